@@ -540,10 +540,10 @@ func TestMinutesApprovalOnTheDayItClosed(t *testing.T) {
 	}
 }
 
-// twoMeetingsMinuted holds the meeting of 10 December 2026 and then
-// that of 14 January 2027, closing each with a decision minuted, neither's
-// minutes confirmed; the clock is left at the second's close.
-func twoMeetingsMinuted(t *testing.T) *kit {
+// secondMeetingOpened holds the meeting of 10 December 2026, closing it
+// with a decision minuted and every item recorded, its minutes not
+// confirmed, and opens that of 14 January 2027 at 10:05.
+func secondMeetingOpened(t *testing.T) *kit {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(sue, "/meeting close")
@@ -551,6 +551,14 @@ func twoMeetingsMinuted(t *testing.T) *kit {
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")
+	return k
+}
+
+// twoMeetingsMinuted holds the meeting of 10 December 2026 and then
+// that of 14 January 2027, closing each with a decision minuted, neither's
+// minutes confirmed; the clock is left at the second's close.
+func twoMeetingsMinuted(t *testing.T) *kit {
+	k := secondMeetingOpened(t)
 	k.must(ian, "/resolve 4 That the report be noted.")
 	k.now = time.Date(2027, 1, 14, 12, 0, 0, 0, london)
 	k.must(sue, "/meeting close")
@@ -566,13 +574,7 @@ func twoMeetingsMinuted(t *testing.T) *kit {
 // for any item, until the officer records what became of it.
 func TestMinutesOfPreviousMeetingAsHappened(t *testing.T) {
 	held := func(t *testing.T, confirm bool) *kit {
-		k := decDay(t)
-		k.must(ian, "/resolve 7.7 That the report be noted.")
-		k.must(sue, "/meeting close")
-		decComplete(k)
-		k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
-		k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
-		k.must(sue, "/meeting start")
+		k := secondMeetingOpened(t)
 		if confirm {
 			k.must(sue, "/minutes approve 10 December 2026")
 		}
