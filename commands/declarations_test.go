@@ -117,8 +117,10 @@ func TestDeclare(t *testing.T) {
 	if _, err := k.db.SQL().Exec(`UPDATE meetings SET status = 'scheduled'`); err != nil {
 		t.Fatal(err)
 	}
+	// Past its start and not opened, it has not taken place: it waits
+	// to be opened.
 	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
-	wantShown(t, k.say(neil, "/declare 10/12/2026 7.7 personal Volunteer"), "The meeting on Thursday 10 December 2026 has already taken place.")
+	wantShown(t, k.say(neil, "/declare 10/12/2026 7.7 personal Volunteer"), "The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`.")
 	wantShown(t, k.say(ian, "/declare minutes 10/12/2026"), "Graeme Robson declared")
 }
 
@@ -318,7 +320,7 @@ func TestDeclareForm(t *testing.T) {
 
 	// The meeting under way: the form says so against the item.
 	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
-	if _, errs := k.submit(k.request(neil, ""), f, declareValues("7.7", "personal", "Volunteer", false)); errs["item"] != "The meeting on Thursday 10 December 2026 has already taken place." {
+	if _, errs := k.submit(k.request(neil, ""), f, declareValues("7.7", "personal", "Volunteer", false)); errs["item"] != "The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`." {
 		t.Errorf("meeting under way: %v", errs)
 	}
 	wantShown(t, k.say(neil, "/declare"), "No meeting of Safer Sefton Together is scheduled.")
