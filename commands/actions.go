@@ -657,6 +657,27 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 		if m, ok := misnamed(members, bare, org); ok {
 			return m, false, misnamedErr(c, bare, m)
 		}
+		// Someone who owns actions already is the same owner however
+		// their name is typed this time, spelt as on record.
+		as, err := s.store.ActionPoints(ctx, c.ID, true)
+		if err != nil {
+			return Member{}, false, err
+		}
+		var owners []namedPerson
+		for _, a := range as {
+			if a.OwnerUser == "" && a.OwnerName != "" {
+				n, o := splitOrg(a.OwnerName)
+				owners = append(owners, namedPerson{Name: n, Org: o})
+			}
+		}
+		// None of them is keyed by name, so onRecord refuses nobody.
+		who, err := onRecord(owners, Member{Name: bare, Organisation: org})
+		if err != nil {
+			return Member{}, false, err
+		}
+		if name = who.Name; who.Organisation != "" {
+			name += " (" + who.Organisation + ")"
+		}
 	}
 	return Member{Name: name}, userID == "", nil
 }

@@ -708,6 +708,9 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	if err := weekdayMeant(in.Committee, m, a, forPart); err != nil {
 		return Reply{}, err
 	}
+	if who, err = s.onRecordAt(ctx, m, who); err != nil {
+		return Reply{}, err
+	}
 	return s.sendApologyAs(ctx, in.Committee, who, m, in.Request, a)
 }
 

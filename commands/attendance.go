@@ -2304,6 +2304,16 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		case len(meant) > 1:
 			return Reply{}, namedTwice(c, a.Name, a.Org, meant)
 		}
+		if a.UserID == "" {
+			// Someone on record by name is the same person however their
+			// name is typed at the table, and keeps the spelling and
+			// organisation on record.
+			who, err := onRecord(namedPeople(st.apologies, st.log, nil), Member{Name: a.Name, Organisation: a.Org})
+			if err != nil {
+				return Reply{}, err
+			}
+			a.Name, a.Org = who.Name, who.Organisation
+		}
 		// Someone marked by a name before is marked again by it, so that a
 		// mark made under a misspelt name can still be corrected.
 		if _, marked := st.attendee(NameKey(a.Name)); a.UserID == "" && !marked {

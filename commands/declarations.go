@@ -383,6 +383,9 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	if who, err = s.onRecordAt(ctx, m, who); err != nil {
+		return Reply{}, err
+	}
 	return s.declare(ctx, c, who, m, it, a.Kind, a.Nature, false, in.Request)
 }
 
@@ -1026,26 +1029,27 @@ func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, err
 func minutedDeclarations(ds []Declaration, as []Apology, att []Attendee) ([]Declaration, string) {
 	why := map[string]string{}
 	for _, a := range as {
-		if a.UserID != "" {
-			why[a.UserID] = "who sent apologies"
-		}
+		why[personOf(a.UserID, a.Name)] = "who sent apologies"
 	}
 	for _, a := range att {
 		if a.Status == AttendAbsent {
-			why[a.Key] = "marked absent"
+			why[personOf(a.UserID, a.Name)] = "marked absent"
 		}
 	}
 	var minuted []Declaration
 	var away []string
 	named := map[string]bool{}
 	for _, d := range ds {
-		w, ok := why[d.UserID]
-		if !ok || d.UserID == "" {
+		who := personOf(d.UserID, d.Name)
+		w, ok := why[who]
+		// Declarations read from imported minutes are as those minutes
+		// recorded them.
+		if !ok || d.Imported {
 			minuted = append(minuted, d)
 			continue
 		}
-		if !d.Withdrawn && !named[d.UserID] {
-			named[d.UserID] = true
+		if !d.Withdrawn && !named[who] {
+			named[who] = true
 			away = append(away, Escape(d.Name)+" ("+w+")")
 		}
 	}
@@ -1053,6 +1057,17 @@ func minutedDeclarations(ds []Declaration, as []Apology, att []Attendee) ([]Decl
 		return minuted, ""
 	}
 	return minuted, "Not minuted: the declarations of " + joinAnd(away) + "."
+}
+
+// personOf tells apart the people of a meeting's records: a Slack user by
+// their ID, someone not in Slack by their name as it is matched
+// (personKey), so that records entered under that name spelt otherwise
+// (without its accents, with the other apostrophe) are still theirs.
+func personOf(userID, name string) string {
+	if userID != "" {
+		return userID
+	}
+	return "name:" + personKey(name)
 }
 
 // NoDeclarations is the minutes' sentence when nobody declared an interest.

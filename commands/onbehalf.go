@@ -234,3 +234,95 @@ func recordKey(m Member) string {
 	}
 	return NameKey(m.Name)
 }
+
+// namedPerson is someone a meeting's records name who is not in Slack:
+// their name and organisation as first entered, and whether a record is
+// kept under their name (an apology, a mark, a declaration) or they are
+// only named in one (a substitute named in a member's apologies).
+type namedPerson struct {
+	Name, Org string
+	Keyed     bool
+}
+
+// namedPeople are the people not in Slack that a meeting's apologies,
+// attendance log and declarations name, in that order.
+func namedPeople(as []Apology, log []AttendanceMark, ds []Declaration) []namedPerson {
+	var out []namedPerson
+	for _, a := range as {
+		if a.UserID == "" {
+			out = append(out, namedPerson{Name: a.Name, Org: a.Organisation, Keyed: true})
+		}
+		if a.SubstituteID == "" && a.SubstituteName != "" {
+			name, org := splitOrg(a.SubstituteName)
+			out = append(out, namedPerson{Name: name, Org: org})
+		}
+	}
+	for _, mk := range log {
+		if mk.UserID == "" {
+			out = append(out, namedPerson{Name: mk.Name, Org: mk.Organisation, Keyed: true})
+		}
+	}
+	for _, d := range ds {
+		if d.UserID == "" {
+			out = append(out, namedPerson{Name: d.Name, Keyed: true})
+		}
+	}
+	return out
+}
+
+// onRecord is the person not in Slack typed as who, as known spells them:
+// the same name, ignoring case, spacing, accents and the form of an
+// apostrophe (personKey), as a member's is matched, is the same person,
+// so "Sean O'Neill" typed at the table is Seán O’Neill (Sefton CVS) who
+// sent apologies, and the spelling and organisation on record are kept.
+// Their records are found by the key of that spelling (NameKey), so keys
+// stored before names were matched so still match, and no stored row has
+// to be rewritten. An organisation given that is not the one on record
+// is someone else of the same name: two people who would share one
+// record are refused rather than merged, with how to tell them apart.
+func onRecord(known []namedPerson, who Member) (Member, error) {
+	if who.UserID != "" {
+		return who, nil
+	}
+	var other *namedPerson
+	for i, k := range known {
+		if personKey(k.Name) != personKey(who.Name) {
+			continue
+		}
+		if who.Organisation != "" && k.Org != "" && personKey(who.Organisation) != personKey(k.Org) {
+			if k.Keyed && other == nil {
+				other = &known[i]
+			}
+			continue
+		}
+		if k.Org == "" {
+			k.Org = who.Organisation
+		}
+		return Member{Name: k.Name, Organisation: k.Org}, nil
+	}
+	if other != nil {
+		return Member{}, userErr("\"%s\" has the name of %s, who is already on record for this meeting, and would share their records. Enter them by a name that tells the two apart, with an initial or a middle name.",
+			nameOf(who.Name, who.Organisation), nameOf(other.Name, other.Org))
+	}
+	return who, nil
+}
+
+// onRecordAt is onRecord with the people meeting m's records name.
+func (s *Service) onRecordAt(ctx context.Context, m Meeting, who Member) (Member, error) {
+	if who.UserID != "" {
+		return who, nil
+	}
+	as, err := s.store.Apologies(ctx, m.ID)
+	if err != nil {
+		return Member{}, err
+	}
+	log, err := s.store.AttendanceLog(ctx, m.ID)
+	if err != nil {
+		return Member{}, err
+	}
+	ds, err := s.store.Declarations(ctx, m.ID)
+	if err != nil {
+		return Member{}, err
+	}
+	return onRecord(namedPeople(as, log, ds), who)
+}

@@ -1,0 +1,111 @@
+package commands_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNamedPersonOneHoweverTyped: someone not in Slack, entered by name,
+// is one person however their name is typed — without its accents, with
+// the other apostrophe, without their organisation: a second apology
+// updates the first, marked present at the table their apologies are
+// withdrawn, and the spelling and organisation on record are kept. The
+// first apology is kept under the key of its own spelling, as apologies
+// entered before names were matched so are.
+func TestNamedPersonOneHoweverTyped(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(9, 9, 0)
+	k.must(ian, `/apologies for "Seán O’Neill (Sefton CVS)" 10/12/2026 Holiday`)
+	k.must(ian, `/apologies for "Sean O'Neill (Sefton CVS)" 10/12/2026 Holiday, back on 20th`)
+	list := k.say(ian, "/apologies list 10/12/2026")
+	wantShown(t, list, "Seán O’Neill (Sefton CVS)", "Holiday, back on 20th")
+	if strings.Contains(list, "Sean O'Neill") {
+		t.Errorf("the second apology, typed plainer, is of someone else:\n%s", list)
+	}
+	k.now = attAt(10, 9, 55)
+	k.must(sue, "/meeting start")
+	k.must(ian, `/attendance "sean o'neill" present`)
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Also present: Seán O’Neill (Sefton CVS).")
+	if strings.Contains(att, "O'Neill") || strings.Contains(att, "Apologies: Neil Frackelton (SWACA) and") {
+		t.Errorf("marked present by a plainer spelling, he is someone else, or his apologies stand:\n%s", att)
+	}
+}
+
+// TestNamedPersonDeclarationWithApologiesNotMinuted: the declaration of
+// someone not in Slack whose apologies stand is not minuted, as a
+// member's is not: they were not there to declare it.
+func TestNamedPersonDeclarationWithApologiesNotMinuted(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(9, 9, 0)
+	k.must(ian, `/apologies for "Jen Williams (NW Probation)" 10/12/2026 Unwell`)
+	k.must(ian, `/declare for "Jen Williams (NW Probation)" 10/12/2026 7.7 personal Employed by NW Probation`)
+	k.now = attAt(10, 9, 55)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.now = attAt(10, 11, 0)
+	k.must(sue, "/meeting close")
+	draft := k.say(ian, "/minutes draft")
+	wantShown(t, draft, "Not minuted: the declarations of Jen Williams (who sent apologies).")
+	for _, r := range []string{draft, k.say(ian, "/declare minutes 10/12/2026")} {
+		if strings.Contains(r, "Jen Williams declared") {
+			t.Errorf("the declaration of someone whose apologies stand is minuted:\n%s", r)
+		}
+	}
+}
+
+// TestNamedPersonKeepsSpellingOnRecord: a name typed at the table in a
+// plainer form — without the accents of the substitute a member's
+// apologies named, without the organisation the apologies gave — is
+// minuted as spelt on record.
+func TestNamedPersonKeepsSpellingOnRecord(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(9, 9, 0)
+	k.must(neil, `/apologies 10/12/2026 Court sub "José Núñez (SWACA)"`)
+	k.must(ian, `/apologies for "Jen Williams (NW Probation)" 10/12/2026 Unwell`)
+	k.now = attAt(10, 9, 55)
+	k.must(sue, "/meeting start")
+	k.must(ian, `/attendance "Jose Nunez (SWACA)" substitute-for <@UNEIL>`)
+	k.must(ian, `/attendance "Jen Williams" present`)
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "José Núñez (SWACA) for Neil Frackelton", "Also present: Jen Williams (NW Probation).")
+	if strings.Contains(att, "Jose Nunez") {
+		t.Errorf("the substitute's name lost its accents:\n%s", att)
+	}
+}
+
+// TestNamedPeopleOfOtherOrganisationsApart: two people of one name from
+// different organisations are not merged: the second is refused, with
+// how to tell them apart, and the first's apology stands as it was. The
+// name without an organisation is the one on record.
+func TestNamedPeopleOfOtherOrganisationsApart(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(9, 9, 0)
+	k.must(ian, `/apologies for "Jo Smith (Merseyside Police)" 10/12/2026 Unwell`)
+	r := k.run(ian, `/apologies for "Jo Smith (Sefton Council)" 10/12/2026 Training`)
+	if !r.Refused {
+		t.Fatalf("a second Jo Smith was taken for the first:\n%s", shown(r))
+	}
+	wantShown(t, shown(r), `"Jo Smith (Sefton Council)" has the name of Jo Smith (Merseyside Police), who is already on record for this meeting`)
+	k.must(ian, `/apologies for "Jo Smith" 10/12/2026 Unwell, back next week`)
+	list := k.say(ian, "/apologies list 10/12/2026")
+	wantShown(t, list, "Jo Smith (Merseyside Police)", "Unwell, back next week")
+	if strings.Contains(list, "Sefton Council") || strings.Contains(list, "Training") {
+		t.Errorf("the apology of one Jo Smith was changed by another's:\n%s", list)
+	}
+}
+
+// TestNamedActionOwnerOneHoweverTyped: actions given by name to the same
+// person, typed once with accents and once without, have one owner, spelt
+// as first given.
+func TestNamedActionOwnerOneHoweverTyped(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-21 Book the room")
+	k.must(ian, `/action reassign 1 "Seán O’Neill (Sefton CVS)"`)
+	wantShown(t, k.say(ian, `/action reassign 2 "Sean O'Neill"`), "Action 2 is now Seán O’Neill (Sefton CVS)'s.")
+	wantShown(t, k.say(ian, `/action reassign 2 "sean o'neill (sefton cvs)"`), "Action 2 is Seán O’Neill (Sefton CVS)'s already; nothing was changed.")
+	if list := k.say(ian, "/action list"); strings.Contains(list, "Sean O'Neill") {
+		t.Errorf("the action given by a plainer spelling has another owner:\n%s", list)
+	}
+}
