@@ -1068,6 +1068,9 @@ func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 	if err != nil {
 		return Reply{}, err
 	}
+	if who, err = s.onRecordAt(ctx, m, who); err != nil {
+		return Reply{}, err
+	}
 	reply, err := s.withdrawApologyAs(ctx, in.Committee, who, m, in.Request)
 	if isUserErr(err) && b.UserID == "" && who.UserID != "" {
 		// The name is a member's without its accents, or with the other

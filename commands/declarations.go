@@ -603,6 +603,9 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 		return Reply{}, err
 	}
 	if who.UserID != in.UserID {
+		if who, err = s.onRecordAt(ctx, m, who); err != nil {
+			return Reply{}, err
+		}
 		return s.withdrawDeclarationsOf(ctx, in.Committee, who, m, in.Request, item)
 	}
 	reply, err := s.withdrawDeclarations(ctx, in.Committee, m, in.Request, item, 0)

@@ -109,3 +109,21 @@ func TestNamedActionOwnerOneHoweverTyped(t *testing.T) {
 		t.Errorf("the action given by a plainer spelling has another owner:\n%s", list)
 	}
 }
+
+// TestNamedPersonWithdrawnHoweverTyped: the apologies and declaration of
+// someone entered by name are withdrawn by their name typed in a plainer
+// form, rather than said not to stand.
+func TestNamedPersonWithdrawnHoweverTyped(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(9, 9, 0)
+	k.must(ian, `/apologies for "Seán O’Neill (Sefton CVS)" 10/12/2026 Holiday`)
+	k.must(ian, `/declare for "Seán O’Neill (Sefton CVS)" 10/12/2026 7.7 personal Volunteer at Sefton CVS`)
+	k.must(ian, `/apologies withdraw for "Sean O'Neill" 10/12/2026`)
+	k.must(ian, `/declare withdraw for "Sean O'Neill" 10/12/2026 7.7`)
+	if list := k.say(ian, "/apologies list 10/12/2026"); strings.Contains(list, "Neill") {
+		t.Errorf("his apologies stand:\n%s", list)
+	}
+	if list := k.say(ian, "/declare list 10/12/2026"); strings.Contains(list, "Neill") {
+		t.Errorf("his declaration stands:\n%s", list)
+	}
+}
