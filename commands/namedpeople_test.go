@@ -127,3 +127,17 @@ func TestNamedPersonWithdrawnHoweverTyped(t *testing.T) {
 		t.Errorf("his declaration stands:\n%s", list)
 	}
 }
+
+// TestNamedPersonReportReplacedHoweverTyped: a report link entered again
+// for someone not in Slack, their name typed without its accents,
+// replaces the first, as a member's second link does, rather than
+// standing beside it as another person's.
+func TestNamedPersonReportReplacedHoweverTyped(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, `/report for "Siân Ní Bhriain (NW Probation)" 4 https://example.org/iom.pdf`)
+	wantShown(t, k.say(ian, `/report for "Sian Ni Bhriain" 4 https://example.org/iom-v2.pdf`),
+		"The report of Siân Ní Bhriain for Item 4 (Integrated Offender Management (IOM) Refresh Strategy) at the meeting on Thursday 10 December 2026 is replaced")
+	if list := k.say(ian, "/report list"); strings.Contains(list, "iom.pdf|") || strings.Contains(list, "Sian") {
+		t.Errorf("the first link stands beside the second:\n%s", list)
+	}
+}

@@ -245,8 +245,8 @@ type namedPerson struct {
 }
 
 // namedPeople are the people not in Slack that a meeting's apologies,
-// attendance log and declarations name, in that order.
-func namedPeople(as []Apology, log []AttendanceMark, ds []Declaration) []namedPerson {
+// attendance log, declarations and report links name, in that order.
+func namedPeople(as []Apology, log []AttendanceMark, ds []Declaration, links []ReportLink) []namedPerson {
 	var out []namedPerson
 	for _, a := range as {
 		if a.UserID == "" {
@@ -265,6 +265,11 @@ func namedPeople(as []Apology, log []AttendanceMark, ds []Declaration) []namedPe
 	for _, d := range ds {
 		if d.UserID == "" {
 			out = append(out, namedPerson{Name: d.Name, Keyed: true})
+		}
+	}
+	for _, l := range links {
+		if l.UserID == "" {
+			out = append(out, namedPerson{Name: l.Name, Keyed: true})
 		}
 	}
 	return out
@@ -324,5 +329,9 @@ func (s *Service) onRecordAt(ctx context.Context, m Meeting, who Member) (Member
 	if err != nil {
 		return Member{}, err
 	}
-	return onRecord(namedPeople(as, log, ds), who)
+	links, err := s.store.ReportLinks(ctx, m.ID)
+	if err != nil {
+		return Member{}, err
+	}
+	return onRecord(namedPeople(as, log, ds, links), who)
 }

@@ -544,6 +544,9 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	if who, err = s.onRecordAt(ctx, m, who); err != nil {
+		return Reply{}, err
+	}
 	saidDay := ""
 	if !a.Date.IsNext() || saidNextFirst(strings.Fields(text)) {
 		saidDay = " " + m.StartsAt.In(c.Location()).Format("2006-01-02")
