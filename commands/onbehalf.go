@@ -280,36 +280,50 @@ func namedPeople(as []Apology, log []AttendanceMark, ds []Declaration, links []R
 // apostrophe (personKey), as a member's is matched, is the same person,
 // so "Sean O'Neill" typed at the table is Seán O’Neill (Sefton CVS) who
 // sent apologies, and the spelling and organisation on record are kept.
-// Their records are found by the key of that spelling (NameKey), so keys
-// stored before names were matched so still match, and no stored row has
-// to be rewritten. An organisation given that is not the one on record
-// is someone else of the same name: two people who would share one
-// record are refused rather than merged, with how to tell them apart.
+//
+// Their records are then found by the key of that spelling (NameKey),
+// unchanged, rather than by a key folded as personKey folds: keys stored
+// before names were matched so match as they are, and no stored row is
+// rewritten. Re-keying them in a migration would need SQL to fold exactly
+// as personKey does, which search_text (migration 00064) does not (it
+// spells ß as ss and leaves the grave accent and prime typed for an
+// apostrophe), and would merge rows the unique indexes keep apart — two
+// apologies, two declarations of one meeting — keeping one and losing
+// the other's history.
+//
+// An organisation given that is not the one on record is someone else of
+// the same name. Their records would be kept under the same key as the
+// other's, so one kept under a name (not only a substitute named in a
+// member's apologies) is refused rather than merged, with how to tell the
+// two apart.
 func onRecord(known []namedPerson, who Member) (Member, error) {
 	if who.UserID != "" {
 		return who, nil
 	}
-	var other *namedPerson
+	var same, other *namedPerson
 	for i, k := range known {
-		if personKey(k.Name) != personKey(who.Name) {
-			continue
-		}
-		if who.Organisation != "" && k.Org != "" && personKey(who.Organisation) != personKey(k.Org) {
+		switch {
+		case personKey(k.Name) != personKey(who.Name):
+		case who.Organisation != "" && k.Org != "" && personKey(who.Organisation) != personKey(k.Org):
 			if k.Keyed && other == nil {
 				other = &known[i]
 			}
-			continue
+		case same == nil || k.Keyed && !same.Keyed:
+			same = &known[i]
 		}
-		if k.Org == "" {
-			k.Org = who.Organisation
-		}
-		return Member{Name: k.Name, Organisation: k.Org}, nil
 	}
-	if other != nil {
+	if other != nil && (same == nil || !same.Keyed) {
 		return Member{}, userErr("\"%s\" has the name of %s, who is already on record for this meeting, and would share their records. Enter them by a name that tells the two apart, with an initial or a middle name.",
 			nameOf(who.Name, who.Organisation), nameOf(other.Name, other.Org))
 	}
-	return who, nil
+	if same == nil {
+		return who, nil
+	}
+	org := same.Org
+	if org == "" {
+		org = who.Organisation
+	}
+	return Member{Name: same.Name, Organisation: org}, nil
 }
 
 // onRecordAt is onRecord with the people meeting m's records name.
