@@ -2308,7 +2308,7 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			// Someone on record by name is the same person however their
 			// name is typed at the table, and keeps the spelling and
 			// organisation on record.
-			who, err := onRecord(namedPeople(st.apologies, st.log, nil, nil), Member{Name: a.Name, Organisation: a.Org})
+			who, err := s.onRecordAt(ctx, m, Member{Name: a.Name, Organisation: a.Org})
 			if err != nil {
 				return Reply{}, err
 			}

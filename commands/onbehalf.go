@@ -237,8 +237,9 @@ func recordKey(m Member) string {
 
 // namedPerson is someone a meeting's records name who is not in Slack:
 // their name and organisation as first entered, and whether a record is
-// kept under their name (an apology, a mark, a declaration) or they are
-// only named in one (a substitute named in a member's apologies).
+// kept under their name (an apology, a mark, a declaration, a report
+// link) or they are only named in one (a substitute named in a member's
+// apologies, an action's owner).
 type namedPerson struct {
 	Name, Org string
 	Keyed     bool
