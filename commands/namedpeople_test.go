@@ -17,6 +17,13 @@ func TestNamedPersonOneHoweverTyped(t *testing.T) {
 	k.now = attAt(9, 9, 0)
 	k.must(ian, `/apologies for "Seán O’Neill (Sefton CVS)" 10/12/2026 Holiday`)
 	k.must(ian, `/apologies for "Sean O'Neill (Sefton CVS)" 10/12/2026 Holiday, back on 20th`)
+	// One apology, under the key an apology for him has always had.
+	if n := attRows(k, `SELECT count(*) FROM apologies WHERE member_key LIKE 'name:%'`); n != 1 {
+		t.Errorf("%d apologies by name, want 1", n)
+	}
+	if n := attRows(k, `SELECT count(*) FROM apologies WHERE member_key = 'name:seán o’neill'`); n != 1 {
+		t.Errorf("the apology is not under the key of the name first entered")
+	}
 	list := k.say(ian, "/apologies list 10/12/2026")
 	wantShown(t, list, "Seán O’Neill (Sefton CVS)", "Holiday, back on 20th")
 	if strings.Contains(list, "Sean O'Neill") {
