@@ -246,7 +246,8 @@ func TestWithdrawForOthers(t *testing.T) {
 	wantText(t, k.Must(neil, "/declare", "withdraw for <@"+graeme+"> 7.7"), "Only an officer or the chair of Safer Sefton Together can withdraw a declaration for someone else.")
 
 	wantText(t, k.Must(officer, "/apologies", "withdraw for <@"+neil+">"), "The apologies of <@UNEIL> for the meeting of *Safer Sefton Together*", "are withdrawn: they are expected to attend.")
-	wantText(t, k.Must(officer, "/apologies", `withdraw for "Jen Williams" 10/12/2026`), "The apologies of Jen Williams for the meeting", "are withdrawn")
+	// Withdrawn by her name alone, the apologies are named as entered.
+	wantText(t, k.Must(officer, "/apologies", `withdraw for "Jen Williams" 10/12/2026`), "The apologies of Jen Williams (NW Probation) for the meeting", "are withdrawn")
 	wantText(t, k.Must(officer, "/apologies", "withdraw for <@"+neil+">"), "<@UNEIL> has no apologies standing for the meeting on Thursday 10 December 2026.")
 	wantText(t, k.Must(sue, "/apologies", "list"), "No apologies for absence have been received.")
 
