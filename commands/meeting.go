@@ -467,6 +467,12 @@ func (s *Service) meetingToChange(ctx context.Context, in *Input) (Meeting, []st
 	switch {
 	case m.Status == MeetingCancelled:
 		return Meeting{}, nil, userErr("The meeting on %s was cancelled; `/meeting schedule` schedules it again.", formatDay(m.StartsAt, loc))
+	case awaitingOpening(m, in.Now, loc):
+		// Not taken place, but begun by the clock: members have come to
+		// its advertised time and place, and the reminders and agenda
+		// gave them; moved now, the record would say they met otherwise.
+		return Meeting{}, nil, userErr("The meeting on %s began at %s by the clock, so its day, time and venue stand as advertised; it has not been opened yet: the officer or the chair opens it with `/meeting start`.",
+			formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("15:04"))
 	case m.Status == MeetingHeld || !m.StartsAt.After(in.Now):
 		return Meeting{}, nil, userErr("The meeting on %s has already taken place; it cannot be changed.", formatDay(m.StartsAt, loc))
 	}
