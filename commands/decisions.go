@@ -1981,7 +1981,13 @@ func pendingExample(m Meeting, loc *time.Location, first DocMinute) string {
 		// Date of Next Meeting, with the schedule's resolution.
 		return "`" + first.Suggest + "`, or `/minute`"
 	}
-	return fmt.Sprintf("`/minute %s %s The item was deferred to the next meeting.`, or `/resolve`", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first.Item)
+	deferred := fmt.Sprintf("`/minute %s %s The item was deferred to the next meeting.`", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first.Item)
+	if first.Confirms != "" {
+		// The previous minutes: confirming them is an approval, which
+		// both meetings' minutes read, not a resolution of this one.
+		return fmt.Sprintf("`/minutes approve %s` if they were confirmed, or %s", first.Confirms, deferred)
+	}
+	return deferred + ", or `/resolve`"
 }
 
 // errByCorrespondence is approvingMeeting's answer when no meeting is in

@@ -596,7 +596,9 @@ func TestMinutesOfPreviousMeetingAsHappened(t *testing.T) {
 	if !r.Refused {
 		t.Fatalf("minutes confirmed with the previous minutes' item empty:\n%s", shown(r))
 	}
-	wantShown(t, r.Text, "cannot be confirmed yet: nothing is recorded for minute", "(item 3, Minutes of Previous Meeting)", "`/minute 2027-01-14 3 The item was deferred to the next meeting.`")
+	wantShown(t, r.Text, "cannot be confirmed yet: nothing is recorded for minute", "(item 3, Minutes of Previous Meeting)",
+		"`/minutes approve 10 December 2026` if they were confirmed, or `/minute 2027-01-14 3 The item was deferred to the next meeting.`")
+	wantShown(t, draft, "Confirmed, /minutes approve 10 December 2026 records it here and in them; not confirmed, /minute this item (deferred, say).]")
 	k.must(ian, "/minute 2027-01-14 3 The minutes of the meeting held on 10 December 2026 were not available; they are to be confirmed at the next meeting.")
 	k.must(sue, "/minutes approve 14 January 2027")
 	confirmed := k.say(ian, "/minutes draft 14 January 2027")
@@ -604,6 +606,18 @@ func TestMinutesOfPreviousMeetingAsHappened(t *testing.T) {
 	if strings.Contains(confirmed, asked) || strings.Contains(confirmed, "Nothing recorded yet") {
 		t.Errorf("the confirmed minutes:\n%s", confirmed)
 	}
+
+	// Followed the next day, the hint confirms the previous minutes by
+	// correspondence, and both meetings' minutes say so: none reads
+	// confirmed while the other is still a draft.
+	k = held(t, false)
+	k.must(sue, "/minutes approve 10 December 2026")
+	wantShown(t, k.say(ian, "/minutes draft 14 January 2027"),
+		"The Minutes of the meeting held on 10 December 2026 were confirmed as a correct record by correspondence on 15 January 2027.")
+	if dec := k.say(ian, "/minutes draft 10 December 2026"); strings.Contains(dec, "not yet confirmed") {
+		t.Errorf("10 December's minutes are still a draft:\n%s", dec)
+	}
+	k.must(sue, "/minutes approve 14 January 2027")
 
 	// Confirmed at the meeting: RESOLVED, and nothing more to record.
 	k = held(t, true)

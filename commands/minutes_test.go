@@ -152,7 +152,7 @@ func TestMinutesDraft(t *testing.T) {
 		"```\nSAFER SEFTON TOGETHER\nMinutes of the meeting held on Thursday 17 March 2022 at 10:00, Remote Meeting\nDRAFT — not yet confirmed as a correct record.\n```",
 		"```\n30. APOLOGIES FOR ABSENCE\n\nApologies for absence were received from Neil Frackelton (SWACA).\n```",
 		"```\n31. DECLARATIONS OF INTEREST\n\nNo declarations of any disclosable pecuniary interests or personal interests were received.\n```",
-		"```\n32. MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet: /resolve or /minute this item; the minutes to confirm are those of the meeting held on 9 December 2021.]\n```",
+		"```\n32. MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet: the minutes to confirm are those of the meeting held on 9 December 2021. Confirmed, /minutes approve 9 December 2021 records it here and in them; not confirmed, /minute this item (deferred, say).]\n```",
 		"```\n33. DATE OF NEXT MEETING\n\n[Nothing recorded yet: /resolve or /minute this item.]\n```",
 	}
 	for _, text := range []string{"draft", "draft 17 March 2022"} {
@@ -201,7 +201,7 @@ func TestMinutesDraftConfirmsOnlyWhatWasConfirmed(t *testing.T) {
 
 	// December's minutes are still a draft.
 	d := k.say(ian, "/minutes draft 14 January 2027")
-	wantShown(t, d, "```\n12. MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet: /resolve or /minute this item; the minutes to confirm are those of the meeting held on 10 December 2026.]\n```")
+	wantShown(t, d, "```\n12. MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet: the minutes to confirm are those of the meeting held on 10 December 2026. Confirmed, /minutes approve 10 December 2026 records it here and in them; not confirmed, /minute this item (deferred, say).]\n```")
 	if strings.Contains(d, "be confirmed as a correct record") {
 		t.Errorf("the draft confirms minutes that are not confirmed:\n%s", d)
 	}

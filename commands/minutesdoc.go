@@ -575,7 +575,11 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 	case dm.Pending && len(dm.Under) > 0:
 		b.WriteString("\n\n" + para(pendingListedText))
 	case dm.Pending && dm.Confirms != "":
-		b.WriteString("\n\n" + para(strings.TrimSuffix(pendingText, ".]")+"; the minutes to confirm are those of the meeting held on "+dm.Confirms+".]"))
+		// Confirming them is /minutes approve, which records it where
+		// both meetings' minutes read it: a /resolve saying so here would
+		// leave the previous minutes a draft while these said otherwise.
+		b.WriteString("\n\n" + para("[Nothing recorded yet: the minutes to confirm are those of the meeting held on "+dm.Confirms+
+			". Confirmed, /minutes approve "+dm.Confirms+" records it here and in them; not confirmed, /minute this item (deferred, say).]"))
 	case dm.Pending && dm.Suggest != "":
 		b.WriteString("\n\n" + para(strings.TrimSuffix(pendingText, ".]")+"; by the schedule: "+dm.Suggest+"]"))
 	case dm.Pending:

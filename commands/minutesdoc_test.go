@@ -123,7 +123,7 @@ func TestCompileMinutesGolden(t *testing.T) {
 	// for it (confirmed above with the agenda's words, they keep them).
 	src.Approval, src.ApprovedAt, src.PreviousApproval, src.PreviousApprovedAt = nil, "", nil, ""
 	doc := CompileMinutes(src)
-	if text := doc.Text(); !strings.Contains(text, "32. MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet: /resolve or /minute this item; the minutes to confirm are those of the meeting held on 12 November 2026.]\n") || strings.Contains(text, "To confirm the Minutes") {
+	if text := doc.Text(); !strings.Contains(text, "32. MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet: the minutes to confirm are those of the meeting held on 12 November 2026. Confirmed, /minutes approve 12 November 2026 records it here and in them; not confirmed, /minute this item (deferred, say).]\n") || strings.Contains(text, "To confirm the Minutes") {
 		t.Errorf("draft minutes with the previous minutes unconfirmed:\n%s", text)
 	}
 }
