@@ -287,3 +287,42 @@ func TestRevisedAgendaCorrectionSetBackIsNotKept(t *testing.T) {
 	wantShown(t, got, "Item 7.6 keeps “Sefton Youth Justice Service Update”, set with `/agenda edit` by <@UIAN>")
 	wantNotShown(t, got, "of a correction set back to what the agenda prints", "Maddox", "Maddocks", "Item 7.8", "in place of")
 }
+
+// Two items an officer swapped by hand with /agenda edit, which the
+// agenda imported prints as they now stand, stay as they are: neither is
+// said to keep the other's wording, and a declaration made under one
+// stays with the item it was made under.
+func TestAgendaImportKeepsItemsSwappedByHandAsPrinted(t *testing.T) {
+	k := march2022Scheduled(t, "7.6 Sefton Youth Justice Service — Adele Maddocks", "7.7 Sefton CVS — Sue Holden")
+	k.now = time.Date(2022, 2, 21, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.6 Sefton CVS — Sue Holden")
+	k.must(ian, "/agenda edit 2022-03-17 7.7 Sefton Youth Justice Service — Adele Maddocks")
+	k.must(neil, "/declare 2022-03-17 7.6 personal trustee of Sefton CVS")
+
+	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
+	got := importMarch2022(k, march2022Text(t,
+		"7.6\n\nSefton Youth Justice Service\nAdele Maddocks\n\n7.7\n\nSefton CVS\nSue Holden",
+		"7.6\n\nSefton CVS\nSue Holden\n\n7.7\n\nSefton Youth Justice Service\nAdele Maddocks"))
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton CVS — _Sue Holden_", "*7.7* Sefton Youth Justice Service — _Adele Maddocks_",
+		"declared a personal interest in Item 7.6 (Sefton CVS)")
+	wantNotShown(t, got, "of items the agenda prints as they stand", "keeps", "in place of")
+}
+
+// An item added by hand and then put to another purpose with /agenda
+// edit is the item the agenda imported prints as it now reads, under
+// whatever number: it moves there, and the item it was first added as,
+// which the agenda prints at its old number, comes in anew, so neither
+// is lost nor printed twice.
+func TestAgendaImportMovesItemPutToAnotherPurposeByHand(t *testing.T) {
+	k := march2022Scheduled(t, "7.7 Sefton CVS — Sue Holden")
+	k.now = time.Date(2022, 2, 21, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.7 Knife Crime Update — Jan Marlow")
+
+	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
+	got := importMarch2022(k, march2022Text(t,
+		"Team\nJan Marlow", "Team\nJan Marlow\n\n7.10\n\nKnife Crime Update\nJan Marlow"))
+	agenda := k.say(ian, "/agenda 2022-03-17")
+	wantShown(t, agenda, "*7.7* Sefton CVS — _Sue Holden_", "*7.10* Knife Crime Update — _Jan Marlow_")
+	wantNotShown(t, agenda, "of an item the agenda prints once", "*7.7* Knife Crime Update")
+	wantNotShown(t, got, "of an item the agenda prints as it stands", "keeps", "in place of")
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -605,6 +606,13 @@ func replacing(current, items []commands.AgendaItem, set map[int64]commands.Item
 		if !ok || sameText(cur, fix.Printed) {
 			continue
 		}
+		// An item the document prints as it now reads is that item, found
+		// by its wording below, not the one it read before the officer
+		// rewrote it: two items swapped by hand, or one put to another
+		// purpose, would otherwise take each other's place.
+		if printedAnywhere(items, cur) {
+			continue
+		}
 		i, printed := at[cur.Number]
 		if printed && commands.TitleKey(fix.Printed.Title) != commands.TitleKey(items[i].Title) {
 			printed = false
@@ -686,7 +694,6 @@ func replacing(current, items []commands.AgendaItem, set map[int64]commands.Item
 	return p
 }
 
-// sameText reports whether a and b read alike, to the letter.
 // printedOnce is the index of the one item of items that reads as it
 // does (sameText); false when none does, or more than one.
 func printedOnce(items []commands.AgendaItem, it commands.AgendaItem) (int, bool) {
@@ -702,6 +709,13 @@ func printedOnce(items []commands.AgendaItem, it commands.AgendaItem) (int, bool
 	return found, found >= 0
 }
 
+// printedAnywhere reports whether some item of items reads as it does
+// (sameText), under whatever number.
+func printedAnywhere(items []commands.AgendaItem, it commands.AgendaItem) bool {
+	return slices.ContainsFunc(items, func(x commands.AgendaItem) bool { return sameText(x, it) })
+}
+
+// sameText reports whether a and b read alike, to the letter.
 func sameText(a, b commands.AgendaItem) bool {
 	return a.Title == b.Title && a.Presenter == b.Presenter && a.Organisation == b.Organisation
 }
