@@ -838,8 +838,9 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 		agenda = "revised agenda"
 	}
 	for _, r := range res.CorrectionsReplaced {
+		// By the number the agenda now gives it, as above.
 		fmt.Fprintf(&b, "\nItem %s now reads %s, as the %s prints it, in place of %s, %s.",
-			Escape(r.Item.Number), correctionText(r.Now, r.Item), agenda, correctionText(r.Item, r.Now), r.setText(loc))
+			Escape(r.Now.Number), correctionText(r.Now, r.Item), agenda, correctionText(r.Item, r.Now), r.setText(loc))
 	}
 	b.WriteString(headedNote(a.Meeting.Committee, c))
 	for i, w := range a.Warnings {

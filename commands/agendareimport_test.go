@@ -326,3 +326,14 @@ func TestAgendaImportMovesItemPutToAnotherPurposeByHand(t *testing.T) {
 	wantNotShown(t, agenda, "of an item the agenda prints once", "*7.7* Knife Crime Update")
 	wantNotShown(t, got, "of an item the agenda prints as it stands", "keeps", "in place of")
 }
+
+// The line saying what an item now reads, in place of a presenter the
+// officer typed, names the item by the number the agenda gives it, not
+// the one it stood at before the import moved it.
+func TestAgendaImportNamesReplacedItemByItsNewNumber(t *testing.T) {
+	k := march2022Scheduled(t, "7.9 Sefton CVS — Sue Holdon")
+	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
+	got := importMarch2022(k, march2022Text(t))
+	wantShown(t, got, "Item 7.7 now reads Sue Holden, as the agenda prints it, in place of Sue Holdon, set with `/agenda add` by <@UIAN> on Sunday 20 February 2022.")
+	wantNotShown(t, got, "of the item now numbered 7.7", "Item 7.9 now reads")
+}
