@@ -202,9 +202,11 @@ func ReconcileItem(cur, now AgendaItem, set ItemSetting) (reads AgendaItem, kept
 }
 
 // PresenterRead is a presenter printed for item Number as Printed and
-// recorded as the member named Member (see misspeltPresenters).
+// recorded as the member named Member (see misspeltPresenters); Presenter
+// is the item's presenter as the document prints it, with any honorific
+// and organisation.
 type PresenterRead struct {
-	Number, Printed, Member string
+	Number, Printed, Member, Presenter string
 }
 
 // misspeltPresenters records as a member each presenter of items printed
@@ -242,7 +244,7 @@ func misspeltPresenters(items []AgendaItem, members []Member) []PresenterRead {
 			presenter += " (" + org + ")"
 		}
 		items[i].Presenter = clip(presenter, MaxPresenterLen)
-		read = append(read, PresenterRead{Number: it.Number, Printed: printed, Member: mem.Name})
+		read = append(read, PresenterRead{Number: it.Number, Printed: printed, Member: mem.Name, Presenter: it.Presenter})
 	}
 	return read
 }
@@ -330,13 +332,23 @@ func importAgenda(ctx context.Context, store Store, c Committee, text, by string
 	if !res.Unchanged {
 		// A presenter read as a member on an item that keeps the
 		// officer's own presenter is not what the item records: not
-		// said. One whose title alone was corrected records the member
-		// read, and says so.
-		res.PresentersRead = slices.DeleteFunc(read, func(p PresenterRead) bool {
-			return slices.ContainsFunc(res.CorrectionsKept, func(k AgendaCorrection) bool {
-				return k.Item.Number == p.Number && (k.Item.Presenter != k.Printed.Presenter || k.Item.Organisation != k.Printed.Organisation)
+		// said; the line of the correction kept quotes the presenter as
+		// the document prints it instead, not as read. Both name the item
+		// by the number the document gives it, which a revision may have
+		// moved on. One whose title alone was corrected records the
+		// member read, and says so.
+		shown := read[:0]
+		for _, p := range read {
+			i := slices.IndexFunc(res.CorrectionsKept, func(k AgendaCorrection) bool {
+				return k.Now.Number == p.Number && (k.Item.Presenter != k.Printed.Presenter || k.Item.Organisation != k.Printed.Organisation)
 			})
-		})
+			if i < 0 {
+				shown = append(shown, p)
+				continue
+			}
+			res.CorrectionsKept[i].Printed.Presenter = p.Presenter
+		}
+		res.PresentersRead = shown
 	}
 	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
 		refused := "its agenda cannot be changed, and nothing was imported"

@@ -137,12 +137,13 @@ func TestRevisedAgendaKeepsCorrectedTitle(t *testing.T) {
 }
 
 // An item that keeps the officer's presenter is not said to have had its
-// printed presenter read as a member: the item does not record it.
+// printed presenter read as a member: the item does not record it. The
+// reply quotes the presenter as the agenda prints it, slip and all.
 func TestRevisedAgendaKeepsCorrectionOverPresenterRead(t *testing.T) {
 	k := march2022Corrected(t, "7.5 — Kate Ellis (SWACA)")
 
 	got := importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
-	wantShown(t, got, "Item 7.5 keeps Kate Ellis (SWACA), set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022; the agenda still prints Neil Frackelton.")
+	wantShown(t, got, "Item 7.5 keeps Kate Ellis (SWACA), set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022; the agenda still prints Neil Frackleton.")
 	wantNotShown(t, got, "of the presenter printed for an item kept as corrected", "read as")
 	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.5* SWACA — _Kate Ellis (SWACA)_")
 }
@@ -336,4 +337,19 @@ func TestAgendaImportNamesReplacedItemByItsNewNumber(t *testing.T) {
 	got := importMarch2022(k, march2022Text(t))
 	wantShown(t, got, "Item 7.7 now reads Sue Holden, as the agenda prints it, in place of Sue Holdon, set with `/agenda add` by <@UIAN> on Sunday 20 February 2022.")
 	wantNotShown(t, got, "of the item now numbered 7.7", "Item 7.9 now reads")
+}
+
+// An item the revision renumbers that keeps the presenter the officer
+// set is not said to have had its printed presenter read as a member:
+// the item records the officer's presenter, as the reply says, under its
+// new number, quoting the presenter as the agenda prints it.
+func TestRevisedAgendaRenumberedItemKeepingPresenterIsNotSaidRead(t *testing.T) {
+	k := march2022Corrected(t, "7.5 — Kate Ellis (SWACA)")
+	got := importMarch2022(k, march2022Text(t,
+		"7.9\n\nProbation", "7.10\n\nProbation", "7.8\n\nSchools", "7.9\n\nSchools", "7.7\n\nSefton CVS", "7.8\n\nSefton CVS",
+		"7.6\n\nSefton Youth", "7.7\n\nSefton Youth",
+		"7.5\n\nSWACA", "7.5\n\nKnife Crime Update\nJan Marlow\n\n7.6\n\nSWACA"))
+	wantShown(t, got, "Item 7.6 keeps Kate Ellis (SWACA), set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022; the agenda still prints Neil Frackleton.")
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* SWACA — _Kate Ellis (SWACA)_")
+	wantNotShown(t, got, "of an item that keeps the officer's presenter", "read as")
 }
