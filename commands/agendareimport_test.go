@@ -353,3 +353,42 @@ func TestRevisedAgendaRenumberedItemKeepingPresenterIsNotSaidRead(t *testing.T) 
 	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* SWACA — _Kate Ellis (SWACA)_")
 	wantNotShown(t, got, "of an item that keeps the officer's presenter", "read as")
 }
+
+// A presenter an import made by an earlier release put right in place
+// (its document recorded before imports were placed in the recorded
+// order) is the import's, not an officer's: an agenda imported since that
+// prints another presenter does not say it replaces a reading set with
+// /agenda edit.
+func TestAgendaImportDoesNotCallEarlierReleasesImportAnEdit(t *testing.T) {
+	k := march2022Scheduled(t, "7.7 Sefton CVS — Sue Holdon")
+	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
+	importMarch2022(k, march2022Text(t))
+	if _, err := k.db.SQL().Exec(`UPDATE minute_documents SET seq = 0 WHERE kind = 'agenda'`); err != nil {
+		t.Fatal(err)
+	}
+
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	got := importMarch2022(k, march2022Text(t, "Sefton CVS\nSue Holden", "Sefton CVS\nJo Smith"))
+	wantNotShown(t, got, "of a presenter an import set, not /agenda edit", "set with `/agenda edit`")
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.7* Sefton CVS — _Jo Smith_")
+}
+
+// An officer's correction made after an import by an earlier release is
+// still the officer's: an agenda imported since that prints the item as
+// that import left it keeps the correction, and says so.
+func TestAgendaImportKeepsCorrectionMadeAfterEarlierReleasesImport(t *testing.T) {
+	k := march2022Scheduled(t, "7.7 Sefton CVS — Sue Holdon")
+	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
+	importMarch2022(k, march2022Text(t))
+	if _, err := k.db.SQL().Exec(`UPDATE minute_documents SET seq = 0 WHERE kind = 'agenda'`); err != nil {
+		t.Fatal(err)
+	}
+	k.now = time.Date(2022, 2, 26, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.7 — Susan Holden")
+
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	got := importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
+	wantShown(t, got, "Item 7.7 keeps Susan Holden, set with `/agenda edit` by <@UIAN> on Saturday 26 February 2022; the agenda still prints Sue Holden.")
+	wantNotShown(t, got, "of a presenter the import's own change set", "Holdon")
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.7* Sefton CVS — _Susan Holden_")
+}

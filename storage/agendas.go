@@ -441,9 +441,17 @@ func ensureMeeting(ctx context.Context, q sqlx.ExtContext, committeeID int64, st
 // every change to its agenda, keeps any other out of that span. The item
 // then read as it did before the first edit made since. An item no
 // import printed or wrote reads as it was added: before its first edit.
+// Either way, an import made before imports were placed in the recorded
+// order printed what it wrote of the item: the item reads as it did
+// before the first edit made after that import's last.
 //
 // Who set a title, or a presenter with their organisation, is the last
-// edit that changed it: the officer's where no import made it; with none,
+// edit that changed it (by seq, then id: edits recorded before the
+// recorded order all have seq 0): the officer's where no import made it,
+// an import's being one in its span, or, for an import made before
+// imports were placed in the recorded order (its document's seq is 0),
+// one made at the time and by the actor of its agenda.import audit entry,
+// written in the same transaction; with none,
 // the officer who typed it, where the item was added with /agenda add
 // (its agenda.add audit entry, written with it), rather than scheduled
 // with the meeting's standard items.
@@ -461,9 +469,12 @@ const itemSettingsSQL = `WITH imports AS (
 		SELECT i.id, i.meeting_id, i.title, i.presenter, i.organisation, i.standard, i.added_by, i.added_at, i.seq
 		FROM agenda_items i WHERE i.meeting_id = $1 AND i.removed_at IS NULL
 	), edits AS (
-		SELECT e.item_id, e.seq, e.edited_at, e.edited_by, e.was_title, e.was_presenter, e.was_organisation,
+		SELECT e.id, e.item_id, e.seq, e.edited_at, e.edited_by, e.was_title, e.was_presenter, e.was_organisation,
 			e.title, e.presenter, e.organisation,
-			EXISTS (SELECT 1 FROM imports p WHERE e.seq > p.first AND e.seq < p.last) AS imported
+			EXISTS (SELECT 1 FROM imports p WHERE e.seq > p.first AND e.seq < p.last)
+			OR EXISTS (SELECT 1 FROM audit_log a JOIN meetings m ON m.id = $1
+				WHERE a.committee_id = m.committee_id AND a.action = 'agenda.import' AND a.detail->>'meeting' = m.id::text
+				  AND a.at = e.edited_at AND a.actor = e.edited_by) AS imported
 		FROM agenda_item_edits e JOIN items ON items.id = e.item_id
 	), written AS (
 		SELECT w.id, max(w.seq) AS seq FROM (
@@ -490,16 +501,18 @@ const itemSettingsSQL = `WITH imports AS (
 	LEFT JOIN written w ON w.id = i.id
 	LEFT JOIN printed pr ON pr.id = i.id AND pr.seq > COALESCE(w.seq, 0)
 	LEFT JOIN LATERAL (SELECT e.was_title, e.was_presenter, e.was_organisation FROM edits e
-		WHERE e.item_id = i.id AND e.seq > COALESCE(w.seq, 0) ORDER BY e.seq LIMIT 1) b ON true
+		WHERE e.item_id = i.id AND e.seq > COALESCE(w.seq, 0)
+		  AND NOT EXISTS (SELECT 1 FROM edits l WHERE l.item_id = i.id AND l.imported AND (l.seq, l.id) >= (e.seq, e.id))
+		ORDER BY e.seq, e.id LIMIT 1) b ON true
 	LEFT JOIN LATERAL (SELECT e.edited_at, e.edited_by, e.imported FROM edits e
-		WHERE e.item_id = i.id AND e.was_title <> e.title ORDER BY e.seq DESC LIMIT 1) t ON true
+		WHERE e.item_id = i.id AND e.was_title <> e.title ORDER BY e.seq DESC, e.id DESC LIMIT 1) t ON true
 	LEFT JOIN LATERAL (SELECT e.edited_at, e.edited_by, e.imported FROM edits e
-		WHERE e.item_id = i.id AND (e.was_presenter, e.was_organisation) <> (e.presenter, e.organisation) ORDER BY e.seq DESC LIMIT 1) pe ON true
+		WHERE e.item_id = i.id AND (e.was_presenter, e.was_organisation) <> (e.presenter, e.organisation) ORDER BY e.seq DESC, e.id DESC LIMIT 1) pe ON true
 	CROSS JOIN LATERAL (SELECT NOT i.standard AND EXISTS (
 		SELECT 1 FROM audit_log a JOIN meetings m ON m.id = i.meeting_id
 		WHERE a.committee_id = m.committee_id AND a.action = 'agenda.add' AND a.detail->>'meeting' = i.meeting_id::text
 		  AND a.at = i.added_at AND a.actor = i.added_by
-		  AND a.detail->>'title' = COALESCE((SELECT e.was_title FROM edits e WHERE e.item_id = i.id ORDER BY e.seq LIMIT 1), i.title)
+		  AND a.detail->>'title' = COALESCE((SELECT e.was_title FROM edits e WHERE e.item_id = i.id ORDER BY e.seq, e.id LIMIT 1), i.title)
 	) AS typed) hand
 	WHERE w.id IS NOT NULL OR pr.id IS NOT NULL OR i.standard OR hand.typed`
 
