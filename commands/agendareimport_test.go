@@ -354,18 +354,29 @@ func TestRevisedAgendaRenumberedItemKeepingPresenterIsNotSaidRead(t *testing.T) 
 	wantNotShown(t, got, "of an item that keeps the officer's presenter", "read as")
 }
 
-// A presenter an import made by an earlier release put right in place
-// (its document recorded before imports were placed in the recorded
-// order) is the import's, not an officer's: an agenda imported since that
-// prints another presenter does not say it replaces a reading set with
-// /agenda edit.
-func TestAgendaImportDoesNotCallEarlierReleasesImportAnEdit(t *testing.T) {
+// march2022ImportedByEarlierRelease is a meeting with item 7.7 added by
+// hand with its presenter misspelt, whose agenda, imported on Thursday 24
+// February 2022, put the name right in place, as a release made before
+// imports were placed in the recorded order recorded it: its document
+// with seq 0.
+func march2022ImportedByEarlierRelease(t *testing.T) *kit {
+	t.Helper()
 	k := march2022Scheduled(t, "7.7 Sefton CVS — Sue Holdon")
 	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
 	importMarch2022(k, march2022Text(t))
 	if _, err := k.db.SQL().Exec(`UPDATE minute_documents SET seq = 0 WHERE kind = 'agenda'`); err != nil {
 		t.Fatal(err)
 	}
+	return k
+}
+
+// A presenter an import made by an earlier release put right in place
+// (its document recorded before imports were placed in the recorded
+// order) is the import's, not an officer's: an agenda imported since that
+// prints another presenter does not say it replaces a reading set with
+// /agenda edit.
+func TestAgendaImportDoesNotCallEarlierReleasesImportAnEdit(t *testing.T) {
+	k := march2022ImportedByEarlierRelease(t)
 
 	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
 	got := importMarch2022(k, march2022Text(t, "Sefton CVS\nSue Holden", "Sefton CVS\nJo Smith"))
@@ -377,12 +388,7 @@ func TestAgendaImportDoesNotCallEarlierReleasesImportAnEdit(t *testing.T) {
 // still the officer's: an agenda imported since that prints the item as
 // that import left it keeps the correction, and says so.
 func TestAgendaImportKeepsCorrectionMadeAfterEarlierReleasesImport(t *testing.T) {
-	k := march2022Scheduled(t, "7.7 Sefton CVS — Sue Holdon")
-	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
-	importMarch2022(k, march2022Text(t))
-	if _, err := k.db.SQL().Exec(`UPDATE minute_documents SET seq = 0 WHERE kind = 'agenda'`); err != nil {
-		t.Fatal(err)
-	}
+	k := march2022ImportedByEarlierRelease(t)
 	k.now = time.Date(2022, 2, 26, 9, 0, 0, 0, london)
 	k.must(ian, "/agenda edit 2022-03-17 7.7 — Susan Holden")
 
