@@ -460,11 +460,15 @@ func ensureMeeting(ctx context.Context, q sqlx.ExtContext, committeeID int64, st
 // import was added by an import made before imports were placed in the
 // recorded order: its changes are not known to be the officer's, and it
 // is not read.
-const itemSettingsSQL = `WITH imports AS (
-		SELECT d.seq AS first, a.seq AS last, a.detail FROM minute_documents d
+const itemSettingsSQL = `WITH documents AS (
+		SELECT d.seq AS first, a.seq AS last, a.at, a.actor, a.detail FROM minute_documents d
 		JOIN audit_log a ON a.committee_id = d.committee_id AND a.action = 'agenda.import'
 			AND a.subject = d.sha256 AND a.detail->>'meeting' = d.meeting_id::text
-		WHERE d.meeting_id = $1 AND d.kind = 'agenda' AND d.seq > 0
+		WHERE d.meeting_id = $1 AND d.kind = 'agenda'
+	), imports AS (
+		SELECT first, last, detail FROM documents WHERE first > 0
+	), earlier AS (
+		SELECT at, actor FROM documents WHERE first = 0
 	), items AS (
 		SELECT i.id, i.meeting_id, i.title, i.presenter, i.organisation, i.standard, i.added_by, i.added_at, i.seq
 		FROM agenda_items i WHERE i.meeting_id = $1 AND i.removed_at IS NULL
@@ -472,9 +476,7 @@ const itemSettingsSQL = `WITH imports AS (
 		SELECT e.id, e.item_id, e.seq, e.edited_at, e.edited_by, e.was_title, e.was_presenter, e.was_organisation,
 			e.title, e.presenter, e.organisation,
 			EXISTS (SELECT 1 FROM imports p WHERE e.seq > p.first AND e.seq < p.last)
-			OR EXISTS (SELECT 1 FROM audit_log a JOIN meetings m ON m.id = $1
-				WHERE a.committee_id = m.committee_id AND a.action = 'agenda.import' AND a.detail->>'meeting' = m.id::text
-				  AND a.at = e.edited_at AND a.actor = e.edited_by) AS imported
+			OR EXISTS (SELECT 1 FROM earlier p WHERE p.at = e.edited_at AND p.actor = e.edited_by) AS imported
 		FROM agenda_item_edits e JOIN items ON items.id = e.item_id
 	), written AS (
 		SELECT w.id, max(w.seq) AS seq FROM (
