@@ -148,3 +148,29 @@ func TestNamedPersonReportReplacedHoweverTyped(t *testing.T) {
 		t.Errorf("the first link stands beside the second:\n%s", list)
 	}
 }
+
+// TestNamedPeopleOfOtherOrganisationsApartOnceDeclared: a second Jo Smith
+// from another organisation is refused as well once the first has a
+// declaration or a report link, which keep no organisation, rather than
+// taking over the first's apology and changing its organisation.
+func TestNamedPeopleOfOtherOrganisationsApartOnceDeclared(t *testing.T) {
+	for _, also := range []string{
+		`/declare for "Jo Smith (Merseyside Police)" 10/12/2026 7.7 personal Employed by Merseyside Police`,
+		`/report for "Jo Smith (Merseyside Police)" 7.7 https://example.org/policing.pdf`,
+	} {
+		k := attDay(t)
+		k.now = attAt(9, 9, 0)
+		k.must(ian, `/apologies for "Jo Smith (Merseyside Police)" 10/12/2026 Unwell`)
+		k.must(ian, also)
+		r := k.run(ian, `/apologies for "Jo Smith (Sefton Council)" 10/12/2026 Training`)
+		if !r.Refused {
+			t.Errorf("after %s, a second Jo Smith was taken for the first:\n%s", also, shown(r))
+		}
+		wantShown(t, shown(r), `"Jo Smith (Sefton Council)" has the name of Jo Smith (Merseyside Police), who is already on record for this meeting`)
+		list := k.say(ian, "/apologies list 10/12/2026")
+		wantShown(t, list, "Jo Smith (Merseyside Police)", "Unwell")
+		if strings.Contains(list, "Sefton Council") || strings.Contains(list, "Training") {
+			t.Errorf("after %s, the apology of one Jo Smith was changed by another's:\n%s", also, list)
+		}
+	}
+}

@@ -247,7 +247,23 @@ type namedPerson struct {
 
 // namedPeople are the people not in Slack that a meeting's apologies,
 // attendance log, declarations and report links name, in that order.
+//
+// Declarations and report links keep no organisation, so theirs is the
+// one of the apology or attendance mark kept under the same key: left
+// empty, it would match any organisation typed, and another of that name
+// from elsewhere would be taken for the person who declared.
 func namedPeople(as []Apology, log []AttendanceMark, ds []Declaration, links []ReportLink) []namedPerson {
+	orgs := map[string]string{}
+	for _, a := range as {
+		if a.UserID == "" && orgs[NameKey(a.Name)] == "" {
+			orgs[NameKey(a.Name)] = a.Organisation
+		}
+	}
+	for _, mk := range log {
+		if mk.UserID == "" && orgs[NameKey(mk.Name)] == "" {
+			orgs[NameKey(mk.Name)] = mk.Organisation
+		}
+	}
 	var out []namedPerson
 	for _, a := range as {
 		if a.UserID == "" {
@@ -265,12 +281,12 @@ func namedPeople(as []Apology, log []AttendanceMark, ds []Declaration, links []R
 	}
 	for _, d := range ds {
 		if d.UserID == "" {
-			out = append(out, namedPerson{Name: d.Name, Keyed: true})
+			out = append(out, namedPerson{Name: d.Name, Org: orgs[NameKey(d.Name)], Keyed: true})
 		}
 	}
 	for _, l := range links {
 		if l.UserID == "" {
-			out = append(out, namedPerson{Name: l.Name, Keyed: true})
+			out = append(out, namedPerson{Name: l.Name, Org: orgs[NameKey(l.Name)], Keyed: true})
 		}
 	}
 	return out
