@@ -174,3 +174,26 @@ func TestNamedPeopleOfOtherOrganisationsApartOnceDeclared(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedSubstituteOfOtherOrganisationApart: the substitute a member's
+// apologies name by name is on record too. Apologies for another of that
+// name from another organisation are refused, as their records would be
+// the substitute's; the substitute is then marked at the table for the
+// member; and withdrawing apologies for the substitute says they have
+// none, rather than that they would share someone's records.
+func TestNamedSubstituteOfOtherOrganisationApart(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(9, 9, 0)
+	k.must(neil, `/apologies 10/12/2026 Court sub "Jo Smith (Sefton Council)"`)
+	r := k.run(ian, `/apologies for "Jo Smith (Merseyside Police)" 10/12/2026 Unwell`)
+	if !r.Refused {
+		t.Errorf("apologies for another of the substitute's name were taken:\n%s", shown(r))
+	}
+	wantShown(t, shown(r), `"Jo Smith (Merseyside Police)" has the name of Jo Smith (Sefton Council), who is already on record for this meeting`)
+	wantShown(t, k.say(ian, `/apologies withdraw for "Jo Smith (Sefton Council)" 10/12/2026`),
+		"Jo Smith (Sefton Council) has no apologies standing for the meeting on")
+	k.now = attAt(10, 9, 55)
+	k.must(sue, "/meeting start")
+	k.must(ian, `/attendance "Jo Smith (Sefton Council)" substitute-for <@UNEIL>`)
+	wantShown(t, k.say(ian, "/meeting attendance"), "Jo Smith (Sefton Council) for Neil Frackelton")
+}

@@ -239,10 +239,12 @@ func recordKey(m Member) string {
 // their name and organisation as first entered, and whether a record is
 // kept under their name (an apology, a mark, a declaration, a report
 // link) or they are only named in one (a substitute named in a member's
-// apologies, an action's owner).
+// apologies, an action's owner), and whether they are a substitute so
+// named, whose attendance mark will be kept under their name when they
+// are marked at the table.
 type namedPerson struct {
-	Name, Org string
-	Keyed     bool
+	Name, Org  string
+	Keyed, Sub bool
 }
 
 // namedPeople are the people not in Slack that a meeting's apologies,
@@ -271,7 +273,7 @@ func namedPeople(as []Apology, log []AttendanceMark, ds []Declaration, links []R
 		}
 		if a.SubstituteID == "" && a.SubstituteName != "" {
 			name, org := splitOrg(a.SubstituteName)
-			out = append(out, namedPerson{Name: name, Org: org})
+			out = append(out, namedPerson{Name: name, Org: org, Sub: true})
 		}
 	}
 	for _, mk := range log {
@@ -310,9 +312,10 @@ func namedPeople(as []Apology, log []AttendanceMark, ds []Declaration, links []R
 //
 // An organisation given that is not the one on record is someone else of
 // the same name. Their records would be kept under the same key as the
-// other's, so one kept under a name (not only a substitute named in a
-// member's apologies) is refused rather than merged, with how to tell the
-// two apart.
+// other's, so one kept under a name, or a substitute named in a member's
+// apologies (who is marked under it at the table), is refused rather
+// than merged, with how to tell the two apart. An action's owner is only
+// named in the action, so another of that name is not refused for them.
 func onRecord(known []namedPerson, who Member) (Member, error) {
 	if who.UserID != "" {
 		return who, nil
@@ -322,7 +325,7 @@ func onRecord(known []namedPerson, who Member) (Member, error) {
 		switch {
 		case personKey(k.Name) != personKey(who.Name):
 		case who.Organisation != "" && k.Org != "" && personKey(who.Organisation) != personKey(k.Org):
-			if k.Keyed && other == nil {
+			if (k.Keyed || k.Sub) && other == nil {
 				other = &known[i]
 			}
 		case same == nil || k.Keyed && !same.Keyed:
