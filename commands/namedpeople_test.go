@@ -197,3 +197,20 @@ func TestNamedSubstituteOfOtherOrganisationApart(t *testing.T) {
 	k.must(ian, `/attendance "Jo Smith (Sefton Council)" substitute-for <@UNEIL>`)
 	wantShown(t, k.say(ian, "/meeting attendance"), "Jo Smith (Sefton Council) for Neil Frackelton")
 }
+
+// TestNamedActionOwnerOfTwoKeptAsTyped: given by a name that two owners
+// from different organisations have, an action is neither's: it keeps
+// the name as typed, rather than going to whichever came first.
+func TestNamedActionOwnerOfTwoKeptAsTyped(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-21 Book the room")
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-22 Write to the police")
+	k.must(ian, `/action reassign 1 "Jo Smith (Merseyside Police)"`)
+	k.must(ian, `/action reassign 2 "Jo Smith (Sefton Council)"`)
+	r := k.say(ian, `/action reassign 3 "Jo Smith"`)
+	wantShown(t, r, "Action 3 is now Jo Smith's.")
+	if strings.Contains(r, "Merseyside Police") || strings.Contains(r, "Sefton Council") {
+		t.Errorf("the action went to one of the two Jo Smiths:\n%s", r)
+	}
+}

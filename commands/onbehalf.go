@@ -321,6 +321,7 @@ func onRecord(known []namedPerson, who Member) (Member, error) {
 		return who, nil
 	}
 	var same, other *namedPerson
+	twoOrgs := false
 	for i, k := range known {
 		switch {
 		case personKey(k.Name) != personKey(who.Name):
@@ -328,6 +329,8 @@ func onRecord(known []namedPerson, who Member) (Member, error) {
 			if (k.Keyed || k.Sub) && other == nil {
 				other = &known[i]
 			}
+		case who.Organisation == "" && same != nil && k.Org != "" && same.Org != "" && personKey(k.Org) != personKey(same.Org):
+			twoOrgs = true
 		case same == nil || k.Keyed && !same.Keyed:
 			same = &known[i]
 		}
@@ -336,7 +339,9 @@ func onRecord(known []namedPerson, who Member) (Member, error) {
 		return Member{}, userErr("\"%s\" has the name of %s, who is already on record for this meeting, and would share their records. Enter them by a name that tells the two apart, with an initial or a middle name.",
 			nameOf(who.Name, who.Organisation), nameOf(other.Name, other.Org))
 	}
-	if same == nil {
+	// The name alone of two from different organisations is neither's:
+	// taking the first would give one what was meant for the other.
+	if same == nil || twoOrgs {
 		return who, nil
 	}
 	org := same.Org
