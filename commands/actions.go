@@ -89,6 +89,10 @@ type ActionStore interface {
 	// the open ones, due first (those with no due date last), then, when
 	// all, those done, the latest due first.
 	ActionPoints(ctx context.Context, committeeID int64, all bool) ([]ActionPoint, error)
+	// ActionOwnerNames lists the owners given by name (not a member's
+	// Slack user) of a committee's actions, open or done, each once, in
+	// the order first given: all of them, however many actions it has.
+	ActionOwnerNames(ctx context.Context, committeeID int64) ([]string, error)
 	// MinuteActions lists the actions recorded against the minutes
 	// minuteIDs, as they stand, in the order they were added.
 	MinuteActions(ctx context.Context, minuteIDs []int64) ([]ActionPoint, error)
@@ -659,16 +663,13 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 		}
 		// Someone who owns actions already is the same owner however
 		// their name is typed this time, spelt as on record.
-		as, err := s.store.ActionPoints(ctx, c.ID, true)
+		names, err := s.store.ActionOwnerNames(ctx, c.ID)
 		if err != nil {
 			return Member{}, false, err
 		}
-		var owners []namedPerson
-		for _, a := range as {
-			if a.OwnerUser == "" && a.OwnerName != "" {
-				n, o := splitOrg(a.OwnerName)
-				owners = append(owners, namedPerson{Name: n, Org: o})
-			}
+		owners := make([]namedPerson, len(names))
+		for i, n := range names {
+			owners[i].Name, owners[i].Org = splitOrg(n)
 		}
 		// None of them is keyed by name, so onRecord refuses nobody.
 		who, err := onRecord(owners, Member{Name: bare, Organisation: org})

@@ -1,8 +1,11 @@
 package commands_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/quorumhq/quorum/commands"
 )
 
 // TestNamedPersonOneHoweverTyped: someone not in Slack, entered by name,
@@ -213,4 +216,20 @@ func TestNamedActionOwnerOfTwoKeptAsTyped(t *testing.T) {
 	if strings.Contains(r, "Merseyside Police") || strings.Contains(r, "Sefton Council") {
 		t.Errorf("the action went to one of the two Jo Smiths:\n%s", r)
 	}
+}
+
+// TestNamedActionOwnerFoundAmongManyActions: the owner of an action given
+// by name is found however many actions the committee has, not only
+// among those a list reads, so that an action given again by their name
+// typed plainer is theirs, spelt as first given.
+func TestNamedActionOwnerFoundAmongManyActions(t *testing.T) {
+	k, _ := actDay(t)
+	var first, last int
+	fmt.Sscanf(k.say(ian, "/action add 9 <@UNEIL> 2027-01-30 Circulate the figures"), "Action %d", &first)
+	k.must(ian, fmt.Sprintf(`/action reassign %d "Seán O’Neill (Sefton CVS)"`, first))
+	for i := range commands.MaxActionsListed {
+		fmt.Sscanf(k.say(ian, fmt.Sprintf("/action add 9 <@UNEIL> 2026-12-20 Book room %d", i+1)), "Action %d", &last)
+	}
+	wantShown(t, k.say(ian, fmt.Sprintf(`/action reassign %d "Sean O'Neill"`, last)),
+		fmt.Sprintf("Action %d is now Seán O’Neill (Sefton CVS)'s.", last))
 }

@@ -290,6 +290,18 @@ func (db *DB) ActionPoints(ctx context.Context, committeeID int64, all bool) ([]
 	return out, nil
 }
 
+// ActionOwnerNames implements commands.ActionStore.
+func (db *DB) ActionOwnerNames(ctx context.Context, committeeID int64) ([]string, error) {
+	var names []string
+	err := db.x.SelectContext(ctx, &names, `SELECT owner_name FROM actions
+		WHERE committee_id = $1 AND owner_user = ''
+		GROUP BY owner_name ORDER BY min(id)`, committeeID)
+	if err != nil {
+		return nil, mapErr("action owners", err)
+	}
+	return names, nil
+}
+
 // MinuteActions implements commands.ActionStore, by actions_minute.
 func (db *DB) MinuteActions(ctx context.Context, minuteIDs []int64) ([]commands.ActionPoint, error) {
 	if len(minuteIDs) == 0 {
