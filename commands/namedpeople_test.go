@@ -233,3 +233,22 @@ func TestNamedActionOwnerFoundAmongManyActions(t *testing.T) {
 	wantShown(t, k.say(ian, fmt.Sprintf(`/action reassign %d "Sean O'Neill"`, last)),
 		fmt.Sprintf("Action %d is now Seán O’Neill (Sefton CVS)'s.", last))
 }
+
+// TestNamedPersonRecordsOfTwoSpellingsWithdrawn: records entered before
+// names were matched may be kept under two spellings of one name. The
+// declaration kept under the spelling typed is withdrawn by it, rather
+// than said not to stand because the apology, under the other, was found
+// first.
+func TestNamedPersonRecordsOfTwoSpellingsWithdrawn(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(9, 9, 0)
+	k.must(ian, `/apologies for "Seán O’Neill (Sefton CVS)" 10/12/2026 Holiday`)
+	k.must(ian, `/declare for "Seán O’Neill (Sefton CVS)" 10/12/2026 7.7 personal Volunteer at Sefton CVS`)
+	if _, err := k.db.SQL().Exec(`UPDATE declarations SET member_key = 'name:sean o''neill', name = 'Sean O''Neill' WHERE member_key = 'name:seán o’neill'`); err != nil {
+		t.Fatal(err)
+	}
+	k.must(ian, `/declare withdraw for "Sean O'Neill" 10/12/2026 7.7`)
+	if list := k.say(ian, "/declare list 10/12/2026"); strings.Contains(list, "Neill") {
+		t.Errorf("the declaration stands:\n%s", list)
+	}
+}

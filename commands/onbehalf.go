@@ -320,7 +320,7 @@ func onRecord(known []namedPerson, who Member) (Member, error) {
 	if who.UserID != "" {
 		return who, nil
 	}
-	var same, other *namedPerson
+	var same, other, exact *namedPerson
 	twoOrgs := false
 	for i, k := range known {
 		switch {
@@ -331,9 +331,20 @@ func onRecord(known []namedPerson, who Member) (Member, error) {
 			}
 		case who.Organisation == "" && same != nil && k.Org != "" && same.Org != "" && personKey(k.Org) != personKey(same.Org):
 			twoOrgs = true
-		case same == nil || k.Keyed && !same.Keyed:
-			same = &known[i]
+		default:
+			if k.Keyed && exact == nil && NameKey(k.Name) == NameKey(who.Name) {
+				exact = &known[i]
+			}
+			if same == nil || k.Keyed && !same.Keyed {
+				same = &known[i]
+			}
 		}
+	}
+	// Records entered before names were matched may be kept under two
+	// spellings of one name: those under the spelling typed are found by
+	// it, rather than by the other's key, which was found first.
+	if exact != nil {
+		same = exact
 	}
 	if other != nil && (same == nil || !same.Keyed) {
 		return Member{}, userErr("\"%s\" has the name of %s, who is already on record for this meeting, and would share their records. Enter them by a name that tells the two apart, with an initial or a middle name.",
