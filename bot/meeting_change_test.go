@@ -221,7 +221,11 @@ func TestMeetingMoveFollowsEverywhere(t *testing.T) {
 	} {
 		wantText(t, k.Must(officer, "/meeting", tc.text), tc.want)
 	}
+	// Begun by the clock and not opened, it stands as advertised; the
+	// next day, it has taken place.
 	k.SetNow(time.Date(2026, 12, 17, 11, 0, 0, 0, london))
+	wantText(t, k.Must(officer, "/meeting", "move 17/12/2026 24/12/2026"), "began at 10:00 by the clock, so its day, time and venue stand as advertised")
+	k.SetNow(time.Date(2026, 12, 18, 9, 0, 0, 0, london))
 	wantText(t, k.Must(officer, "/meeting", "move 17/12/2026 24/12/2026"), "has already taken place")
 
 	// The history: who, when, from what to what.
