@@ -1100,7 +1100,6 @@ func isOverdue(a ActionPoint, loc *time.Location, today time.Time) bool {
 	return !a.Due.IsNext() && a.Due.Start(loc).Before(today)
 }
 
-// actionLine is one action as lists show it.
 // minuteLabel is the minute an action is under, "minute 42", or "no
 // minute" for one imported from an action log under an agenda item whose
 // minute the minutes did not give.
@@ -1158,6 +1157,7 @@ func ownerListed(a ActionPoint, former map[string]bool) string {
 	return ownerOf(a)
 }
 
+// actionLine is one action as lists show it.
 func actionLine(a ActionPoint, loc *time.Location, now time.Time) string {
 	return actionLineOwned(a, ownerOf(a)+", ", loc, now)
 }

@@ -203,6 +203,16 @@ func TestResolutionShowsActionsUnderMinute(t *testing.T) {
 	shared := k.act(k.request(neil, ""), "resolution.share", buttonValues(found)["resolution.share"][0])
 	inOrder(t, shared.Text, "That the refreshed IOM strategy be endorsed.", "Actions agreed:", "• 1. Circulate the refreshed IOM strategy", "• 2. to report the SWACA figures")
 
+	// Past five, a minute says how many more and where to list them,
+	// rather than running on.
+	for _, due := range []string{"2027-02-01", "2027-02-02", "2027-02-03", "2027-02-04"} {
+		k.must(ian, "/action add 4 <@UNEIL> "+due+" Report back on "+due)
+	}
+	wantShown(t, k.say(neil, "/resolution "+number), "• 6. Report back on 2027-02-03", "… and 1 more: `/action list all`")
+	if strings.Contains(k.say(neil, "/resolution "+number), "Report back on 2027-02-04") {
+		t.Errorf("the sixth action is shown under the minute")
+	}
+
 	// A minute with no actions says nothing of them.
 	if policing := k.say(neil, "/resolution policing update be noted"); !strings.Contains(policing, "• 3. Share the policing figures") || strings.Contains(policing, "SWACA") {
 		t.Errorf("minute 6's look-up shows the wrong actions:\n%s", policing)
