@@ -216,7 +216,7 @@ func TestActionsCarriedForward(t *testing.T) {
 
 	// Done by its owner, not by another member.
 	wantText(t, k.Must(graeme, "/action", "done 1"), "Only the action's owner, an officer or the chair of Safer Sefton Together can mark action 1 done.")
-	wantText(t, k.Must(neil, "/action", "done 1 Sent on 18 December"), "Action 1 is done: Circulate the SWACA figures to partners.")
+	wantText(t, k.Must(neil, "/action", "done 1 Sent on 18 December"), "Action 1 is done: Circulate the SWACA figures to partners. Note: Sent on 18 December.")
 	wantText(t, k.Must(neil, "/action", "done 1"), "Action 1 is already done.")
 	if r := k.Must(graeme, "/agenda", "2027-01-14"); strings.Contains(r.Text(), "Circulate") {
 		t.Errorf("a done action is still carried forward:\n%s", r.Text())

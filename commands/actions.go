@@ -867,13 +867,20 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	// The note is said back as it was kept, as every entry is: it is what
+	// the action list, the owner's Home and the minutes' follow-up show,
+	// and a mention in it has become the name the sender saw.
+	noted := ""
+	if note != "" {
+		noted = " Note: " + Escape(ended(note))
+	}
 	if a.OwnerUser != in.UserID {
 		// Marked done for its owner (reported at the meeting, or by
 		// email): the reply names whose it was, as an entry made for
 		// someone else does.
-		return private("Action %d, %s's, is done: %s Its history says you marked it done.", id, ownerOf(a), Escape(ended(a.Text))), nil
+		return private("Action %d, %s's, is done: %s%s Its history says you marked it done.", id, ownerOf(a), Escape(ended(a.Text)), noted), nil
 	}
-	return private("Action %d is done: %s", id, Escape(ended(a.Text))), nil
+	return private("Action %d is done: %s%s", id, Escape(ended(a.Text)), noted), nil
 }
 
 // mayClose refuses, unless the sender may mark a done or reopen it: its

@@ -223,7 +223,7 @@ func TestActionsCarriedForward(t *testing.T) {
 	// Done by its owner, not by another member.
 	k.steps([]step{
 		{graeme, "/action done 1", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can mark action 1 done."}},
-		{neil, "/action done 1 Sent on 18 December", []string{"Action 1 is done: Circulate the SWACA figures to partners."}},
+		{neil, "/action done 1 Sent on 18 December", []string{"Action 1 is done: Circulate the SWACA figures to partners. Note: Sent on 18 December."}},
 		{neil, "/action done #1", []string{"Action 1 is already done. If it was marked done by mistake, `/action reopen 1` makes it outstanding again."}},
 		// An officer completes one for someone who is not in Slack.
 		{ian, "/action done 3", []string{"Action 3, Jo's, is done: Send the terms of reference. Its history says you marked it done."}},
@@ -736,7 +736,7 @@ func TestActionForAMemberNamed(t *testing.T) {
 		{neil, "/action list mine", []string{"• 1. Circulate the figures — <@UNEIL>"}},
 		{ian, `/action add 9 "Jo Smith" 2026-12-20 Report back`, []string{"Action 2 recorded under minute 9: Jo Smith — Report back"}},
 		{ian, `/action reassign 2 "Graeme Robson"`, []string{"Action 2 is now <@UGRAEME>'s."}},
-		{graeme, "/action done 2 Reported", []string{"Action 2 is done: Report back."}},
+		{graeme, "/action done 2 Reported", []string{"Action 2 is done: Report back. Note: Reported."}},
 		{neil, "/action done 1", []string{"Action 1 is done: Circulate the figures."}},
 	})
 	f := k.press(ian, decision, "Add an action").Form
@@ -1260,7 +1260,7 @@ func TestActionTextEndsWithOneFullStop(t *testing.T) {
 	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder from *Safer Sefton Together*: action 1, from minute 2, is due by Sunday 31 January 2027 — Neil Frackelton to circulate the SWACA figures by 31 January. When it is done: `/action done 1 [NOTE]`."}); diff != "" {
 		t.Errorf("reminder to Neil (-got +want):\n%s", diff)
 	}
-	if got, want := k.say(neil, "/action done 1 Sent round on Monday"), "Action 1 is done: Neil Frackelton to circulate the SWACA figures by 31 January."; got != want {
+	if got, want := k.say(neil, "/action done 1 Sent round on Monday"), "Action 1 is done: Neil Frackelton to circulate the SWACA figures by 31 January. Note: Sent round on Monday."; got != want {
 		t.Errorf("done:\n got %q\nwant %q", got, want)
 	}
 	// Text without one gets one.
@@ -1364,7 +1364,7 @@ func TestActionDoneByTheChair(t *testing.T) {
 	k.must(ian, `/action add 9 "Jo Smith" 2026-12-20 Report back`)
 	k.steps([]step{
 		{graeme, "/action done 1", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can mark action 1 done."}},
-		{sue, "/action done 1 Reported at the meeting", []string{"Action 1, <@UNEIL>'s, is done: Circulate the figures. Its history says you marked it done."}},
+		{sue, "/action done 1 Reported at the meeting", []string{"Action 1, <@UNEIL>'s, is done: Circulate the figures. Note: Reported at the meeting. Its history says you marked it done."}},
 		{sue, "/action done 2", []string{"Action 2, Jo Smith's, is done: Report back. Its history says you marked it done."}},
 		{graeme, "/action reopen 1", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can reopen action 1."}},
 		{sue, "/action reopen 2", []string{"Action 2 is outstanding again:"}},
