@@ -611,19 +611,19 @@ func interestsHistoryCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 		who = "<@" + m.UserID + ">"
 	}
 	head := fmt.Sprintf("*History of the register of interests* — %s, %s", who, Escape(c.Name))
-	var reviewed []string
-	for _, r := range reviews {
+	reviewed := make([]string, len(reviews))
+	for i, r := range reviews {
 		line := "• Reviewed: nothing to change — " + DateOf(r.ReviewedAt, c.Location()).String()
 		if r.By != "" && r.By != m.UserID {
 			line += " _(by " + personText(r.By, "") + ")_"
 		}
-		reviewed = append(reviewed, line)
+		reviewed[i] = line
 	}
 	if len(es) == 0 {
 		return private("%s\n%s", head, strings.Join(append([]string{"Nothing has been registered."}, reviewed...), "\n")), nil
 	}
-	lines := make([]string, len(es))
-	for i, e := range es {
+	lines := make([]string, 0, len(es)+len(reviews))
+	for _, e := range es {
 		line := fmt.Sprintf("• #%d %s — from %s", e.ID, interestLine(e, true, in.UserID), e.StartedOn)
 		if e.AddedBy != e.UserID {
 			line += " _(entered by " + personText(e.AddedBy, "") + ")_"
@@ -634,7 +634,14 @@ func interestsHistoryCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 				line += " _(by " + personText(e.EndedBy, "") + ")_"
 			}
 		}
-		lines[i] = line
+		// A history reads in the order things happened: a review that
+		// found nothing to change stands before the entries added after
+		// it, not after them all. Both come oldest first.
+		for len(reviews) > 0 && reviews[0].ReviewedAt.Before(e.AddedAt) {
+			lines = append(lines, reviewed[0])
+			reviews, reviewed = reviews[1:], reviewed[1:]
+		}
+		lines = append(lines, line)
 	}
 	lines = append(lines, reviewed...)
 	return Reply{Visibility: Private, Text: head, Sections: []Section{{Text: strings.Join(lines, "\n")}}}, nil

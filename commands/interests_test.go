@@ -1470,6 +1470,11 @@ func TestInterestsHistoryShowsReviews(t *testing.T) {
 	}
 	k.must(graeme, "/interests review")
 	wantShown(t, k.say(graeme, "/interests history"), "Nothing has been registered.\n• Reviewed: nothing to change — Thursday 26 November 2026")
+	// An entry added after a review is listed after it: the history
+	// reads in the order things happened.
+	k.now = k.now.Add(24 * time.Hour)
+	k.must(graeme, "/interests add other Volunteer at Sefton Foodbank")
+	inOrder(t, k.say(graeme, "/interests history"), "• Reviewed: nothing to change — Thursday 26 November 2026", "Volunteer at Sefton Foodbank")
 }
 
 // TestInterestsReviewPressedTwice: Review register pressed twice on the
