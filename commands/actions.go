@@ -1198,10 +1198,14 @@ func actionLineFrom(a ActionPoint, owner, from string, loc *time.Location, now t
 // under it; a minute with more says how many more and where they are.
 const maxMinuteActions = 5
 
-// withActions sets the Actions of ms, read in one go. Someone looking a
-// decision up during a meeting asks next what was to be done about it,
-// by whom, and whether it has been: the minute's actions answer that
-// where they stand now, with the number `/action done` takes.
+// withActions sets the Actions and FollowUps of ms, read in one go.
+// Someone looking a decision up during a meeting asks next what was to be
+// done about it, by whom, and whether it has been: the minute's actions
+// answer that where they stand now, with the number `/action done` takes.
+// Those added after the minutes were confirmed are kept apart, with who
+// added them and when, rather than left out: they are what was done about
+// the decision since, but the meeting did not agree them, and the minutes
+// do not print them (followUp).
 func (s *Service) withActions(ctx context.Context, c Committee, ms []Minute, now time.Time) error {
 	ids := make([]int64, len(ms))
 	for i, m := range ms {
@@ -1211,21 +1215,85 @@ func (s *Service) withActions(ctx context.Context, c Committee, ms []Minute, now
 	if err != nil {
 		return err
 	}
+	later, err := s.followUps(ctx, ms, as)
+	if err != nil {
+		return err
+	}
+	loc := c.Location()
 	under := make(map[int64][]ActionPoint, len(ms))
+	since := make(map[int64][]ActionPoint, len(ms))
 	for _, a := range as {
-		under[a.MinuteID] = append(under[a.MinuteID], a)
+		if _, ok := later[a.ID]; ok {
+			since[a.MinuteID] = append(since[a.MinuteID], a)
+		} else {
+			under[a.MinuteID] = append(under[a.MinuteID], a)
+		}
 	}
 	for i, m := range ms {
-		mine := under[m.ID]
-		ms[i].Actions = nil
-		for _, a := range mine[:min(len(mine), maxMinuteActions)] {
-			ms[i].Actions = append(ms[i].Actions, actionLineFrom(a, ownerOf(a)+", ", "", c.Location(), now))
-		}
-		if more := len(mine) - maxMinuteActions; more > 0 {
-			ms[i].Actions = append(ms[i].Actions, fmt.Sprintf("… and %s more: `/action list all`", formatCount(more)))
-		}
+		ms[i].Actions = minuteActionLines(under[m.ID], func(a ActionPoint) string {
+			return actionLineFrom(a, ownerOf(a)+", ", "", loc, now)
+		})
+		ms[i].FollowUps = minuteActionLines(since[m.ID], func(a ActionPoint) string {
+			added := later[a.ID].First
+			return actionLineFrom(a, ownerOf(a)+", ", fmt.Sprintf(" — added by %s on %s", personText(added.By, added.ByName), formatDay(added.At, loc)), loc, now)
+		})
 	}
 	return nil
+}
+
+// minuteActionLines are the lines of as under a minute, each by line: the
+// first maxMinuteActions, then how many more and where they are.
+func minuteActionLines(as []ActionPoint, line func(ActionPoint) string) []string {
+	var lines []string
+	for _, a := range as[:min(len(as), maxMinuteActions)] {
+		lines = append(lines, line(a))
+	}
+	if more := len(as) - maxMinuteActions; more > 0 {
+		lines = append(lines, fmt.Sprintf("… and %s more: `/action list all`", formatCount(more)))
+	}
+	return lines
+}
+
+// followUps are those of as, the actions under ms, added after their
+// minutes were confirmed (followUp), by ID, with their log's first line.
+// Only the meetings of confirmed minutes with actions are read: a
+// draft's actions are all agreed.
+func (s *Service) followUps(ctx context.Context, ms []Minute, as []ActionPoint) (map[int64]AgreedAction, error) {
+	out := map[int64]AgreedAction{}
+	if len(as) == 0 {
+		return out, nil
+	}
+	draft := make(map[int64]bool, len(ms))
+	for _, m := range ms {
+		draft[m.ID] = m.Draft
+	}
+	read := map[int64]bool{}
+	for _, a := range as {
+		if draft[a.MinuteID] || read[a.MeetingID] {
+			continue
+		}
+		read[a.MeetingID] = true
+		approval, err := s.store.MinutesApprovalOf(ctx, a.MeetingID)
+		switch {
+		case errors.Is(err, ErrNotFound):
+		case err != nil:
+			return nil, err
+		}
+		var confirmed *MinutesApproval
+		if err == nil {
+			confirmed = &approval
+		}
+		agreed, err := s.store.MeetingActions(ctx, a.MeetingID)
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range agreed {
+			if followUp(g, draft[g.MinuteID], confirmed) {
+				out[g.ID] = g
+			}
+		}
+	}
+	return out, nil
 }
 
 // actionsSection is the agenda's "Actions from previous meetings": the

@@ -136,6 +136,44 @@ func TestActionsAfterConfirmationNotPrinted(t *testing.T) {
 	wantShown(t, k.say(ian, "/action list"), "Write to the funders — Jo Smith, due Friday 5 February 2027 (minute 9, Thursday 10 December 2026)")
 }
 
+// TestResolutionFollowUpsNotAgreed: an action added under a minute after
+// its minutes were confirmed — approved, or imported from published
+// minutes — is not shown by /resolution, nor shared, as agreed by that
+// meeting: it stands apart, as a follow-up, with who added it and when,
+// while the minute's own actions stay "Actions agreed".
+func TestResolutionFollowUpsNotAgreed(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(ian, "/action add 9 <@USUE> 2027-01-29 Circulate the CVS report")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(ian, "/minutes approve")
+	k.must(ian, `/action add 9 "Jo Smith" 2027-02-05 Write to the funders`)
+
+	looked := k.run(neil, "/resolution 9")
+	inOrder(t, shown(looked), "Actions agreed:",
+		"• 1. Circulate the CVS report — <@USUE>, due Friday 29 January 2027",
+		"Follow-up actions since:",
+		"• 2. Write to the funders — Jo Smith, due Friday 5 February 2027 — added by <@UIAN> on Friday 11 December 2026")
+	shared := k.act(k.request(neil, ""), "resolution.share", buttonValues(looked)["resolution.share"][0])
+	inOrder(t, shared.Text, "Actions agreed:", "• 1. Circulate the CVS report",
+		"Follow-up actions since:", "• 2. Write to the funders")
+
+	// Minutes imported were confirmed by being published: the actions
+	// they print are agreed, one added under them since is not.
+	k = committeeKit(t)
+	if _, errs := k.importMinutes(ian, actionMinutes); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	k.must(ian, "/action add 12/11/2026 2 <@UGRAEME> 2027-02-01 Book the briefing room")
+	looked = k.run(neil, "/resolution 2026-11-12 2")
+	inOrder(t, shown(looked), "Actions agreed:", "SWACA figures", "Operation Sceptre",
+		"Follow-up actions since:", "• 4. Book the briefing room — <@UGRAEME>, due Monday 1 February 2027 — added by <@UIAN> on")
+	shared = k.act(k.request(neil, ""), "resolution.share", buttonValues(looked)["resolution.share"][0])
+	inOrder(t, shared.Text, "Actions agreed:", "SWACA figures", "Follow-up actions since:", "• 4. Book the briefing room")
+}
+
 // TestActionLinesAsTypedAndImportedOnce: an instruction is printed with
 // its owner before "to"; a text naming who acts, or no instruction, as
 // typed with its owner and day after it, its capitals kept; and minutes

@@ -42,6 +42,10 @@ type Minute struct {
 	// Actions are the actions agreed under the minute as they stand, a
 	// line each: set by the look-ups that show it (withActions).
 	Actions []string
+	// FollowUps are the actions added under the minute after its minutes
+	// were confirmed, which the meeting did not agree, a line each saying
+	// who added them and when (withActions).
+	FollowUps []string
 }
 
 // Resolution is one RESOLVED block of a minute, with its numbered parts.

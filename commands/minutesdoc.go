@@ -324,21 +324,36 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 // action added after their approval is left out, as are all those added
 // under a minute imported, which was confirmed by being published.
 func agreedActions(src MinutesSource) map[int64][]string {
-	ours := map[int64]bool{}
+	draft := map[int64]bool{}
 	for _, mi := range src.Minutes {
-		ours[mi.ID] = mi.Draft || src.Approval != nil
+		draft[mi.ID] = mi.Draft
 	}
 	out := map[int64][]string{}
 	for _, a := range src.Actions {
-		if !ours[a.MinuteID] || a.First.Kind == "imported" {
-			continue
-		}
-		if ap := src.Approval; ap != nil && recordedAfter(a.First.At, a.Seq, ap.At, ap.Seq) {
+		d, ours := draft[a.MinuteID]
+		if !ours || a.First.Kind == "imported" || followUp(a, d, src.Approval) {
 			continue
 		}
 		out[a.MinuteID] = append(out[a.MinuteID], agreedActionLine(a))
 	}
 	return out
+}
+
+// followUp says whether action a, under a minute that is a draft or not,
+// of minutes confirmed by approval (nil while they are not), was added
+// after the minutes were confirmed: under a minute imported, which was
+// confirmed by being published, or after the approval. The meeting did
+// not agree such an action, so its minutes do not print it; /resolution
+// shows it apart from those they do. An action imported from minutes
+// was agreed by the meeting they record.
+func followUp(a AgreedAction, draft bool, approval *MinutesApproval) bool {
+	switch {
+	case a.First.Kind == "imported":
+		return false
+	case approval != nil:
+		return recordedAfter(a.First.At, a.Seq, approval.At, approval.Seq)
+	}
+	return !draft
 }
 
 // agreedActionLine is action a as councils print it under its minute, in

@@ -1132,6 +1132,12 @@ func (m Minute) labelled(text string) string {
 	return strings.Join(lines, "\n")
 }
 
+// followUpsHeading stands over the actions added under a minute after
+// its minutes were confirmed (Minute.FollowUps): not "Actions agreed",
+// for the meeting did not agree them, and a quotation shared in a channel
+// must not say it did.
+const followUpsHeading = "Follow-up actions since:"
+
 // maxNarrative bounds the narrative shown for a minute that resolved nothing.
 const maxNarrative = 600
 
@@ -1167,6 +1173,9 @@ func minuteSection(m Minute, highlighted bool) Section {
 	}
 	if len(m.Actions) > 0 {
 		b.WriteString("\nActions agreed:\n" + strings.Join(m.Actions, "\n"))
+	}
+	if len(m.FollowUps) > 0 {
+		b.WriteString("\n" + followUpsHeading + "\n" + strings.Join(m.FollowUps, "\n"))
 	}
 	return Section{Title: fmt.Sprintf("Minute %s — %s", plainTitle(m.Number), plainTitle(m.Title)), Text: b.String()}
 }
@@ -1354,6 +1363,9 @@ func SharedMinute(c Committee, m Minute, by string) string {
 	}
 	if len(m.Actions) > 0 {
 		b.WriteString("Actions agreed:\n" + strings.Join(m.Actions, "\n") + "\n")
+	}
+	if len(m.FollowUps) > 0 {
+		b.WriteString(followUpsHeading + "\n" + strings.Join(m.FollowUps, "\n") + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
