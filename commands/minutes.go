@@ -995,6 +995,7 @@ func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	src.ToCome = toCome(m, src.Opened, in.Now)
 	doc := CompileMinutes(src)
 	what := "Draft minutes"
 	if !doc.Draft {

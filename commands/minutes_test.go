@@ -148,8 +148,9 @@ func TestMinutesDraft(t *testing.T) {
 	wantShown(t, k.say(neil, "/minutes draft"), "Only an officer or the chair of Safer Sefton Together can draft minutes.")
 	// The whole document, compiled from the records: heading, then a
 	// minute for every agenda item, numbered on, the apologies in theirs.
+	// The meeting is still to come: the draft is of one to be held.
 	want := []string{
-		"```\nSAFER SEFTON TOGETHER\nMinutes of the meeting held on Thursday 17 March 2022 at 10:00, Remote Meeting\nDRAFT — not yet confirmed as a correct record.\n```",
+		"```\nSAFER SEFTON TOGETHER\nMinutes of the meeting to be held on Thursday 17 March 2022 at 10:00, Remote Meeting\nDRAFT — not yet confirmed as a correct record.\n```",
 		"```\n30. APOLOGIES FOR ABSENCE\n\nApologies for absence were received from Neil Frackelton (SWACA).\n```",
 		"```\n31. DECLARATIONS OF INTEREST\n\nNo declarations of any disclosable pecuniary interests or personal interests were received.\n```",
 		"```\n32. MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet: the minutes to confirm are those of the meeting held on 9 December 2021. Confirmed, /minutes approve 9 December 2021 records it here and in them; not confirmed, /minute this item (deferred, say).]\n```",
@@ -412,4 +413,15 @@ func TestMinutesImportDraftsReplacedAtTheRequestsTime(t *testing.T) {
 	if !slices.Contains(got, "2026-11-24 09:00 drafts replaced") {
 		t.Errorf("the minutes' history: %q; want the drafts replaced at 2026-11-24 09:00, when the import was asked for", got)
 	}
+}
+
+// TestMinutesDraftOfMeetingToCome: the draft an officer prepares before
+// the meeting is headed as of a meeting to be held, not one held; once
+// the meeting has begun it is headed as held.
+func TestMinutesDraftOfMeetingToCome(t *testing.T) {
+	k := agendaKit(t)
+	k.now = time.Date(2026, 12, 9, 9, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/minutes draft 10 December 2026"), "Minutes of the meeting to be held on Thursday 10 December 2026 at 10:00, Remote Meeting")
+	k.now = time.Date(2026, 12, 10, 12, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/minutes draft 10 December 2026"), "Minutes of the meeting held on Thursday 10 December 2026 at 10:00, Remote Meeting")
 }

@@ -51,6 +51,17 @@ type MinutesSource struct {
 	// Actions are those recorded against the meeting's minutes, in the
 	// order they were added (see agreedActions).
 	Actions []AgreedAction
+	// ToCome: the meeting has not taken place when the minutes are
+	// compiled (toCome), so the draft an officer prepares ahead of it is
+	// headed as of a meeting to be held, not one held.
+	ToCome bool
+}
+
+// toCome reports whether meeting m, opened in Quorum at opened (zero if
+// it was not), has yet to take place at now: it is scheduled, not opened
+// early, and its start is still to come.
+func toCome(m Meeting, opened, now time.Time) bool {
+	return m.Status == MeetingScheduled && opened.IsZero() && m.StartsAt.After(now)
 }
 
 // MinutesDocument is a meeting's minutes as the council prints them.
@@ -159,7 +170,11 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	c, m := src.Committee, src.Meeting
 	loc := c.Location()
 	doc := MinutesDocument{Committee: Escape(c.Name)}
-	heading := "Minutes of the meeting held on " + formatDay(m.StartsAt, loc)
+	held := "held"
+	if src.ToCome {
+		held = "to be held"
+	}
+	heading := "Minutes of the meeting " + held + " on " + formatDay(m.StartsAt, loc)
 	// A meeting keeps its day (see sameDayErr); one opened the evening
 	// before an early start gives its advertised time, as the opening's
 	// would read as on the meeting's day.

@@ -66,7 +66,10 @@ func (s *Service) MinutesPage(ctx context.Context, ref string) ([]byte, error) {
 }
 
 // MinutesDocumentOf compiles the minutes of committee c's meeting on d,
-// for export.
+// for export. A meeting still to come at now is refused: an export is
+// what gets circulated, and minutes of a meeting not yet held, headed as
+// held or not, would read as a record of it; the officer's draft of it is
+// in Slack, where it is headed as to be held.
 func (s *Service) MinutesDocumentOf(ctx context.Context, c Committee, d Date, now time.Time) (MinutesDocument, error) {
 	m, err := s.meetingFor(ctx, c, d, now)
 	if err != nil {
@@ -76,15 +79,24 @@ func (s *Service) MinutesDocumentOf(ctx context.Context, c Committee, d Date, no
 	if err != nil {
 		return MinutesDocument{}, err
 	}
+	if toCome(m, src.Opened, now) {
+		return MinutesDocument{}, userErr("The meeting on %s has not taken place yet, so it has no minutes to circulate. The draft being prepared for it is shown in Slack by `/minutes draft %s`.",
+			formatDay(m.StartsAt, c.Location()), m.StartsAt.In(c.Location()).Format("2006-01-02"))
+	}
 	return CompileMinutes(src), nil
 }
 
-// Markdown is the document as Markdown, unescaped from Slack's form. What
+// Markdown is the document as Markdown, unescaped from Slack's form. As
+// the plain text and the printable page, it is for circulating, so it
+// reads as the channel reads the minutes (forEveryone): a minute with
+// nothing recorded says so, without the commands the officer's draft
+// in Slack gives for it. What
 // people typed is escaped, so that a renderer shows it as typed (a "<b>"
 // as those characters, "(1)" lines as lines, not a list), as the
 // printable page does; the lines of a paragraph end in hard breaks, so
 // that "RESOLVED:" and each part of a resolution keep their own lines.
 func (d MinutesDocument) Markdown() string {
+	d = d.forEveryone()
 	var b strings.Builder
 	b.WriteString(d.head(mdLines))
 	bold := func(s string) string { return "**" + mdEscape(Unescape(s), false) + "**" }
@@ -162,9 +174,10 @@ func mdEscape(s string, lineStart bool) string {
 }
 
 // PlainText is the document as plain text, unescaped from Slack's form; a
-// member's own asterisks stay.
+// member's own asterisks stay. It reads as the channel reads the minutes,
+// as Markdown does.
 func (d MinutesDocument) PlainText() string {
-	return Unescape(d.Text()) + "\n"
+	return Unescape(d.forEveryone().Text()) + "\n"
 }
 
 var minutesTemplate = template.Must(template.New("minutes").Funcs(template.FuncMap{"urgency": UrgencySentence}).Parse(`<!DOCTYPE html>

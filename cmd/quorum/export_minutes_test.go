@@ -25,6 +25,7 @@ func TestExportMinutes(t *testing.T) {
 		Number: "1", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: body}, Action: "resolved", By: "UIAN"}); err != nil {
 		t.Fatal(err)
 	}
+	held(t, db, m)
 	db.Close()
 
 	for _, tc := range []struct{ format, want string }{
@@ -85,6 +86,7 @@ func TestExportMinutesNameWithAmpersand(t *testing.T) {
 		Number: "1", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: "That the report be noted."}, Action: "resolved", By: "UIAN"}); err != nil {
 		t.Fatal(err)
 	}
+	held(t, db, m)
 	db.Close()
 	for format, want := range map[string]string{"txt": "HEALTH & WELLBEING <BOARD>\n", "md": "HEALTH & WELLBEING \\<BOARD\\>  \n", "html": "<h1>Health &amp; Wellbeing &lt;Board&gt;</h1>"} {
 		out, stderr, err := quorum(t, dsn, "export", "minutes", "--committee", "Health & Wellbeing <Board>", "--date", "2026-12-10", "--format", format)
@@ -112,6 +114,7 @@ func TestExportMinutesTheClocksPassTwice(t *testing.T) {
 		Number: "1", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: "That the report be noted."}, Action: "resolved", By: "UIAN"}); err != nil {
 		t.Fatal(err)
 	}
+	held(t, db, m)
 	db.Close()
 	out, stderr, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", "2027-10-31", "--format", "txt")
 	if err != nil {
@@ -119,6 +122,62 @@ func TestExportMinutesTheClocksPassTwice(t *testing.T) {
 	}
 	if want := "Minutes of the meeting held on Sunday 31 October 2027 at 01:30 GMT, Bootle Town Hall\n"; !strings.Contains(out, want) {
 		t.Errorf("export minutes lacks %q:\n%s", want, out)
+	}
+}
+
+// TestExportMinutesForEveryone: minutes exported are circulated, so every
+// format reads as the channel reads them: an item with nothing recorded
+// says so, without the commands the officer's draft gives (/resolve,
+// /minutes approve). A meeting still to come has no minutes to export,
+// and the refusal says where its draft is.
+func TestExportMinutesForEveryone(t *testing.T) {
+	dsn, db, c := safer(t)
+	ctx := context.Background()
+	london, _ := time.LoadLocation("Europe/London")
+	for _, at := range []time.Time{time.Date(2025, 11, 13, 10, 0, 0, 0, london), time.Date(2025, 12, 11, 10, 0, 0, 0, london)} {
+		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled,
+			Items: []commands.AgendaItem{{Number: "1", Title: "Minutes of Previous Meeting"}, {Number: "2", Title: "SWACA"}}}, "UIAN")
+		if err != nil {
+			t.Fatal(err)
+		}
+		held(t, db, m)
+	}
+	future := time.Now().In(london).AddDate(0, 1, 0)
+	if _, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: future, Status: commands.MeetingScheduled,
+		Items: []commands.AgendaItem{{Number: "1", Title: "SWACA"}}}, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for _, format := range []string{"txt", "md", "html"} {
+		out, stderr, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", "2025-12-11", "--format", format)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", format, err, stderr)
+		}
+		if n := strings.Count(out, "Nothing recorded yet."); n != 2 {
+			t.Errorf("export minutes --format %s says %d times that nothing is recorded, want 2:\n%s", format, n, out)
+		}
+		for _, hint := range []string{"/resolve", "/minute", "approve"} {
+			if strings.Contains(out, hint) {
+				t.Errorf("export minutes --format %s gives the officer's %q:\n%s", format, hint, out)
+			}
+		}
+	}
+	day := future.Format("2006-01-02")
+	want := "export minutes: The meeting on " + future.Format("Monday 2 January 2006") + " has not taken place yet, so it has no minutes to circulate. The draft being prepared for it is shown in Slack by `/minutes draft " + day + "`."
+	for _, format := range []string{"txt", "md", "html"} {
+		out, _, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", day, "--format", format)
+		if err == nil || err.Error() != want || out != "" {
+			t.Errorf("export minutes --format %s of a meeting still to come: %v, want %q; wrote:\n%s", format, err, want, out)
+		}
+	}
+}
+
+// held marks meeting m held, as closing it does: the minutes exported
+// are those of a meeting that has taken place.
+func held(t *testing.T, db *storage.DB, m commands.Meeting) {
+	t.Helper()
+	if err := db.SetMeetingStatus(context.Background(), m.ID, commands.MeetingHeld, "UIAN"); err != nil {
+		t.Fatal(err)
 	}
 }
 
