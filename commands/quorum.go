@@ -625,12 +625,23 @@ type MemberStats struct {
 }
 
 // Percent is attended ÷ expected, rounded to the nearest whole number;
-// apologies and substitutes do not count as attended.
+// apologies and substitutes do not count as attended. It is 0 when no
+// meeting was expected of the member, which PercentText leaves blank.
 func (s MemberStats) Percent() int {
 	if s.Expected == 0 {
 		return 0
 	}
 	return (s.Attended*200 + s.Expected) / (s.Expected * 2)
+}
+
+// PercentText is Percent as figures, or "" when no meeting was expected
+// of the member (one who joined after the meetings counted): 0 would
+// publish that they missed every meeting, when there was none to attend.
+func (s MemberStats) PercentText() string {
+	if s.Expected == 0 {
+		return ""
+	}
+	return strconv.Itoa(s.Percent())
 }
 
 // AttendanceStats counts each member's attendance at the meetings: a

@@ -51,6 +51,11 @@ func exportAttendance(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return err
 	}
+	if len(recs) == 0 {
+		// As /committee attendance answers: with no meeting to count,
+		// every member's figures would be 0, published as 0%.
+		return fmt.Errorf("export attendance: no meeting of %s held in %d has attendance recorded (it is taken from /meeting start to /meeting close). Nothing was exported", c.Name, year)
+	}
 	out := csv.NewWriter(stdout)
 	if err := out.Write(attendanceColumns); err != nil {
 		return err
@@ -59,9 +64,10 @@ func exportAttendance(ctx context.Context, args []string, stdout, stderr io.Writ
 		row := []string{inert(st.Member.Name), st.Member.UserID, inert(st.Member.Organisation)}
 		// in_attendance comes last, after the columns that came before it,
 		// so that a sheet reading those by position reads them still.
-		for _, n := range []int{st.Expected, st.Attended, st.Remotely, st.Substituted, st.Apologies, st.Absent, st.Percent(), st.InAttendance} {
+		for _, n := range []int{st.Expected, st.Attended, st.Remotely, st.Substituted, st.Apologies, st.Absent} {
 			row = append(row, strconv.Itoa(n))
 		}
+		row = append(row, st.PercentText(), strconv.Itoa(st.InAttendance))
 		if err := out.Write(row); err != nil {
 			return err
 		}

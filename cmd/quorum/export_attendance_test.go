@@ -67,3 +67,57 @@ func TestExportAttendance(t *testing.T) {
 		t.Errorf("unknown committee: %v", err)
 	}
 }
+
+// TestExportAttendanceNothingToCount: a year with no meeting whose
+// attendance was taken is refused, as /committee attendance answers it,
+// rather than published as 0% for everyone; a member who joined after the
+// meetings counted, expected at none, has no percentage, not 0.
+func TestExportAttendanceNothingToCount(t *testing.T) {
+	dsn, db, c := safer(t)
+	ctx := context.Background()
+	join := func(m commands.Member) {
+		t.Helper()
+		m.CommitteeID, m.Role = c.ID, commands.RoleMember
+		if _, err := db.PutMember(ctx, m, "UIAN"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	join(commands.Member{UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA"})
+	if _, err := db.SQL().Exec(`UPDATE members SET added_at = '2020-01-01'`); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := quorum(t, dsn, "export", "attendance", "--committee", "Safer Sefton Together", "--year", "2025", "--csv")
+	if want := "export attendance: no meeting of Safer Sefton Together held in 2025 has attendance recorded (it is taken from /meeting start to /meeting close). Nothing was exported"; err == nil || err.Error() != want || out != "" {
+		t.Errorf("export attendance of a year with none taken: %v, want %q; wrote:\n%s%s", err, want, out, stderr)
+	}
+
+	london, _ := time.LoadLocation("Europe/London")
+	at := time.Date(2025, 3, 13, 10, 0, 0, 0, london)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []commands.SessionEvent{{Action: commands.ActionOpened}, {Action: commands.ActionClosed}} {
+		e.MeetingID, e.At, e.By = m.ID, at, "UIAN"
+		if _, err := db.RecordSession(ctx, e, []commands.SessionAction{"", commands.ActionOpened}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton",
+		Status: commands.AttendPresent, At: at, By: "UNEIL"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Graeme joined after the meeting closed: none was expected of him.
+	join(commands.Member{UserID: "UGRAEME", Name: "Graeme Robson", Organisation: "Merseyside Police"})
+	db.Close()
+	out, stderr, err = quorum(t, dsn, "export", "attendance", "--committee", "Safer Sefton Together", "--year", "2025", "--csv")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	want := "member,member_id,organisation,expected,attended,remotely,by_substitute,apologies,absent,percent,in_attendance\n" +
+		"Graeme Robson,UGRAEME,Merseyside Police,0,0,0,0,0,0,,0\n" +
+		"Neil Frackelton,UNEIL,SWACA,1,1,0,0,0,0,100,0\n"
+	if out != want {
+		t.Errorf("export attendance:\n%s\nwant:\n%s", out, want)
+	}
+}
