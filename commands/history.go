@@ -639,7 +639,7 @@ func committeeLogLine(ch Change, loc *time.Location) string {
 	var what string
 	if ch.Record == "membership" {
 		what = personText(ch.UserID, ch.Name) + " " + map[string]string{
-			"added": "added", "changed": "changed", "removed": "removed", "voting": "made voting", "non-voting": "made non-voting",
+			"added": "added", "added again": "added again", "changed": "changed", "removed": "removed", "voting": "made voting", "non-voting": "made non-voting",
 		}[ch.Action]
 		if detail != "" && ch.Action != "removed" {
 			what += ": " + strings.TrimPrefix(detail, "role: ")

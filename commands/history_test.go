@@ -931,6 +931,23 @@ func TestHistoryOfTheCommittee(t *testing.T) {
 	}
 }
 
+// TestHistoryMemberAddedAgain: a member removed and then added back is
+// said to be added again, not changed, with the role and organisation
+// they came back with; a change made after that is a change.
+func TestHistoryMemberAddedAgain(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member remove <@UGRAEME>")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	got := k.say(ian, "/history committee <@UGRAEME>")
+	inOrder(t, got, "<@UGRAEME> added: member; Merseyside Police, by <@UIAN>", "<@UGRAEME> removed, by <@UIAN>",
+		"<@UGRAEME> added again: vice-chair; Merseyside Police, by <@UIAN>")
+	if strings.Contains(got, "changed") {
+		t.Errorf("a member added back is said to be changed:\n%s", got)
+	}
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police member")
+	wantShown(t, k.say(ian, "/history committee <@UGRAEME>"), "<@UGRAEME> changed: member; Merseyside Police, by <@UIAN>")
+}
+
 // TestHistoryWithADateInWordsFirst: a date in words ("10 December",
 // "Thursday 10 December") where /history wants its records first is
 // answered as one in figures is, with the form to use, not taken for a

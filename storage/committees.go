@@ -1018,8 +1018,15 @@ func ensureAnotherOfficer(ctx context.Context, q sqlx.QueryerContext, committeeI
 }
 
 func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by string) (bool, error) {
-	var created bool
-	err := sqlx.GetContext(ctx, q, &created, `
+	// rejoined is whether the row was a removed member's: read in the
+	// same statement, from the snapshot before the upsert, since
+	// RETURNING gives only the row as it now stands.
+	var row struct {
+		Created  bool `db:"created"`
+		Rejoined bool `db:"rejoined"`
+	}
+	err := sqlx.GetContext(ctx, q, &row, `
+		WITH was AS (SELECT removed_at IS NOT NULL AS removed FROM members WHERE committee_id = $1 AND user_id = $2)
 		INSERT INTO members (committee_id, user_id, name, organisation, role, added_by, added_at)
 		VALUES ($1, $2, $3, $4, $5, $6, COALESCE(CAST($7 AS timestamptz), now()))
 		ON CONFLICT (committee_id, user_id) DO UPDATE
@@ -1029,7 +1036,7 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 		    removed_at = NULL, removed_by = NULL
 		WHERE members.removed_at IS NOT NULL
 		   OR (members.name, members.organisation, members.role) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.organisation, EXCLUDED.role)
-		RETURNING (xmax = 0)`,
+		RETURNING (xmax = 0) AS created, COALESCE((SELECT removed FROM was), false) AS rejoined`,
 		m.CommitteeID, m.UserID, m.Name, m.Organisation, string(m.Role), by, nullTime(m.At))
 	if errors.Is(err, sql.ErrNoRows) {
 		// Added again as they stand: nothing changed, and the audit log,
@@ -1039,9 +1046,16 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 	if err != nil {
 		return false, err
 	}
+	// A removed member added back joins again: member.add, as the
+	// membership at each meeting reads it (membersAtSQL), marked rejoined
+	// so that the history says "added again", not that a member changed.
+	detail := map[string]any{"name": m.Name, "organisation": m.Organisation, "role": m.Role}
 	action := "member.change"
-	if created {
+	switch {
+	case row.Created:
 		action = "member.add"
+	case row.Rejoined:
+		action, detail["rejoined"] = "member.add", true
 	}
 	if err := markHomesStale(ctx, q, m.CommitteeID, []string{m.UserID}); err != nil {
 		return false, err
@@ -1050,7 +1064,7 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 	if err := markLiveOf(ctx, q, m.CommitteeID); err != nil {
 		return false, err
 	}
-	return created, auditAt(ctx, q, m.CommitteeID, by, action, m.UserID, map[string]any{"name": m.Name, "organisation": m.Organisation, "role": m.Role}, m.At)
+	return row.Created, auditAt(ctx, q, m.CommitteeID, by, action, m.UserID, detail, m.At)
 }
 
 // RemoveMember implements commands.CommitteeStore.

@@ -510,7 +510,8 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		WHERE m.committee_id = $1
 		UNION ALL
 		SELECT l.at, l.committee_id, NULL, 'membership',
-			CASE l.action WHEN 'member.add' THEN 'added' WHEN 'member.change' THEN 'changed' WHEN 'member.remove' THEN 'removed'
+			CASE l.action WHEN 'member.add' THEN CASE WHEN (l.detail->>'rejoined')::boolean THEN 'added again' ELSE 'added' END
+				WHEN 'member.change' THEN 'changed' WHEN 'member.remove' THEN 'removed'
 				ELSE CASE WHEN (l.detail->>'voting')::boolean THEN 'voting' ELSE 'non-voting' END END,
 			'', l.subject, COALESCE(NULLIF(l.detail->>'name', ''), lm.name, ''),
 			concat_ws('; ', 'role: ' || NULLIF(l.detail->>'role', ''), NULLIF(l.detail->>'organisation', '')),

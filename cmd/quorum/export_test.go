@@ -518,3 +518,32 @@ func TestExportHistoryWithdrawnOnRemoval(t *testing.T) {
 		t.Errorf("withdrawals in the CSV: %v; want the apologies and the declaration\n%s", found, out)
 	}
 }
+
+// TestExportHistoryMemberAddedAgain: a member removed and added back is
+// exported as added again, not as changed.
+func TestExportHistoryMemberAddedAgain(t *testing.T) {
+	dsn, db, c := safer(t)
+	ctx := context.Background()
+	graeme := commands.Member{CommitteeID: c.ID, UserID: "UGRAEME", Name: "Graeme Robson", Organisation: "Merseyside Police", Role: commands.RoleMember}
+	if _, err := db.PutMember(ctx, graeme, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RemoveMember(ctx, c.ID, "UGRAEME", "UIAN", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	graeme.Role = commands.RoleViceChair
+	if _, err := db.PutMember(ctx, graeme, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, recs := historyCSV(t, dsn)
+	var actions []string
+	for _, r := range recs[1:] {
+		if r[2] == "membership" && r[6] == "UGRAEME" {
+			actions = append(actions, r[3]+" "+r[7])
+		}
+	}
+	if diff := cmp.Diff(actions, []string{"added role: member; Merseyside Police", "removed ", "added again role: vice-chair; Merseyside Police"}); diff != "" {
+		t.Errorf("Graeme's membership exported (-got +want):\n%s", diff)
+	}
+}
