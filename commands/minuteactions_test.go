@@ -102,12 +102,11 @@ func TestImportedActionsPrintedOnce(t *testing.T) {
 	}
 }
 
-// TestActionsAfterConfirmationNotPrinted: confirmed minutes read as they
-// were confirmed: an action added under one of their minutes afterwards,
-// even at the same minute by the clock, is kept but not printed in them,
-// and the reply says so; those agreed before still print, and changing
-// them changes nothing in the minutes.
-func TestActionsAfterConfirmationNotPrinted(t *testing.T) {
+// confirmedWithAction is decDay's meeting closed, with action 1 (Sue to
+// circulate the CVS report) agreed under minute 9, and its minutes
+// confirmed the next morning.
+func confirmedWithAction(t *testing.T) *kit {
+	t.Helper()
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(ian, "/action add 9 <@USUE> 2027-01-29 Circulate the CVS report")
@@ -115,6 +114,16 @@ func TestActionsAfterConfirmationNotPrinted(t *testing.T) {
 	decComplete(k)
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
 	k.must(ian, "/minutes approve")
+	return k
+}
+
+// TestActionsAfterConfirmationNotPrinted: confirmed minutes read as they
+// were confirmed: an action added under one of their minutes afterwards,
+// even at the same minute by the clock, is kept but not printed in them,
+// and the reply says so; those agreed before still print, and changing
+// them changes nothing in the minutes.
+func TestActionsAfterConfirmationNotPrinted(t *testing.T) {
+	k := confirmedWithAction(t)
 	before, _, _, _ := minutesForms(k)
 	wantShown(t, before, "ACTION: Sue Holden to circulate the CVS report (by 29 January 2027).")
 
@@ -142,13 +151,7 @@ func TestActionsAfterConfirmationNotPrinted(t *testing.T) {
 // meeting: it stands apart, as a follow-up, with who added it and when,
 // while the minute's own actions stay "Actions agreed".
 func TestResolutionFollowUpsNotAgreed(t *testing.T) {
-	k := decDay(t)
-	k.must(ian, "/resolve 7.7 That the report be noted.")
-	k.must(ian, "/action add 9 <@USUE> 2027-01-29 Circulate the CVS report")
-	k.must(sue, "/meeting close")
-	decComplete(k)
-	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
-	k.must(ian, "/minutes approve")
+	k := confirmedWithAction(t)
 	k.must(ian, `/action add 9 "Jo Smith" 2027-02-05 Write to the funders`)
 
 	looked := k.run(neil, "/resolution 9")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
 )
 
 func TestExportAttendance(t *testing.T) {
@@ -25,16 +26,7 @@ func TestExportAttendance(t *testing.T) {
 	}
 	london, _ := time.LoadLocation("Europe/London")
 	at := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
-	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range []commands.SessionEvent{{Action: commands.ActionOpened}, {Action: commands.ActionClosed}} {
-		e.MeetingID, e.At, e.By = m.ID, at, "UIAN"
-		if _, err := db.RecordSession(ctx, e, []commands.SessionAction{"", commands.ActionOpened}, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
+	m := openedAndClosed(t, db, c, at)
 	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton",
 		Status: commands.AttendRemote, At: at, By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
@@ -93,16 +85,7 @@ func TestExportAttendanceNothingToCount(t *testing.T) {
 
 	london, _ := time.LoadLocation("Europe/London")
 	at := time.Date(2025, 3, 13, 10, 0, 0, 0, london)
-	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range []commands.SessionEvent{{Action: commands.ActionOpened}, {Action: commands.ActionClosed}} {
-		e.MeetingID, e.At, e.By = m.ID, at, "UIAN"
-		if _, err := db.RecordSession(ctx, e, []commands.SessionAction{"", commands.ActionOpened}, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
+	m := openedAndClosed(t, db, c, at)
 	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton",
 		Status: commands.AttendPresent, At: at, By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
@@ -120,4 +103,22 @@ func TestExportAttendanceNothingToCount(t *testing.T) {
 	if out != want {
 		t.Errorf("export attendance:\n%s\nwant:\n%s", out, want)
 	}
+}
+
+// openedAndClosed is a meeting of c at at, opened and closed then, so
+// that its attendance counts.
+func openedAndClosed(t *testing.T, db *storage.DB, c commands.Committee, at time.Time) commands.Meeting {
+	t.Helper()
+	ctx := context.Background()
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []commands.SessionEvent{{Action: commands.ActionOpened}, {Action: commands.ActionClosed}} {
+		e.MeetingID, e.At, e.By = m.ID, at, "UIAN"
+		if _, err := db.RecordSession(ctx, e, []commands.SessionAction{"", commands.ActionOpened}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m
 }
