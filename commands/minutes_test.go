@@ -238,10 +238,11 @@ func TestMinutesDraftNumbering(t *testing.T) {
 
 // TestMinutesHeadingSaysWhenTheMeetingBegan: the minutes of a meeting
 // opened in Quorum give the time it was opened, not the time it was
-// advertised for; those of a meeting not opened give the advertised time.
+// advertised for; those of a meeting not opened give the advertised time
+// (as of one to be held, while it is still to come).
 func TestMinutesHeadingSaysWhenTheMeetingBegan(t *testing.T) {
 	k := meetingKit(t)
-	wantShown(t, k.say(ian, "/minutes draft"), "Minutes of the meeting held on Thursday 10 December 2026 at 10:00, Remote Meeting\n")
+	wantShown(t, k.say(ian, "/minutes draft"), "Minutes of the meeting to be held on Thursday 10 December 2026 at 10:00, Remote Meeting\n")
 	k.now = time.Date(2026, 12, 10, 8, 39, 0, 0, london)
 	k.must(ian, "/meeting start")
 	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
