@@ -644,8 +644,9 @@ func startsOwner(args []string) bool {
 // quotes is still the member, so that the action is theirs to see, mark
 // done and be reminded of), or else someone outside the committee, by
 // name. ok is false for a mention of someone who is not a member; a name
-// that is a member's but for a slip is refused (misnamed), with owner the
-// member it nearly names.
+// that is a member's but for a slip (misnamed), or one word of one
+// member's name (calledByWord), is refused, with owner the member it
+// nearly names.
 func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name string) (owner Member, ok bool, err error) {
 	members, err := s.store.Members(ctx, c.ID)
 	if err != nil {
@@ -660,6 +661,10 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 		bare, org := splitOrg(name)
 		if m, ok := misnamed(members, bare, org); ok {
 			return m, false, misnamedErr(c, bare, m)
+		}
+		if m, ok := calledByWord(members, bare, org); ok {
+			return m, false, userErr("\"%s\" is not a member of %s: %s For someone not on the committee, give their full name.",
+				Escape(name), Escape(c.Name), didYouMean([]Member{m}, ""))
 		}
 		// Someone who owns actions already is the same owner however
 		// their name is typed this time, spelt as on record.
@@ -681,6 +686,27 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 		}
 	}
 	return Member{Name: name}, userID == "", nil
+}
+
+// calledByWord is the one member that name, a single word ("Neil"), may
+// mean: one with that word in their name and, where org is given ("Neil
+// (SWACA)"), of that organisation. Taken as given, an action so
+// owned would be a stranger's, missing from the member's list, Home and
+// reminders. A word two members share names neither, and is let be.
+func calledByWord(members []Member, name, org string) (Member, bool) {
+	if len(strings.Fields(name)) != 1 {
+		return Member{}, false
+	}
+	var meant []Member
+	for _, m := range membersCalled(members, "", name) {
+		if org == "" || personKey(org) == personKey(m.Organisation) {
+			meant = append(meant, m)
+		}
+	}
+	if len(meant) != 1 {
+		return Member{}, false
+	}
+	return meant[0], true
 }
 
 // saveAction records a under minute mi, for /action add and its form.

@@ -1293,6 +1293,34 @@ func TestActionOwnerByBareName(t *testing.T) {
 	}
 }
 
+// TestActionOwnerByQuotedFirstName: an owner in quotes that is one word
+// of one member's name ("neil"), alone or with their organisation, is
+// asked about as a bare word is: taken as given, the action would be a
+// stranger's, missing from the member's own list. Nothing is recorded; a
+// stranger's full name, or a word with another organisation, is taken.
+func TestActionOwnerByQuotedFirstName(t *testing.T) {
+	k, _ := actDay(t)
+	for _, tc := range []struct{ line, want string }{
+		{`/action add 9 "neil" 2027-03-02 Send the figures`,
+			`"neil" is not a member of Safer Sefton Together: did you mean Neil Frackelton (SWACA)? Name them as <@UNEIL>. For someone not on the committee, give their full name.`},
+		{`/action add 9 "Graeme (Merseyside Police)" 2027-03-02 Send the figures`,
+			`"Graeme (Merseyside Police)" is not a member of Safer Sefton Together: did you mean Graeme Robson (Merseyside Police)? Name them as <@UGRAEME>. For someone not on the committee, give their full name.`},
+	} {
+		r := k.run(ian, tc.line)
+		if got := shown(r); !r.Refused || got != tc.want {
+			t.Errorf("%s:\ngot  %q (refused %v)\nwant %q", tc.line, got, r.Refused, tc.want)
+		}
+	}
+	if got := actLog(k); len(got) != 0 {
+		t.Errorf("the action log after the refusals: %q", got)
+	}
+	k.must(ian, `/action add 9 "Neil Armstrong" 2027-03-02 Send the figures`)
+	k.must(ian, `/action add 9 "Graeme (SWACA)" 2027-03-02 Send the figures`)
+	if got, want := actLog(k), []string{"added Neil Armstrong 2027-03-02 UIAN", "added Graeme (SWACA) 2027-03-02 UIAN"}; !slices.Equal(got, want) {
+		t.Errorf("the action log:\ngot  %q\nwant %q", got, want)
+	}
+}
+
 // TestDayNamesAskForTheDate: a weekday alone, or "yesterday", where a
 // date is wanted is answered with the dates it may mean, rather than as
 // if no date had been given: the next for a due date, the last for a
