@@ -258,6 +258,28 @@ func parseOwner(args []string) (userID, name string, n int, err error) {
 	return "", "", 0, errors.New("the owner's name has no closing quote")
 }
 
+// oneOwner refuses a second owner after the first (userID, or name), as
+// in `/action add 28 @neil @graeme …` or `… @neil and "Jo Smith" …`: read
+// on, the second would be taken for a missing due date, and the clerk
+// told to give one they had given. A mention straight after is always an
+// owner; a name in quotes only after "and" or "&", since the text may
+// start with words in quotes.
+func oneOwner(number, userID, name string, rest []string) error {
+	if len(rest) > 1 && (strings.EqualFold(rest[0], "and") || Unescape(rest[0]) == "&") {
+		rest = rest[1:]
+	} else if _, _, ok := mention(firstArg(rest)); !ok {
+		return nil
+	}
+	id, other, _, err := parseOwner(rest)
+	if err != nil {
+		return nil
+	}
+	first, _ := personArg(userID, name, "")
+	second, _ := personArg(id, other, "")
+	return userErr("An action has one owner: record one action for each (`/action add %s %s …`, `/action add %s %s …`), or name one owner and the other in the text. Nothing was added.",
+		Escape(number), first, Escape(number), second)
+}
+
 // ownerNotMentioned answers an owner typed as a word of a member's name
 // ("graeme", or "Graeme Robson" unquoted), which parseOwner takes for no
 // one, with the member it may mean and how to name them, as in example.
@@ -368,6 +390,9 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, badArgs(err)
 	}
 	rest := args[1+n:]
+	if err := oneOwner(number, userID, name, rest); err != nil {
+		return Reply{}, err
+	}
 	due, dn, err := takeDate(rest, in.Now, loc)
 	if err != nil {
 		return Reply{}, badArgs(err)

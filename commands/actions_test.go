@@ -1321,6 +1321,33 @@ func TestActionOwnerByQuotedFirstName(t *testing.T) {
 	}
 }
 
+// TestActionTwoOwners: an action given to two owners is answered with
+// one action for each, not with a due date the clerk has given; nothing
+// is recorded. Text that starts with words in quotes is text.
+func TestActionTwoOwners(t *testing.T) {
+	k, _ := actDay(t)
+	for _, tc := range []struct{ line, want string }{
+		{"/action add 9 <@UNEIL|neil> <@UGRAEME|graeme> 2027-03-01 Joint report",
+			"An action has one owner: record one action for each (`/action add 9 <@UNEIL> …`, `/action add 9 <@UGRAEME> …`), or name one owner and the other in the text. Nothing was added."},
+		{`/action add 9 <@UNEIL> and "Jo Smith" 2027-03-01 Joint report`,
+			"An action has one owner: record one action for each (`/action add 9 <@UNEIL> …`, `/action add 9 \"Jo Smith\" …`), or name one owner and the other in the text. Nothing was added."},
+		{`/action add 9 "Jo Smith" &amp; <@UGRAEME> 2027-03-01 Joint report`,
+			"An action has one owner: record one action for each (`/action add 9 \"Jo Smith\" …`, `/action add 9 <@UGRAEME> …`), or name one owner and the other in the text. Nothing was added."},
+	} {
+		r := k.run(ian, tc.line)
+		if got := shown(r); !r.Refused || got != tc.want {
+			t.Errorf("%s:\ngot  %q (refused %v)\nwant %q", tc.line, got, r.Refused, tc.want)
+		}
+	}
+	if got := actLog(k); len(got) != 0 {
+		t.Errorf("the action log after the refusals: %q", got)
+	}
+	k.must(ian, `/action add 9 <@UNEIL> "Safer Streets" leaflet by 1 March 2027`)
+	if got := actLog(k); len(got) != 1 {
+		t.Errorf("the action log: %q", got)
+	}
+}
+
 // TestDayNamesAskForTheDate: a weekday alone, or "yesterday", where a
 // date is wanted is answered with the dates it may mean, rather than as
 // if no date had been given: the next for a due date, the last for a
