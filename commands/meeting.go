@@ -86,9 +86,9 @@ func meetingCommand() *Command {
 			Read:    true, Run: showReminders,
 		}, {
 			Name: "reminders", Aliases: []string{"reminder"},
-			Usage:    []string{"/meeting reminders DAYS [TIME]|off"},
-			Summary:  "Set the days before each meeting, and the time, that reminders go; or turn them off.",
-			Examples: []string{"/meeting reminders 7,1 09:00", "/meeting reminders off"},
+			Usage:    []string{"/meeting reminders DAYS [TIME]|off|on"},
+			Summary:  "Set the days before each meeting, and the time, that reminders go; or turn them off, or on again as last set.",
+			Examples: []string{"/meeting reminders 7,1 09:00", "/meeting reminders off", "/meeting reminders on"},
 			Who:      Officers, Doing: "change reminders", Run: setReminders,
 		}},
 	}

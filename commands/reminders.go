@@ -54,9 +54,10 @@ func ReminderDue(starts time.Time, days int, at Clock, loc *time.Location) time.
 	return DateOf(time.Date(y, m, d-days, 12, 0, 0, 0, loc), loc).At(at, loc)
 }
 
-// reminderSettings is a parsed "/meeting reminders DAYS [TIME]|off".
+// reminderSettings is a parsed "/meeting reminders DAYS [TIME]|off|on".
 type reminderSettings struct {
 	Off     bool
+	On      bool  // on again, as last set (see remindersOn)
 	Days    []int // most days first
 	At      Clock
 	HasTime bool
@@ -113,6 +114,8 @@ func parseReminders(args []string) (reminderSettings, error) {
 		switch strings.ToLower(args[0]) {
 		case "off", "none", "stop":
 			return reminderSettings{Off: true}, nil
+		case "on":
+			return reminderSettings{On: true}, nil
 		}
 	}
 	seen := map[int]bool{}
@@ -154,7 +157,7 @@ func parseReminders(args []string) (reminderSettings, error) {
 		}
 	}
 	if len(rs.Days) == 0 {
-		return rs, errors.New("give the days before each meeting, e.g. `7,1`, or `off`")
+		return rs, errors.New("give the days before each meeting, e.g. `7,1`, or `off` or `on`")
 	}
 	if len(rs.Days) > MaxReminders {
 		return rs, fmt.Errorf("that is %d reminders; the limit is %d a meeting", len(rs.Days), MaxReminders)
@@ -223,6 +226,15 @@ func setReminders(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if rs.HasTime {
 		at = rs.At
 	}
+	again := ""
+	if rs.On {
+		if len(c.ReminderDays) > 0 {
+			return private("%s Nothing was changed: they are on.", describeReminders(c)), nil
+		}
+		if rs.Days, at, again, err = s.remindersOn(ctx, c); err != nil {
+			return Reply{}, err
+		}
+	}
 	late, err := s.lateOnTheDay(ctx, in, rs.Days, at)
 	if err != nil {
 		return Reply{}, err
@@ -231,7 +243,23 @@ func setReminders(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	c.ReminderDays, c.ReminderTime = rs.Days, at.String()
-	return private("%s%s", describeReminders(c), late), nil
+	return private("%s%s%s", again, describeReminders(c), late), nil
+}
+
+// remindersOn are the settings `/meeting reminders on` restores to c,
+// whose reminders are off: the last set with reminders on, which the
+// committee's history keeps ("reminders set: 3 days before, at 14:30"),
+// or, never set so, those of its setup at its time of day. again leads
+// the reply, saying which.
+func (s *Service) remindersOn(ctx context.Context, c Committee) (days []int, at Clock, again string, err error) {
+	days, was, err := s.store.LastReminders(ctx, c.ID)
+	if err != nil {
+		return nil, Clock{}, "", err
+	}
+	if len(days) == 0 {
+		return slices.Clone(SetupReminderDays), reminderClock(c), "Reminders are on again, on the days a committee starts with. ", nil
+	}
+	return days, reminderClock(Committee{ReminderTime: was}), "Reminders are on again, as last set. ", nil
 }
 
 // lateOnTheDay checks a reminder on the day (days holds 0) at clock at

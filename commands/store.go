@@ -462,6 +462,10 @@ type ReminderStore interface {
 	// ReminderDayOn reports whether the committee's reminder settings at
 	// at had reminders on, days before a meeting.
 	ReminderDayOn(ctx context.Context, committeeID int64, days int, at time.Time) (bool, error)
+	// LastReminders are the committee's last reminder settings with
+	// reminders on, as `/meeting reminders` set them: the days (none when
+	// never set so) and the time.
+	LastReminders(ctx context.Context, committeeID int64) (days []int, at string, err error)
 	// SetYearStart sets the month a committee's municipal year starts in.
 	SetYearStart(ctx context.Context, committeeID int64, month time.Month, by string) error
 	// YearStart is the month a committee's municipal year starts in (May

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/lib/pq"
@@ -48,6 +49,31 @@ const reminderDayOnSQL = `
 	SELECT COALESCE((SELECT COALESCE(l.detail->'days', '[]') @> to_jsonb($2::int) FROM audit_log l
 		WHERE l.committee_id = $1 AND l.action = 'committee.reminders' AND l.at <= $3
 		ORDER BY l.at DESC, l.id DESC LIMIT 1), $2 = ANY($4::int[]))`
+
+// LastReminders implements commands.ReminderStore, from the history of
+// `/meeting reminders`: the last settings with reminders on, read through
+// audit_log_reminder_settings as ReminderDayOn reads them.
+func (db *DB) LastReminders(ctx context.Context, committeeID int64) ([]int, string, error) {
+	var row struct {
+		Days pq.Int64Array `db:"days"`
+		At   string        `db:"at"`
+	}
+	err := db.x.GetContext(ctx, &row, `SELECT ARRAY(SELECT jsonb_array_elements_text(l.detail->'days')::int) AS days, COALESCE(l.detail->>'at', '') AS at
+		FROM audit_log l
+		WHERE l.committee_id = $1 AND l.action = 'committee.reminders' AND jsonb_array_length(COALESCE(l.detail->'days', '[]')) > 0
+		ORDER BY l.at DESC, l.id DESC LIMIT 1`, committeeID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, "", nil
+	}
+	if err != nil {
+		return nil, "", mapErr("reminder settings", err)
+	}
+	days := make([]int, len(row.Days))
+	for i, d := range row.Days {
+		days[i] = int(d)
+	}
+	return days, row.At, nil
+}
 
 // PendingReminders implements commands.ReminderStore. A reminder counts as
 // enqueued once the outbox holds its post, whatever became of it. Its
