@@ -160,16 +160,20 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	was, err := s.store.Member(ctx, c.ID, userID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		was = Member{}
+	case err != nil:
+		return Reply{}, err
+	}
 	if role == "" {
 		// Added again with no role named, someone keeps the one they
 		// have: an officer changing only an organisation does not mean
 		// to unseat the chair.
 		role = RoleMember
-		switch was, err := s.store.Member(ctx, c.ID, userID); {
-		case err == nil:
+		if was.UserID != "" {
 			role = was.Role
-		case !errors.Is(err, ErrNotFound):
-			return Reply{}, err
 		}
 	}
 	name, err := s.memberName(ctx, userID, hint)
@@ -177,6 +181,12 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	m := Member{CommitteeID: c.ID, UserID: userID, Name: name, Organisation: org, Role: role, Voting: in.voting, At: r.Now}
+	if (was.Role == RoleChair || was.Role == RoleViceChair) && role != was.Role {
+		// Taking the chair's role away leaves the committee without
+		// one, as handing it to someone else does not: asked first, as
+		// that is.
+		return confirmRoleReply(c, m, was, true), nil
+	}
 	return s.putMember(ctx, c, m, "", r.UserID)
 }
 
@@ -299,6 +309,9 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	if handedOver {
 		reply.Text += fmt.Sprintf(" <@%s> is now a member; the audit log keeps the change.", from)
 	}
+	if (was.Role == RoleChair || was.Role == RoleViceChair) && m.Role != was.Role {
+		reply.Text += fmt.Sprintf(" %s has no %s now.", Escape(c.Name), was.Role)
+	}
 	switch {
 	case m.Voting != nil && !*m.Voting:
 		reply.Text += " They do not vote, and do not count to the quorum."
@@ -343,22 +356,44 @@ type roleChange struct {
 	// since, by another officer, they are not put back by a press of a
 	// question asked before.
 	Member bool `json:"m,omitempty"`
+	// Leaves is the role, chair or vice-chair, that the member gives up
+	// for Role, leaving no one in it; From is then empty.
+	Leaves Role `json:"l,omitempty"`
 }
 
+// confirmRoleReply asks to confirm m in holder's role, chair or
+// vice-chair, in place of holder; or, where holder is m, m giving that
+// role up for another, which leaves the committee without one.
 func confirmRoleReply(c Committee, m Member, holder Member, member bool) Reply {
-	value, _ := json.Marshal(roleChange{Committee: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role, From: holder.UserID, Voting: m.Voting, Member: member})
+	ch := roleChange{Committee: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role, From: holder.UserID, Voting: m.Voting, Member: member}
+	text := fmt.Sprintf("<@%s> is %s of %s. Make <@%s> %s instead? <@%s> would become a member. Nothing changes unless you press Confirm.",
+		holder.UserID, article(m.Role), Escape(c.Name), m.UserID, article(m.Role), holder.UserID)
+	if holder.UserID == m.UserID {
+		ch.From, ch.Leaves = "", holder.Role
+		text = fmt.Sprintf("<@%s> is %s of %s. Make them %s instead? %s would have no %s. Nothing changes unless you press Confirm.",
+			m.UserID, article(holder.Role), Escape(c.Name), article(m.Role), Escape(c.Name), holder.Role)
+	}
+	value, _ := json.Marshal(ch)
 	return Reply{
 		Visibility: Private,
-		Text: fmt.Sprintf("<@%s> is %s of %s. Make <@%s> %s instead? <@%s> would become a member. Nothing changes unless you press Confirm.",
-			holder.UserID, article(m.Role), Escape(c.Name), m.UserID, article(m.Role), holder.UserID),
-		Buttons: []Button{{Label: "Confirm: " + truncateText(m.Name, 30) + " as " + string(m.Role), Action: confirmRoleAction, Value: string(value), Style: "primary"}},
+		Text:       text,
+		Buttons:    []Button{{Label: "Confirm: " + truncateText(m.Name, 30) + " as " + string(m.Role), Action: confirmRoleAction, Value: string(value), Style: "primary"}},
 	}
+}
+
+// valid reports whether ch is a change confirmRoleReply asks about: a
+// chair or vice-chair in place of another, or one of them given up.
+func (ch roleChange) valid() bool {
+	if ch.Leaves != "" {
+		return ch.From == "" && (ch.Leaves == RoleChair || ch.Leaves == RoleViceChair) && ch.Role != ch.Leaves
+	}
+	return ch.From != "" && (ch.Role == RoleChair || ch.Role == RoleViceChair)
 }
 
 // confirmRole is the Confirm button of confirmRoleReply.
 func confirmRole(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
 	var ch roleChange
-	if err := json.Unmarshal([]byte(value), &ch); err != nil || ch.UserID == "" || ch.From == "" || (ch.Role != RoleChair && ch.Role != RoleViceChair) {
+	if err := json.Unmarshal([]byte(value), &ch); err != nil || ch.UserID == "" || !ch.valid() {
 		return Reply{}, userErr("That button is out of date; run `/committee member add` again.")
 	}
 	c, _, err := s.admitCarried(ctx, r, ch.Committee, Officers, "change the chair")

@@ -397,6 +397,42 @@ func TestCommitteeChairHandOver(t *testing.T) {
 	wantShown(t, members(), "• Neil Frackelton — SWACA (vice-chair)\n", "• Sue Holden — Sefton CVS\n")
 }
 
+// TestCommitteeChairStepsDown: the chair added again with another role
+// is asked about, as a second chair is, since it leaves the committee
+// with no chair; only an officer's press makes the change, and the
+// answer says there is no chair now. Added again with no role, the chair
+// stays the chair.
+func TestCommitteeChairStepsDown(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	members := func() string { return k.say(ian, "/committee members") + "\n" }
+	r := k.must(ian, "/committee member add <@USUE> Sefton CVS member")
+	if got, want := shown(r), "<@USUE> is the chair of Safer Sefton Together. Make them a member instead? Safer Sefton Together would have no chair. Nothing changes unless you press Confirm.\n[Confirm: Sue Holden as member]"; got != want || r.Visibility != commands.Private {
+		t.Fatalf("the question:\n got %q\nwant %q", got, want)
+	}
+	wantShown(t, members(), "• Sue Holden — Sefton CVS (chair)\n")
+	if got := k.press(neil, r, "Confirm: Sue Holden as member"); !got.Refused || !strings.HasPrefix(got.Text, "Only an officer of Safer Sefton Together can change the chair.") {
+		t.Errorf("Neil's press: %+v", got)
+	}
+	wantShown(t, members(), "• Sue Holden — Sefton CVS (chair)\n")
+	if got, want := k.press(ian, r, "Confirm: Sue Holden as member").Text, "<@USUE> is now recorded as a member of Safer Sefton Together, for Sefton CVS. (Was the chair.) Safer Sefton Together has no chair now."; got != want {
+		t.Errorf("confirmed:\n got %q\nwant %q", got, want)
+	}
+	wantShown(t, members(), "• Sue Holden — Sefton CVS\n")
+
+	// The vice-chair likewise; a change of organisation alone keeps the
+	// role without asking.
+	k.must(ian, "/committee member add <@UNEIL> SWACA vice-chair")
+	wantShown(t, k.say(ian, "/committee member add <@UNEIL> Sefton CVS"), "<@UNEIL> is now recorded as the vice-chair of Safer Sefton Together, for Sefton CVS. (Was for SWACA.)")
+	v := k.must(ian, "/committee member add <@UNEIL> SWACA officer")
+	wantShown(t, shown(v), "<@UNEIL> is the vice-chair of Safer Sefton Together. Make them an officer instead? Safer Sefton Together would have no vice-chair.", "[Confirm: Neil Frackelton as officer]")
+	bad := strings.Replace(v.Buttons[0].Value, `"r":"officer"`, `"r":"vice-chair"`, 1)
+	if got := k.act(k.request(ian, ""), v.Buttons[0].Action, bad); !got.Refused || !strings.HasPrefix(got.Text, "That button is out of date") {
+		t.Errorf("a button giving up a role for the same role: %q", got.Text)
+	}
+	wantShown(t, members(), "• Neil Frackelton — Sefton CVS (vice-chair)\n")
+}
+
 // TestCommitteeOfficersToldOfAGoneMessage: when a posted message can no
 // longer be updated, each officer is told once, by direct message, what
 // it was and how to post it again.
@@ -785,7 +821,12 @@ func TestMemberAddedAgainAsTheyStand(t *testing.T) {
 		// change it the officer names it.
 		{ian, "/committee member add <@UNEIL> SWACA", []string{"<@UNEIL> is already the vice-chair of Safer Sefton Together, for SWACA; nothing changed."}},
 		{ian, "/committee member add <@UNEIL> SWACA Trustees", []string{"<@UNEIL> is now recorded as the vice-chair of Safer Sefton Together, for SWACA Trustees. (Was for SWACA.)"}},
-		{ian, "/committee member add <@UNEIL> SWACA member", []string{"<@UNEIL> is now recorded as a member of Safer Sefton Together, for SWACA. (Was for SWACA Trustees, the vice-chair.)"}},
+	})
+	// Giving up the vice-chair is asked about first (see
+	// TestCommitteeChairStepsDown).
+	q := k.must(ian, "/committee member add <@UNEIL> SWACA member")
+	wantShown(t, k.press(ian, q, "Confirm: Neil Frackelton as member").Text, "<@UNEIL> is now recorded as a member of Safer Sefton Together, for SWACA. (Was for SWACA Trustees, the vice-chair.)")
+	k.steps([]step{
 		// Officers never vote: added again without the word, an officer
 		// is not told they now vote.
 		{ian, "/committee member add <@UIAN> Sefton Council officer non-voting", []string{"They do not vote, and do not count to the quorum."}},
@@ -1135,8 +1176,9 @@ func TestOrganisationWithTheWordVoting(t *testing.T) {
 	k.steps([]step{
 		{ian, "/committee member add <@UGRAEME> Merseyside Voting Access Group", []string{"<@UGRAEME> is now recorded as a member of Safer Sefton Together, for Merseyside Voting Access Group. (Was for Merseyside Police.)"}},
 		{ian, "/committee member add <@UGRAEME> Merseyside Voting Access vice chair", []string{"for Merseyside Voting Access."}},
-		{ian, "/committee member add <@UGRAEME> Merseyside Voting Access Group voting member", []string{"a member of Safer Sefton Together, for Merseyside Voting Access Group. (Was for Merseyside Voting Access, the vice-chair.)"}},
 	})
+	q := k.must(ian, "/committee member add <@UGRAEME> Merseyside Voting Access Group voting member")
+	wantShown(t, k.press(ian, q, "Confirm: Graeme Robson as member").Text, "a member of Safer Sefton Together, for Merseyside Voting Access Group. (Was for Merseyside Voting Access, the vice-chair.)")
 }
 
 // whileHalfDone runs line as user while tx, a change half done (its record

@@ -226,7 +226,7 @@ func TestOnBehalfViceChair(t *testing.T) {
 		t.Errorf("the vice-chair with the chair attending: %+v", r)
 	}
 	// A committee with no chair: the vice-chair acts.
-	k.must(ian, "/committee member add <@USUE> Sefton CVS member")
+	k.press(ian, k.must(ian, "/committee member add <@USUE> Sefton CVS member"), "Confirm: Sue Holden as member")
 	wantShown(t, k.say(graeme, "/apologies for <@UNEIL> Unwell"), "The apologies of <@UNEIL> for the meeting", "on Thursday 10 December 2026", "are recorded.")
 }
 
