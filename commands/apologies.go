@@ -820,10 +820,42 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	if err != nil {
 		return Reply{}, err
 	}
+	note, err := s.memberSubstitute(ctx, c, who, self, sent.Now)
+	if err != nil {
+		return Reply{}, err
+	}
 	if self {
 		who = Member{}
 	}
-	return s.apologyReply(c, m, sent, who), nil
+	reply := s.apologyReply(c, m, sent, who)
+	reply.Text += note
+	return reply, nil
+}
+
+// memberSubstitute warns, when the substitute ap names is a member of c,
+// that they count once: come as a member, they are there in their own
+// right and the substitution is not taken up (notTakenUp), leaving who
+// unrepresented, which the sender would otherwise learn only at the
+// meeting. It is kept, not refused, since the member may be marked as
+// who's substitute at the table instead. self is whether who sent it.
+func (s *Service) memberSubstitute(ctx context.Context, c Committee, who Member, self bool, ap ApologyParts) (string, error) {
+	if ap.SubstituteID == "" || who.UserID == "" {
+		// Only a member's apologies are represented at the table.
+		return "", nil
+	}
+	sub, err := s.store.Member(ctx, c.ID, ap.SubstituteID)
+	if errors.Is(err, ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	whom := whoText(who)
+	if self {
+		whom = "you"
+	}
+	return fmt.Sprintf("\nNote: %s is a member of %s in their own right and counts once: come as a member, they cannot also stand in for %s, and the minutes will name no substitute. To stand in instead, they are marked so at the meeting: `/attendance <@%s> substitute-for <@%s>`.",
+		Escape(sub.Name), Escape(c.Name), whom, sub.UserID, who.UserID), nil
 }
 
 // stillMember refuses apologies for userID, sent by sender, that the

@@ -464,6 +464,22 @@ func TestApologiesRefuseAbsentSubstitute(t *testing.T) {
 	wantShown(t, k.say(neil, "/apologies Unwell sub <@USUE|sue>"), "nothing changed")
 }
 
+// A member named as another member's substitute is told of at once:
+// there in their own right, they count once, and the substitution would
+// be not taken up; the reply says so, and how to mark them as the
+// substitute at the meeting instead. Someone not a member is not.
+func TestApologiesNameAMemberAsSubstitute(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/apologies for <@UNEIL> Holiday")
+	r := k.must(ian, "/apologies for <@UNEIL> sub <@USUE|sue>")
+	wantShown(t, r.Text, "Substitute: <@USUE>",
+		"\nNote: Sue Holden is a member of Safer Sefton Together in their own right and counts once: come as a member, they cannot also stand in for <@UNEIL>, and the minutes will name no substitute. To stand in instead, they are marked so at the meeting: `/attendance <@USUE> substitute-for <@UNEIL>`.")
+	wantShown(t, k.say(graeme, `/apologies Away sub "Sue Holden"`), "they cannot also stand in for you,", "`/attendance <@USUE> substitute-for <@UGRAEME>`")
+	if r := k.say(ian, `/apologies for <@UNEIL> sub "Jen Williams (NW Probation)"`); strings.Contains(r, "Note:") {
+		t.Errorf("a substitute not a member: %q", r)
+	}
+}
+
 // A substitute who sends apologies of their own has them recorded, and is
 // told who named them; the officers' list points it out.
 func TestApologiesFromANamedSubstitute(t *testing.T) {
