@@ -82,6 +82,31 @@ var nextSpan = map[string][2]int{"week": {0, 7}, "fortnight": {0, 14}, "month": 
 // A day without a year is the occurrence nearest to now. Words that are
 // clearly meant as a date but name no real day ("31/02/2026") are an error.
 func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, error) {
+	return takeDateRead(words, now, loc, nearest)
+}
+
+// yearlessDay is how a day typed without its year is read.
+type yearlessDay int
+
+const (
+	// nearest is the occurrence nearest to now, before or after: a
+	// meeting's day, or an action's due date.
+	nearest yearlessDay = iota
+	// mostRecent is the latest occurrence not after today: a day
+	// something has already happened on, as a gift received.
+	mostRecent
+)
+
+// takePastDate is takeDate for a day that has already come, as a gift's:
+// a day without a year is its most recent occurrence (on 7 December,
+// "14 January" is 14 January of this year, not the next), "yesterday" is
+// read, and the example given for "next Thursday" is a day gone.
+func takePastDate(words []string, now time.Time, loc *time.Location) (Date, int, error) {
+	return takeDateRead(words, now, loc, mostRecent)
+}
+
+// takeDateRead is takeDate with a day without a year read as r says.
+func takeDateRead(words []string, now time.Time, loc *time.Location, r yearlessDay) (Date, int, error) {
 	if len(words) == 0 {
 		return Date{}, 0, nil
 	}
@@ -93,7 +118,7 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 			// back: "next Thursday,,,," is "next Thursday".
 			said := strings.TrimRight(words[1], ",")
 			w1 := strings.ToLower(said)
-			_, n, err := takeDate(words[1:], now, loc)
+			_, n, err := takeDateRead(words[1:], now, loc, r)
 			if weekdays[w1] && err != nil {
 				return Date{}, 0, err
 			}
@@ -102,17 +127,27 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 				// the next meeting, "Thursday" would start the reason. Which
 				// Thursday it means is not clear (this week's or the one
 				// after), so ask for the date.
-				d := now.In(loc).AddDate(0, 0, 1)
-				for d.Weekday() != weekdayOf[w1] {
-					d = d.AddDate(0, 0, 1)
+				// A day gone is given as the example of one, that
+				// is read as meant (see takePastDate); there `next` is
+				// no meeting.
+				step, alone := 1, "; `next` alone is the next meeting"
+				if r == mostRecent {
+					step, alone = -1, ""
 				}
-				return Date{}, 0, fmt.Errorf("`next %s` may mean more than one day: give its date, e.g. `%s`; `next` alone is the next meeting", said, d.Format("2 January"))
+				d := now.In(loc).AddDate(0, 0, step)
+				for d.Weekday() != weekdayOf[w1] {
+					d = d.AddDate(0, 0, step)
+				}
+				return Date{}, 0, fmt.Errorf("`next %s` may mean more than one day: give its date, e.g. `%s`%s", said, d.Format("2 January"), alone)
 			}
 			if later, ok := nextSpan[w1]; ok {
 				// "next week" is a time the sender has in mind, not the
 				// next meeting with "week" the start of what follows.
-				e := now.In(loc).AddDate(0, later[0], later[1])
-				return Date{}, 0, fmt.Errorf("`next %s` is not a date: give its date, e.g. `%s`; `next` alone is the next meeting", said, e.Format("2 January"))
+				e, alone := now.In(loc).AddDate(0, later[0], later[1]), "; `next` alone is the next meeting"
+				if r == mostRecent {
+					e, alone = now.In(loc).AddDate(0, -later[0], -later[1]), ""
+				}
+				return Date{}, 0, fmt.Errorf("`next %s` is not a date: give its date, e.g. `%s`%s", said, e.Format("2 January"), alone)
 			}
 			// "next Thursday 17 December" is the next meeting, then a
 			// date, as /meeting move takes them.
@@ -122,12 +157,18 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 		return DateOf(now, loc), 1, nil
 	case "tomorrow":
 		return DateOf(now.In(loc).AddDate(0, 0, 1), loc), 1, nil
+	case "yesterday":
+		if r == mostRecent {
+			// Where a day to come is wanted it is a slip, answered by
+			// relativeDay.
+			return DateOf(now.In(loc).AddDate(0, 0, -1), loc), 1, nil
+		}
 	}
 	skip := 0
 	if weekdays[w0] && len(words) > 1 {
 		skip = 1 // "Thursday 10 December"
 	}
-	d, n, err := dateAfterWeekday(words[skip:], now, loc)
+	d, n, err := dateAfterWeekday(words[skip:], now, loc, r)
 	if err != nil || n == 0 {
 		return Date{}, 0, err
 	}
@@ -141,8 +182,8 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 
 // dateAfterWeekday is takeDate's reading of the date itself, after any
 // weekday.
-func dateAfterWeekday(words []string, now time.Time, loc *time.Location) (Date, int, error) {
-	if d, ok, err := dayMonth(words[0], now, loc); ok || err != nil {
+func dateAfterWeekday(words []string, now time.Time, loc *time.Location, r yearlessDay) (Date, int, error) {
+	if d, ok, err := dayMonth(words[0], now, loc, r); ok || err != nil {
 		if err != nil {
 			return Date{}, 0, err
 		}
@@ -154,7 +195,7 @@ func dateAfterWeekday(words []string, now time.Time, loc *time.Location) (Date, 
 		}
 		return d, 1, nil
 	}
-	return wordDate(words, now, loc)
+	return wordDate(words, now, loc, r)
 }
 
 // weekdayAgrees refuses a date whose weekday is not the day it falls on
@@ -324,8 +365,8 @@ func numericDate(w string) (d Date, ok bool, err error) {
 }
 
 // dayMonth reads a day-first date without its year, "14/01": the
-// occurrence nearest to now. Slashes only, so that "10.00" stays a time.
-func dayMonth(w string, now time.Time, loc *time.Location) (Date, bool, error) {
+// occurrence r says. Slashes only, so that "10.00" stays a time.
+func dayMonth(w string, now time.Time, loc *time.Location, r yearlessDay) (Date, bool, error) {
 	w = strings.TrimRight(w, ",.:")
 	ds, ms, found := strings.Cut(w, "/")
 	if !found || strings.Contains(ms, "/") || ds == "" || ms == "" || len(ds) > 2 || len(ms) > 2 {
@@ -339,7 +380,7 @@ func dayMonth(w string, now time.Time, loc *time.Location) (Date, bool, error) {
 	if month < 1 || month > 12 {
 		return Date{}, true, fmt.Errorf("%s is not a date: there is no month %d (dates are day first: 14/01 is 14 January)", w, month)
 	}
-	d, n, err := wordDate([]string{strconv.Itoa(day), time.Month(month).String()}, now, loc)
+	d, n, err := wordDate([]string{strconv.Itoa(day), time.Month(month).String()}, now, loc, r)
 	if err != nil || n == 0 {
 		if err == nil {
 			err = fmt.Errorf("%s is not a date", w)
@@ -349,8 +390,9 @@ func dayMonth(w string, now time.Time, loc *time.Location) (Date, bool, error) {
 	return d, true, nil
 }
 
-// wordDate reads "10 December [2026]", "10th of December", "December 10 [2026]".
-func wordDate(words []string, now time.Time, loc *time.Location) (Date, int, error) {
+// wordDate reads "10 December [2026]", "10th of December", "December 10
+// [2026]"; without a year, the occurrence r says.
+func wordDate(words []string, now time.Time, loc *time.Location, r yearlessDay) (Date, int, error) {
 	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.:")) }
 	var day, used int
 	var month time.Month
@@ -378,7 +420,8 @@ func wordDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 			return d, used + 1, err
 		}
 	}
-	// No year: the occurrence nearest to now.
+	// No year: the occurrence nearest to now, or the latest not after
+	// today.
 	today := DateOf(now, loc)
 	best, bestDist := Date{}, time.Duration(-1)
 	for y := today.Year - 4; y <= today.Year+4; y++ { // 29 February needs up to four years
@@ -387,6 +430,9 @@ func wordDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 			continue // 29 February in a common year
 		}
 		dist := d.Start(loc).Sub(today.Start(loc))
+		if r == mostRecent && dist > 0 {
+			continue
+		}
 		if dist < 0 {
 			dist = -dist
 		}
@@ -648,7 +694,7 @@ func monthSlip(words []string, now time.Time, loc *time.Location, pastToo bool) 
 		}
 		if n == 2 {
 			var used int
-			d, used, err = wordDate([]string{strconv.Itoa(dd), s.month.String()}, now, loc)
+			d, used, err = wordDate([]string{strconv.Itoa(dd), s.month.String()}, now, loc, nearest)
 			if used == 0 && err == nil {
 				err = fmt.Errorf("no date")
 			}
@@ -684,7 +730,7 @@ func dateSlip(w string, now time.Time, loc *time.Location) (string, bool) {
 		if len(parts[1]) == 2 && day < 24 && month < 60 && (month == 0 || month > 12) {
 			return "", false // a time: "10.30", "9.00"
 		}
-		d, ok, err := dayMonth(fmt.Sprintf("%d/%d", day, month), now, loc)
+		d, ok, err := dayMonth(fmt.Sprintf("%d/%d", day, month), now, loc, nearest)
 		if !ok || err != nil {
 			return "", true
 		}

@@ -399,7 +399,7 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 		}
 	}
 	typed := words
-	d, n, err := takeDate(words, now, loc)
+	d, n, err := takePastDate(words, now, loc)
 	switch {
 	case err != nil:
 		return g, err
@@ -714,7 +714,7 @@ func giftInOrder(forID string, words []string, now time.Time, loc *time.Location
 		rest  []string
 	)
 	for i := range words {
-		if d, n, err := takeDate(words[i:], now, loc); err == nil && n > 0 && !d.IsNext() {
+		if d, n, err := takePastDate(words[i:], now, loc); err == nil && n > 0 && !d.IsNext() {
 			j := i
 			if j > 0 && strings.EqualFold(words[j-1], "on") {
 				j--

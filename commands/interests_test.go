@@ -183,6 +183,22 @@ func TestInterestsAddListRemove(t *testing.T) {
 	wantShown(t, k.say(graeme, "/interests"), "*Register of interests* — Graeme Robson, Safer Sefton Together\nNothing is registered.\nLast reviewed Wednesday 25 November 2026; the next review is due by Thursday 25 November 2027.")
 }
 
+// TestGiftDayWithoutItsYear: a gift is always received already, so a day
+// given without its year is the most recent such day (on 7 December,
+// last January's, not next), "yesterday" is read, and "next Thursday" is
+// answered with a day gone.
+func TestGiftDayWithoutItsYear(t *testing.T) {
+	k := agendaKit(t)
+	k.now = time.Date(2026, 12, 7, 10, 0, 0, 0, london)
+	wantShown(t, k.say(neil, "/interests gift 14 January £60 Lunch from SWACA"), "Lunch from SWACA — £60, received Wednesday 14 January 2026")
+	wantShown(t, k.say(neil, "/interests gift 14/01 £60 Tickets from SWACA"), "Tickets from SWACA — £60, received Wednesday 14 January 2026")
+	wantShown(t, k.say(neil, "/interests gift yesterday £60 Supper from SWACA"), "Supper from SWACA — £60, received Sunday 6 December 2026")
+	r := k.run(neil, "/interests gift next Thursday £60 Lunch from SWACA")
+	if want := "`next Thursday` may mean more than one day: give its date, e.g. `3 December`."; !r.Refused || !strings.HasPrefix(r.Text, want) {
+		t.Errorf("next Thursday:\ngot  %q\nwant it to start %q", r.Text, want)
+	}
+}
+
 // TestInterestsSensitive: the details of a sensitive entry are read by its
 // member and the officers; any other member reads only that one is
 // registered, and cannot end it.
