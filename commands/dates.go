@@ -145,7 +145,11 @@ func takeDateRead(words []string, now time.Time, loc *time.Location, r yearlessD
 				// next meeting with "week" the start of what follows.
 				e, alone := now.In(loc).AddDate(0, later[0], later[1]), "; `next` alone is the next meeting"
 				if r == mostRecent {
-					e, alone = now.In(loc).AddDate(0, -later[0], -later[1]), ""
+					// A time to come is no day a gift was received on:
+					// the example is a day gone, and the answer says why,
+					// so that it does not read as the date meant.
+					e = now.In(loc).AddDate(0, -later[0], -later[1])
+					return Date{}, 0, fmt.Errorf("`next %s` is not a date, and a gift is registered once received: give the day it was received, e.g. `%s`", said, e.Format("2 January"))
 				}
 				return Date{}, 0, fmt.Errorf("`next %s` is not a date: give its date, e.g. `%s`%s", said, e.Format("2 January"), alone)
 			}
@@ -173,7 +177,7 @@ func takeDateRead(words []string, now time.Time, loc *time.Location, r yearlessD
 		return Date{}, 0, err
 	}
 	if skip == 1 {
-		if err := weekdayAgrees(words[:1+n], d); err != nil {
+		if err := weekdayAgrees(words[:1+n], d, r == mostRecent && !d.Start(loc).After(DateOf(now, loc).Start(loc))); err != nil {
 			return Date{}, 0, err
 		}
 	}
@@ -202,8 +206,9 @@ func dateAfterWeekday(words []string, now time.Time, loc *time.Location, r yearl
 // ("Tue 9 Dec" when 9 December is a Thursday): one of the two is a slip,
 // and which is the sender's to say; taking the date alone could put
 // apologies or a meeting on a day no one meant. typed are the words, the
-// weekday first. The answer names the year only when it was typed.
-func weekdayAgrees(typed []string, d Date) error {
+// weekday first. The answer names the year only when it was typed; past
+// says the day was read as the last such day, not the nearest.
+func weekdayAgrees(typed []string, d Date, past bool) error {
 	said := weekdayOf[strings.ToLower(strings.TrimRight(typed[0], ","))]
 	is := d.Start(time.UTC).Weekday()
 	if said == is {
@@ -215,8 +220,12 @@ func weekdayAgrees(typed []string, d Date) error {
 		return fmt.Errorf("`%s` names two days: %s %d is a %s, not a %s. Give the date again, e.g. `%s`",
 			text, day, d.Year, is, said, d.Start(time.UTC).Format("2/01/2006"))
 	}
-	return fmt.Errorf("`%s` names two days: the nearest %s is a %s, not a %s. Give the date again: `%s` alone, or with its year",
-		text, day, is, said, day)
+	which := "nearest"
+	if past {
+		which = "last"
+	}
+	return fmt.Errorf("`%s` names two days: the %s %s is a %s, not a %s. Give the date again: `%s` alone, or with its year",
+		text, which, day, is, said, day)
 }
 
 // relativeDay refuses w, typed where a date is wanted, when it names a day
@@ -424,6 +433,7 @@ func wordDate(words []string, now time.Time, loc *time.Location, r yearlessDay) 
 	// today.
 	today := DateOf(now, loc)
 	best, bestDist := Date{}, time.Duration(-1)
+	soon := Date{}                                    // the occurrence ahead within soonAhead, if any
 	for y := today.Year - 4; y <= today.Year+4; y++ { // 29 February needs up to four years
 		d, err := makeDate(y, month, day)
 		if err != nil {
@@ -431,6 +441,9 @@ func wordDate(words []string, now time.Time, loc *time.Location, r yearlessDay) 
 		}
 		dist := d.Start(loc).Sub(today.Start(loc))
 		if r == mostRecent && dist > 0 {
+			if !d.Start(loc).After(today.Start(loc).AddDate(0, soonAhead, 0)) {
+				soon = d
+			}
 			continue
 		}
 		if dist < 0 {
@@ -440,11 +453,24 @@ func wordDate(words []string, now time.Time, loc *time.Location, r yearlessDay) 
 			best, bestDist = d, dist
 		}
 	}
+	if soon.Year != 0 {
+		// A day a little ahead is a slip in the day or a gift not yet
+		// received, not one received almost a year ago: read as the day to
+		// come, it is refused as such rather than registered a year out.
+		return soon, used, nil
+	}
 	if bestDist < 0 {
 		return Date{}, 0, noSuchDay(month, day)
 	}
 	return best, used, nil
 }
+
+// soonAhead is how many months ahead a day without its year, read as a
+// day gone (mostRecent), is still taken as the day to come. A gift's day
+// a few days or weeks ahead is far likelier a mistyped day, or a gift
+// registered before it is received, than one received eleven months
+// ago; further ahead ("14 January" on 7 December) it is last year's.
+const soonAhead = 1
 
 // noSuchDay refuses a day that month never has, typed without a year: a
 // year in the answer would be one the officer never typed.

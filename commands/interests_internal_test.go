@@ -65,11 +65,14 @@ func TestParseGift(t *testing.T) {
 		// recent, and "yesterday" a day.
 		{text: "14 January £60 Lunch", want: giftArgs{On: Date{2026, time.January, 14}, Pence: 6000, Description: "Lunch"}},
 		{text: "14/01 £60 Lunch", want: giftArgs{On: Date{2026, time.January, 14}, Pence: 6000, Description: "Lunch"}},
-		{text: "24 November £60 Lunch", want: giftArgs{On: Date{2025, time.November, 24}, Pence: 6000, Description: "Lunch"}},
 		{text: "23 November £60 Lunch", want: giftArgs{On: Date{2026, time.November, 23}, Pence: 6000, Description: "Lunch"}},
 		{text: "yesterday £60 Lunch", want: giftArgs{On: Date{2026, time.November, 22}, Pence: 6000, Description: "Lunch"}},
 		{text: "next Thursday £60 Lunch", wantErr: "`next Thursday` may mean more than one day: give its date, e.g. `19 November`"},
-		{text: "next week £60 Lunch", wantErr: "`next week` is not a date: give its date, e.g. `16 November`"},
+		{text: "next week £60 Lunch", wantErr: "`next week` is not a date, and a gift is registered once received: give the day it was received, e.g. `16 November`"},
+		// A day a little ahead is a slip or a gift not yet received, not one
+		// received a year ago.
+		{text: "24 November £60 Lunch", wantErr: "still to come"},
+		{text: "Monday 14 January £60 Lunch", wantErr: "`Monday 14 January` names two days: the last 14 January is a Wednesday, not a Monday"},
 		{text: "1990-01-01 £60 Dinner", wantErr: "Monday 1 January 1990 is more than a year ago: check the year. Nothing was added. If the gift was received that day, send the same line again with `confirm` at the end"},
 		{text: "2025-11-22 £60 Dinner", wantErr: "more than a year ago"},
 		{text: "1990-01-01 £60 Dinner confirm", want: giftArgs{On: Date{1990, time.January, 1}, Pence: 6000, Description: "Dinner"}},

@@ -193,6 +193,11 @@ func TestGiftDayWithoutItsYear(t *testing.T) {
 	wantShown(t, k.say(neil, "/interests gift 14 January £60 Lunch from SWACA"), "Lunch from SWACA — £60, received Wednesday 14 January 2026")
 	wantShown(t, k.say(neil, "/interests gift 14/01 £60 Tickets from SWACA"), "Tickets from SWACA — £60, received Wednesday 14 January 2026")
 	wantShown(t, k.say(neil, "/interests gift yesterday £60 Supper from SWACA"), "Supper from SWACA — £60, received Sunday 6 December 2026")
+	// A day a few days ahead is a slip or a gift not yet received, not
+	// one received a year ago.
+	if r := k.run(neil, "/interests gift 8 December £60 Dinner from Sefton CVS"); !r.Refused || !strings.Contains(r.Text, "still to come") {
+		t.Errorf("8 December on 7 December: got %q, want it refused as still to come", r.Text)
+	}
 	r := k.run(neil, "/interests gift next Thursday £60 Lunch from SWACA")
 	if want := "`next Thursday` may mean more than one day: give its date, e.g. `3 December`."; !r.Refused || !strings.HasPrefix(r.Text, want) {
 		t.Errorf("next Thursday:\ngot  %q\nwant it to start %q", r.Text, want)
