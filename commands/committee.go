@@ -411,6 +411,18 @@ func confirmRole(ctx context.Context, s *Service, r Request, value string) (Repl
 			return Reply{}, err
 		}
 	}
+	if ch.Leaves != "" {
+		// The question was whether they give up the role they held then;
+		// given another since (by a later question confirmed), a press of
+		// this one would take that from them without asking.
+		now, err := s.store.Member(ctx, c.ID, ch.UserID)
+		if errors.Is(err, ErrNotFound) || (err == nil && now.Role != ch.Leaves) {
+			return Reply{}, userErr("That button is out of date: <@%s> is no longer %s of %s; nothing changed. Run `/committee member add` again.",
+				ch.UserID, article(ch.Leaves), Escape(c.Name))
+		} else if err != nil {
+			return Reply{}, err
+		}
+	}
 	m := Member{CommitteeID: c.ID, UserID: ch.UserID, Name: ch.Name, Organisation: ch.Organisation, Role: ch.Role, Voting: ch.Voting, At: r.Now}
 	return s.putMember(ctx, c, m, ch.From, r.UserID)
 }

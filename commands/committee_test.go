@@ -304,6 +304,24 @@ func TestCommitteeChairConfirmPressedLate(t *testing.T) {
 	}
 }
 
+// TestCommitteeChairStepsDownPressedAfterAnotherRole: Ian is asked whether
+// Sue, the chair, is to become a member, and then whether she is to be
+// vice-chair instead, and confirms that. A late press of the first
+// question does not take the vice-chair from her without asking: it is
+// out of date, and she stays vice-chair.
+func TestCommitteeChairStepsDownPressedAfterAnotherRole(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	q1 := k.must(ian, "/committee member add <@USUE> Sefton CVS member")
+	q2 := k.must(ian, "/committee member add <@USUE> Sefton CVS vice-chair")
+	k.press(ian, q2, "Confirm: Sue Holden as vice-chair")
+	got := k.press(ian, q1, "Confirm: Sue Holden as member")
+	if want := "That button is out of date: <@USUE> is no longer the chair of Safer Sefton Together; nothing changed."; !got.Refused || !strings.HasPrefix(got.Text, want) {
+		t.Errorf("late press (refused %v):\n%s\nwant it to start:\n%s", got.Refused, got.Text, want)
+	}
+	wantShown(t, k.say(ian, "/committee members"), "• Sue Holden — Sefton CVS (vice-chair)")
+}
+
 // TestCommitteeChairConfirmAfterTheMemberWasRemoved: Ian is asked whether
 // Neil, a member, is to be the chair in Sue's place; before he presses
 // Confirm, another officer removes Neil from the committee. The press
