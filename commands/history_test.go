@@ -549,6 +549,20 @@ func TestMinuteHistoryPrintablePage(t *testing.T) {
 	}
 }
 
+// TestExportMinutesOfACancelledMeeting: a meeting cancelled was never
+// held, so it has no minutes to export; they are not headed "Minutes of
+// the meeting held on" its day.
+func TestExportMinutesOfACancelledMeeting(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(ian, "/meeting cancel 2027-01-14")
+	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), commands.Date{Year: 2027, Month: time.January, Day: 14}, k.now)
+	if err == nil {
+		t.Fatalf("the minutes of a cancelled meeting were exported:\n%s", doc.PlainText())
+	}
+	wantShown(t, err.Error(), "The meeting on Thursday 14 January 2027 was cancelled, so it has no minutes to circulate.")
+}
+
 // TestHistoryAttendanceAndMinutesNext: `next` names the next meeting in
 // /history attendance and /history minutes as in every /history kind,
 // not the meeting last held; nothing is recorded for it yet, and the

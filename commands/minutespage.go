@@ -66,7 +66,7 @@ func (s *Service) MinutesPage(ctx context.Context, ref string) ([]byte, error) {
 }
 
 // MinutesDocumentOf compiles the minutes of committee c's meeting on d,
-// for export. A meeting still to come at now is refused: an export is
+// for export. A meeting still to come at now, or cancelled, is refused: an export is
 // what gets circulated, and minutes of a meeting not yet held, headed as
 // held or not, would read as a record of it; the officer's draft of it is
 // in Slack, where it is headed as to be held.
@@ -78,6 +78,12 @@ func (s *Service) MinutesDocumentOf(ctx context.Context, c Committee, d Date, no
 	src, _, err := s.minutesSource(ctx, c, m)
 	if err != nil {
 		return MinutesDocument{}, err
+	}
+	if m.Status == MeetingCancelled && src.Opened.IsZero() {
+		// Not held, it has no minutes: compiled, they would be headed as
+		// held on its day.
+		return MinutesDocument{}, userErr("The meeting on %s was cancelled, so it has no minutes to circulate.",
+			formatDay(m.StartsAt, c.Location()))
 	}
 	if toCome(m, src.Opened, now) {
 		return MinutesDocument{}, userErr("The meeting on %s has not taken place yet, so it has no minutes to circulate. The draft being prepared for it is shown in Slack by `/minutes draft %s`.",
