@@ -11,7 +11,7 @@ import (
 // unguessable address /minutes/{meeting}-{token} that /minutes post and
 // /minutes draft give.
 func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request) {
-	page, err := s.cfg.Service.MinutesPage(r.Context(), r.PathValue("ref"))
+	page, err := s.cfg.Service.MinutesPage(r.Context(), r.PathValue("ref"), s.cfg.Now())
 	if errors.Is(err, commands.ErrNotFound) {
 		http.NotFound(w, r)
 		return

@@ -521,14 +521,14 @@ func TestMinuteHistoryPrintablePage(t *testing.T) {
 		t.Errorf("the address changed: %q, then %q", r.Footer, again)
 	}
 	ctx := context.Background()
-	page, err := k.svc.MinutesPage(ctx, link)
+	page, err := k.svc.MinutesPage(ctx, link, k.now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantShown(t, string(page), "<title>Safer Sefton Together — ", "<p class=\"status draft\">", "That the report be noted &amp; &lt;b&gt;filed&lt;/b&gt;.")
 	id, token, _ := strings.Cut(link, "-")
 	for _, ref := range []string{id + "-" + strings.Repeat("0", len(token)), id + "-", id, "x-" + token, "0-" + token, "-1-" + token, "99999-" + token} {
-		if _, err := k.svc.MinutesPage(ctx, ref); !isNotFound(err) {
+		if _, err := k.svc.MinutesPage(ctx, ref, k.now); !isNotFound(err) {
 			t.Errorf("%q: %v, want not found", ref, err)
 		}
 	}
@@ -547,6 +547,36 @@ func TestMinuteHistoryPrintablePage(t *testing.T) {
 	if _, err := k.svc.MinutesDocumentOf(ctx, k.committee(), commands.DateOf(time.Date(2026, 12, 3, 0, 0, 0, 0, london), london), k.now); err == nil {
 		t.Error("the minutes of a day with no meeting were found")
 	}
+}
+
+// TestPrintableMinutesOfAMeetingToCome: the printable page of the draft
+// an officer prepares before the meeting is headed as to be held, as the
+// draft in Slack is, not as a record of a meeting held.
+func TestPrintableMinutesOfAMeetingToCome(t *testing.T) {
+	k := agendaKit(t) // Monday 23 November; the meeting is on 10 December
+	k.svc.SetPublicURL("https://quorum.example.org/")
+	r := k.must(ian, "/minutes draft 2026-12-10")
+	wantShown(t, shown(r), "to be held on Thursday 10 December 2026")
+	_, link, ok := strings.Cut(r.Footer, "Printable page: https://quorum.example.org/minutes/")
+	link, _, _ = strings.Cut(link, " ")
+	if !ok || link == "" {
+		t.Fatalf("no printable page in the draft's footer: %q", r.Footer)
+	}
+	page, err := k.svc.MinutesPage(context.Background(), link, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, string(page), "to be held on Thursday 10 December 2026")
+	if strings.Contains(string(page), "meeting held on Thursday 10 December 2026") {
+		t.Errorf("the page of a meeting still to come reads as held:\n%s", page)
+	}
+	// Once the meeting is held, the same page says so.
+	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
+	k.must(ian, "/meeting start")
+	if page, err = k.svc.MinutesPage(context.Background(), link, k.now); err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, string(page), "meeting held on Thursday 10 December 2026")
 }
 
 // TestExportMinutesOfACancelledMeeting: a meeting cancelled was never

@@ -35,9 +35,9 @@ func (s *Service) minutesLink(ctx context.Context, m Meeting) (string, error) {
 }
 
 // MinutesPage is the printable HTML of the minutes a path segment names
-// ("42-{token}"). A wrong or unknown token is ErrNotFound, as is a
-// meeting with none.
-func (s *Service) MinutesPage(ctx context.Context, ref string) ([]byte, error) {
+// ("42-{token}"), as they stand at now. A wrong or unknown token is
+// ErrNotFound, as is a meeting with none.
+func (s *Service) MinutesPage(ctx context.Context, ref string, now time.Time) ([]byte, error) {
 	idText, token, _ := strings.Cut(ref, "-")
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if err != nil || id <= 0 || token == "" {
@@ -62,6 +62,9 @@ func (s *Service) MinutesPage(ctx context.Context, ref string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The draft of a meeting still to come is headed as to be held, on
+	// the page as in Slack: "held on" would read as a record of it.
+	src.ToCome = toCome(m, src.Opened, now)
 	return MinutesHTML(CompileMinutes(src))
 }
 

@@ -75,7 +75,7 @@ func TestUrgentBusinessAtTheMeetingInProgress(t *testing.T) {
 	// The printable page says it too.
 	_, link, _ := strings.Cut(r.Footer, "Printable page: https://quorum.example.org/minutes/")
 	link, _, _ = strings.Cut(link, " ")
-	page, err := k.svc.MinutesPage(context.Background(), link)
+	page, err := k.svc.MinutesPage(context.Background(), link, k.now)
 	if err != nil {
 		t.Fatal(err)
 	}
