@@ -3,6 +3,7 @@ package commands_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -988,7 +989,45 @@ func TestHistoryMemberAddedAgain(t *testing.T) {
 	if strings.Contains(got, "changed") {
 		t.Errorf("a member added back is said to be changed:\n%s", got)
 	}
-	// Made a member, the vice-chair steps down once that is confirmed.
+	// (The vice-chair stepping down is asked to be confirmed.)
+	q := k.must(ian, "/committee member add <@UGRAEME> Merseyside Police member")
+	k.press(ian, q, "Confirm: Graeme Robson as member")
+	wantShown(t, k.say(ian, "/history committee <@UGRAEME>"), "<@UGRAEME> changed: member; Merseyside Police, by <@UIAN>")
+}
+
+// TestHistoryMemberAddedAgainBeforeItWasKept: a member removed and added
+// back before the log said so in the entry itself (written then as a
+// change) still reads as added again, in /history and in the export,
+// since the entry before it is their removal.
+func TestHistoryMemberAddedAgainBeforeItWasKept(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member remove <@UGRAEME>")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	// As the entry was written before: a change, with nothing to say
+	// the member came back.
+	if _, err := k.db.SQL().Exec(`UPDATE audit_log SET action = 'member.change', detail = detail - 'rejoined' WHERE detail ? 'rejoined'`); err != nil {
+		t.Fatal(err)
+	}
+	got := k.say(ian, "/history committee <@UGRAEME>")
+	wantShown(t, got, "<@UGRAEME> added again: vice-chair; Merseyside Police")
+	if strings.Contains(got, "changed") {
+		t.Errorf("a member added back is said to be changed:\n%s", got)
+	}
+	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, c := range changes {
+		if c.Record == "membership" && c.UserID == "UGRAEME" {
+			actions = append(actions, c.Action)
+		}
+	}
+	if !slices.Contains(actions, "added again") || slices.Contains(actions, "changed") {
+		t.Errorf("the export of the history has Graeme %q, want added again, not changed", actions)
+	}
+	// A change after that is a change.
+	// (The vice-chair stepping down is asked to be confirmed.)
 	q := k.must(ian, "/committee member add <@UGRAEME> Merseyside Police member")
 	k.press(ian, q, "Confirm: Graeme Robson as member")
 	wantShown(t, k.say(ian, "/history committee <@UGRAEME>"), "<@UGRAEME> changed: member; Merseyside Police, by <@UIAN>")

@@ -511,13 +511,20 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		UNION ALL
 		SELECT l.at, l.committee_id, NULL, 'membership',
 			CASE l.action WHEN 'member.add' THEN CASE WHEN (l.detail->>'rejoined')::boolean THEN 'added again' ELSE 'added' END
-				WHEN 'member.change' THEN 'changed' WHEN 'member.remove' THEN 'removed'
+				-- A member added back was written, before "rejoined" was
+				-- kept, as a change following their removal.
+				WHEN 'member.change' THEN CASE WHEN l.before = 'member.remove' THEN 'added again' ELSE 'changed' END
+				WHEN 'member.remove' THEN 'removed'
 				ELSE CASE WHEN (l.detail->>'voting')::boolean THEN 'voting' ELSE 'non-voting' END END,
 			'', l.subject, COALESCE(NULLIF(l.detail->>'name', ''), lm.name, ''),
 			concat_ws('; ', 'role: ' || NULLIF(l.detail->>'role', ''), NULLIF(l.detail->>'organisation', '')),
 			l.actor, 35, l.id, l.subject
-		FROM audit_log l LEFT JOIN members lm ON lm.committee_id = l.committee_id AND lm.user_id = l.subject
-		WHERE l.committee_id = $1 AND l.action IN ('member.add', 'member.change', 'member.remove', 'member.voting')
+		-- before is the member's entry before this one, from the rows this
+		-- branch reads anyway: no further look-up for each.
+		FROM (SELECT l.*, lag(l.action) OVER (PARTITION BY l.subject ORDER BY l.at, l.id) AS before
+			FROM audit_log l
+			WHERE l.committee_id = $1 AND l.action IN ('member.add', 'member.change', 'member.remove', 'member.voting')) l
+		LEFT JOIN members lm ON lm.committee_id = l.committee_id AND lm.user_id = l.subject
 		UNION ALL
 		-- The committee's own settings, as the audit log keeps them.
 		SELECT l.at, l.committee_id, NULL, 'committee',
