@@ -820,7 +820,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	if err != nil {
 		return Reply{}, err
 	}
-	note, err := s.memberSubstitute(ctx, c, who, self, sent.Now)
+	note, err := s.memberSubstitute(ctx, c, who, self, sent)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -838,13 +838,19 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 // unrepresented, which the sender would otherwise learn only at the
 // meeting. It is kept, not refused, since the member may be marked as
 // who's substitute at the table instead. self is whether who sent it.
-func (s *Service) memberSubstitute(ctx context.Context, c Committee, who Member, self bool, ap ApologyParts) (string, error) {
+// It is said once, when the substitute is named, not again with each
+// change to the reason; and not of an officer, who never counts.
+func (s *Service) memberSubstitute(ctx context.Context, c Committee, who Member, self bool, sent ApologySent) (string, error) {
+	ap := sent.Now
 	if ap.SubstituteID == "" || who.UserID == "" {
 		// Only a member's apologies are represented at the table.
 		return "", nil
 	}
+	if sent.Was != nil && sent.Was.SubstituteID == ap.SubstituteID {
+		return "", nil
+	}
 	sub, err := s.store.Member(ctx, c.ID, ap.SubstituteID)
-	if errors.Is(err, ErrNotFound) {
+	if errors.Is(err, ErrNotFound) || (err == nil && sub.IsOfficer()) {
 		return "", nil
 	}
 	if err != nil {

@@ -478,6 +478,16 @@ func TestApologiesNameAMemberAsSubstitute(t *testing.T) {
 	if r := k.say(ian, `/apologies for <@UNEIL> sub "Jen Williams (NW Probation)"`); strings.Contains(r, "Note:") {
 		t.Errorf("a substitute not a member: %q", r)
 	}
+	// Said when the substitute is named, not again when only the reason
+	// changes.
+	k.must(ian, "/apologies for <@UNEIL> Holiday sub <@USUE|sue>")
+	if r := k.say(ian, "/apologies for <@UNEIL> Away on holiday sub <@USUE|sue>"); !strings.Contains(r, "Away on holiday") || strings.Contains(r, "counts once") {
+		t.Errorf("the reason changed alone: %q", r)
+	}
+	// An officer never counts, so is not said to count once.
+	if r := k.say(ian, "/apologies for <@UNEIL> sub <@UIAN|ian>"); !strings.Contains(r, "Substitute: <@UIAN>") || strings.Contains(r, "counts once") {
+		t.Errorf("an officer named as substitute: %q", r)
+	}
 }
 
 // A substitute who sends apologies of their own has them recorded, and is
