@@ -259,26 +259,39 @@ func parseOwner(args []string) (userID, name string, n int, err error) {
 }
 
 // oneOwner refuses a second owner after the first (userID, or name), as
-// in `/action add 28 @neil @graeme …` or `… @neil and "Jo Smith" …`: read
-// on, the second would be taken for a missing due date, and the clerk
-// told to give one they had given. A mention straight after is always an
-// owner; a name in quotes only after "and" or "&", since the text may
-// start with words in quotes.
-func oneOwner(number, userID, name string, rest []string) error {
-	if len(rest) > 1 && (strings.EqualFold(rest[0], "and") || Unescape(rest[0]) == "&") {
+// in `/action add 28 @neil @graeme …`, `… @neil and @graeme …` (or "&",
+// "+", "with", or a comma after the first) or `… @neil and "Jo Smith"
+// 2027-03-01 …`: read on, the second would be taken for a missing due
+// date, and the clerk told to give one they had given. A mention is always
+// an owner, straight after or joined. A name in quotes is one only when
+// joined and followed by the due date, where the owner stands: the text
+// may start with words in quotes ("@neil and "Safer Streets" leaflet
+// …" is a text).
+func oneOwner(number, userID, name string, rest []string, now time.Time, loc *time.Location) error {
+	joined := len(rest) > 1 && ownerJoins[strings.ToLower(Unescape(rest[0]))]
+	if joined {
 		rest = rest[1:]
-	} else if _, _, ok := mention(firstArg(rest)); !ok {
-		return nil
 	}
-	id, other, _, err := parseOwner(rest)
+	id, other, n, err := parseOwner(rest)
 	if err != nil {
 		return nil
+	}
+	if id == "" {
+		if !joined {
+			return nil
+		}
+		if _, dn, err := takeDate(rest[n:], now, loc); err != nil || dn == 0 {
+			return nil
+		}
 	}
 	first, _ := personArg(userID, name, "")
 	second, _ := personArg(id, other, "")
 	return userErr("An action has one owner: record one action for each (`/action add %s %s …`, `/action add %s %s …`), or name one owner and the other in the text. Nothing was added.",
 		Escape(number), first, Escape(number), second)
 }
+
+// ownerJoins are the words that join a second owner to the first.
+var ownerJoins = map[string]bool{"and": true, "&": true, "+": true, "with": true, ",": true}
 
 // ownerNotMentioned answers an owner typed as a word of a member's name
 // ("graeme", or "Graeme Robson" unquoted), which parseOwner takes for no
@@ -382,16 +395,26 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !ok {
 		return Reply{}, usageErr("`%s` is not a minute number.", Escape(args[0]))
 	}
-	userID, name, n, err := parseOwner(args[1:])
+	owned := args[1:]
+	if w, ok := strings.CutSuffix(firstArg(owned), ","); ok && len(owned) > 1 {
+		if _, _, isMention := mention(w); isMention {
+			// "@neil, @graeme": the comma may join a second owner.
+			owned = append([]string{w, ","}, owned[1:]...)
+		}
+	}
+	userID, name, n, err := parseOwner(owned)
 	if err != nil {
 		if err := s.ownerNotMentioned(ctx, in, args[1], "`/action add "+Escape(number)+" %s …`"); err != nil {
 			return Reply{}, err
 		}
 		return Reply{}, badArgs(err)
 	}
-	rest := args[1+n:]
-	if err := oneOwner(number, userID, name, rest); err != nil {
+	rest := owned[n:]
+	if err := oneOwner(number, userID, name, rest, in.Now, loc); err != nil {
 		return Reply{}, err
+	}
+	if len(rest) > 0 && rest[0] == "," {
+		rest = rest[1:] // no second owner: the comma ends the first
 	}
 	due, dn, err := takeDate(rest, in.Now, loc)
 	if err != nil {

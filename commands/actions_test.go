@@ -1326,6 +1326,7 @@ func TestActionOwnerByQuotedFirstName(t *testing.T) {
 // is recorded. Text that starts with words in quotes is text.
 func TestActionTwoOwners(t *testing.T) {
 	k, _ := actDay(t)
+	both := "An action has one owner: record one action for each (`/action add 9 <@UNEIL> …`, `/action add 9 <@UGRAEME> …`), or name one owner and the other in the text. Nothing was added."
 	for _, tc := range []struct{ line, want string }{
 		{"/action add 9 <@UNEIL|neil> <@UGRAEME|graeme> 2027-03-01 Joint report",
 			"An action has one owner: record one action for each (`/action add 9 <@UNEIL> …`, `/action add 9 <@UGRAEME> …`), or name one owner and the other in the text. Nothing was added."},
@@ -1333,6 +1334,10 @@ func TestActionTwoOwners(t *testing.T) {
 			"An action has one owner: record one action for each (`/action add 9 <@UNEIL> …`, `/action add 9 \"Jo Smith\" …`), or name one owner and the other in the text. Nothing was added."},
 		{`/action add 9 "Jo Smith" &amp; <@UGRAEME> 2027-03-01 Joint report`,
 			"An action has one owner: record one action for each (`/action add 9 \"Jo Smith\" …`, `/action add 9 <@UGRAEME> …`), or name one owner and the other in the text. Nothing was added."},
+		{"/action add 9 <@UNEIL> + <@UGRAEME> 2027-03-01 Joint report", both},
+		{"/action add 9 <@UNEIL> with <@UGRAEME> 2027-03-01 Joint report", both},
+		{"/action add 9 <@UNEIL>, <@UGRAEME> 2027-03-01 Joint report", both},
+		{"/action add 9 <@UNEIL> , <@UGRAEME> 2027-03-01 Joint report", both},
 	} {
 		r := k.run(ian, tc.line)
 		if got := shown(r); !r.Refused || got != tc.want {
@@ -1344,6 +1349,13 @@ func TestActionTwoOwners(t *testing.T) {
 	}
 	k.must(ian, `/action add 9 <@UNEIL> "Safer Streets" leaflet by 1 March 2027`)
 	if got := actLog(k); len(got) != 1 {
+		t.Errorf("the action log: %q", got)
+	}
+	// Words in quotes after "and" are the text, not an owner, unless the
+	// due date follows them where an owner's would.
+	k.must(ian, `/action add 9 <@UNEIL> and "Safer Streets" leaflet by 1 March 2027`)
+	k.must(ian, "/action add 9 <@UNEIL>, 2027-03-01 Draft the letter")
+	if got := actLog(k); len(got) != 3 {
 		t.Errorf("the action log: %q", got)
 	}
 }
