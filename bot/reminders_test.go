@@ -94,7 +94,7 @@ func TestReminderSettings(t *testing.T) {
 	k := newCommittee(t) // Monday 23 November 2026, noon
 	wantText(t, k.Must(neil, "/meeting", "reminders"), "7 days before and 1 day before each meeting, at 09:00")
 	wantText(t, k.Must(officer, "/meeting", "reminders 3 2.30pm"), "3 days before each meeting, at 14:30 (Europe/London time)")
-	wantText(t, k.Must(officer, "/meeting", "reminders 99 9am"), "too far ahead", "/meeting reminders DAYS [TIME]|off|on")
+	wantText(t, k.Must(officer, "/meeting", "reminders 99 9am"), "too far ahead", "/meeting reminders DAYS [TIME]|off|on [TIME]")
 	wantText(t, k.Must(officer, "/meeting", "reminders 7,1 teatime"), "not a time of day")
 	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
 

@@ -84,7 +84,7 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 	wantShown(t, k.say(stranger, "/committee help member add"), "*/committee member add* — Add a member", "For officers.")
 	if diff := cmp.Diff(k.say(stranger, "/meeting help reminders"), "*/meeting reminders*\n"+
 		"• `/meeting reminders` — When reminders go to the channel before each meeting.\n"+
-		"• `/meeting reminders DAYS [TIME]|off|on` — Set the days before each meeting, and the time, that reminders go; or turn them off, or on again as last set. (officers)\n"+
+		"• `/meeting reminders DAYS [TIME]|off|on [TIME]` — Set the days before each meeting, and the time, that reminders go; or turn them off, or on again as last set. (officers)\n"+
 		"Examples:\n• `/meeting reminders 7,1 09:00`\n• `/meeting reminders off`\n• `/meeting reminders on`"); diff != "" {
 		t.Errorf("/meeting help reminders (-got +want):\n%s", diff)
 	}

@@ -86,7 +86,7 @@ func meetingCommand() *Command {
 			Read:    true, Run: showReminders,
 		}, {
 			Name: "reminders", Aliases: []string{"reminder"},
-			Usage:    []string{"/meeting reminders DAYS [TIME]|off|on"},
+			Usage:    []string{"/meeting reminders DAYS [TIME]|off|on [TIME]"},
 			Summary:  "Set the days before each meeting, and the time, that reminders go; or turn them off, or on again as last set.",
 			Examples: []string{"/meeting reminders 7,1 09:00", "/meeting reminders off", "/meeting reminders on"},
 			Who:      Officers, Doing: "change reminders", Run: setReminders,

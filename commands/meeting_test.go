@@ -210,7 +210,7 @@ func TestReminderSettings(t *testing.T) {
 		{ian, "/meeting reminders 3 2.30pm", []string{"go to the channel 3 days before each meeting, at 14:30 (Europe/London time)."}},
 		{ian, "/meeting reminders 0,1 days before", []string{"A reminder on the day at 14:30 would come after the next meeting has started (Thursday 10 December 2026, 10:00), so it would never go. Choose a time before 10:00."}},
 		{ian, "/meeting reminders 0,1 days before 8am", []string{"1 day before and on the day of each meeting, at 08:00"}},
-		{ian, "/meeting reminders 99 9am", []string{"99 days is too far ahead: reminders go at most 60 days before.", "• `/meeting reminders DAYS [TIME]|off|on`"}},
+		{ian, "/meeting reminders 99 9am", []string{"99 days is too far ahead: reminders go at most 60 days before.", "• `/meeting reminders DAYS [TIME]|off|on [TIME]`"}},
 		{ian, "/meeting reminders 7,1 teatime", []string{`"teatime" is not a time of day: use 09:00 or 9am.`}},
 		{ian, "/meeting reminders 1 week", []string{"Give the days before each meeting: `7` for 1 week."}},
 		{ian, "/meeting reminders 2 weeks 9am", []string{"Give the days before each meeting: `14` for 2 weeks."}},
@@ -237,6 +237,12 @@ func TestRemindersOnAgain(t *testing.T) {
 		{neil, "/meeting reminders on", []string{"Only an officer of Safer Sefton Together can change reminders."}},
 		{ian, "/meeting reminders on", []string{"Reminders are on again, as last set. Reminders for *Safer Sefton Together* go to the channel 3 days before each meeting, at 14:30 (Europe/London time)."}},
 		{neil, "/meeting reminders", []string{"Reminders for *Safer Sefton Together* go to the channel 3 days before each meeting, at 14:30 (Europe/London time)."}},
+		// With a time: on again as last set, at the time given.
+		{ian, "/meeting reminders off", []string{"are off"}},
+		{ian, "/meeting reminders on 14:00", []string{"Reminders are on again, as last set. Reminders for *Safer Sefton Together* go to the channel 3 days before each meeting, at 14:00 (Europe/London time)."}},
+		{ian, "/meeting reminders on at 9am", []string{"Reminders for *Safer Sefton Together* go to the channel 3 days before each meeting, at 09:00 (Europe/London time)."}},
+		{ian, "/meeting reminders on 9am", []string{"Nothing was changed: they are on."}},
+		{ian, "/meeting reminders on soon", []string{"is not a time of day"}},
 	})
 }
 

@@ -54,7 +54,7 @@ func ReminderDue(starts time.Time, days int, at Clock, loc *time.Location) time.
 	return DateOf(time.Date(y, m, d-days, 12, 0, 0, 0, loc), loc).At(at, loc)
 }
 
-// reminderSettings is a parsed "/meeting reminders DAYS [TIME]|off|on".
+// reminderSettings is a parsed "/meeting reminders DAYS [TIME]|off|on [TIME]".
 type reminderSettings struct {
 	Off     bool
 	On      bool  // on again, as last set (see remindersOn)
@@ -63,7 +63,7 @@ type reminderSettings struct {
 	HasTime bool
 }
 
-// parseReminders reads "off", or the days before each meeting ("7,1",
+// parseReminders reads "off", "on" (optionally with a time of day), or the days before each meeting ("7,1",
 // "7, 1", "7 1", optionally followed by "days" or "days before") and an
 // optional time of day ("09:00", "9am").
 // isMeridiem reports whether w is "am" or "pm", as written apart from
@@ -117,6 +117,21 @@ func parseReminders(args []string) (reminderSettings, error) {
 		case "on":
 			return reminderSettings{On: true}, nil
 		}
+	}
+	if len(args) > 1 && strings.EqualFold(args[0], "on") {
+		// "on 14:00", "on at 9am": on again, at the time given.
+		rest := args[1:]
+		if strings.EqualFold(rest[0], "at") && len(rest) > 1 {
+			rest = rest[1:]
+		}
+		c, n, err := takeClock(rest)
+		if err != nil {
+			return rs, err
+		}
+		if n == 0 || n != len(rest) {
+			return rs, fmt.Errorf("%q is not a time of day: use `on` alone, or with a time, `on 09:00` or `on 9am`", strings.Join(rest, " "))
+		}
+		return reminderSettings{On: true, At: c, HasTime: true}, nil
 	}
 	seen := map[int]bool{}
 	i := 0
@@ -228,11 +243,19 @@ func setReminders(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	again := ""
 	if rs.On {
-		if len(c.ReminderDays) > 0 {
+		switch {
+		case len(c.ReminderDays) > 0 && (!rs.HasTime || rs.At.String() == reminderClock(c).String()):
 			return private("%s Nothing was changed: they are on.", describeReminders(c)), nil
-		}
-		if rs.Days, at, again, err = s.remindersOn(ctx, c); err != nil {
-			return Reply{}, err
+		case len(c.ReminderDays) > 0:
+			// On already: the time given is the change asked for.
+			rs.Days = slices.Clone(c.ReminderDays)
+		default:
+			if rs.Days, at, again, err = s.remindersOn(ctx, c); err != nil {
+				return Reply{}, err
+			}
+			if rs.HasTime {
+				at = rs.At
+			}
 		}
 	}
 	late, err := s.lateOnTheDay(ctx, in, rs.Days, at)
