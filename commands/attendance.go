@@ -795,7 +795,14 @@ func sittingAction(action SessionAction) Handler {
 			}
 			return private("%s is under discussion. %s", Escape(itemLabel(taken)), itemQuorum(st.count(e.Item))), nil
 		}
-		return private("You closed the meeting of *%s* at %s; the live message now shows its summary. `/meeting attendance` gives the paragraphs for the minutes.", Escape(c.Name), at), nil
+		r := Reply{Visibility: Private, Text: fmt.Sprintf("You closed the meeting of *%s* at %s; the live message now shows its summary. `/meeting attendance` gives the paragraphs for the minutes.", Escape(c.Name), at)}
+		// The meeting is closed: a failure to read what its declarants
+		// leave unrecorded must not say it was not. Those closing it keep
+		// the record, and are told now, while the room remembers.
+		if src, _, err := s.minutesSource(ctx, c, m); err == nil && len(src.tableHints) > 0 {
+			r.Sections = append(r.Sections, Section{Title: "Declarations the minutes cannot yet record", Text: strings.Join(src.tableHints, "\n")})
+		}
+		return r, nil
 	}
 }
 

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -1011,26 +1013,42 @@ func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, err
 	if err != nil {
 		return Reply{}, err
 	}
-	as, err := s.store.Apologies(ctx, m.ID)
+	st, err := s.meetingState(ctx, in.Committee, m)
 	if err != nil {
 		return Reply{}, err
 	}
-	log, err := s.store.AttendanceLog(ctx, m.ID)
-	if err != nil {
-		return Reply{}, err
+	ds, away := minutedDeclarations(ds, st.apologies, st.att)
+	// Before the meeting, nobody has left the room: the paragraph says
+	// what a pecuniary interest will mean, as the agenda does; after, what
+	// the attendance recorded.
+	ahead := !heldBy(m, in.Now) && st.sit.Opened.IsZero()
+	text := declarationsParagraph(ds, items, ahead, nil, st.consideredBefore, st.leftFor)
+	hints := ""
+	if !ahead {
+		hints = strings.Join(st.tableHints(items), "\n")
 	}
-	ds, away := minutedDeclarations(ds, as, Standing(log))
-	return private("*DECLARATIONS OF INTEREST* — meeting on %s\n%s%s", describeMeeting(m, in.Committee.Location()), Escape(DeclarationsParagraph(ds, items)), prefixed("\n", away)), nil
+	return private("*DECLARATIONS OF INTEREST* — meeting on %s\n%s%s%s", describeMeeting(m, in.Committee.Location()), Escape(text), prefixed("\n", away), prefixed("\n", hints)), nil
 }
 
-// minutedDeclarations is ds without the declarations of those known not
-// to have been at the meeting — whose apologies stand, or whom the
-// attendance marks absent — who were not there to declare, nor to leave
-// the room for the item; and a sentence naming them for the officer
-// ("" when none). Someone simply not marked present is not known to have
-// been away, and their declarations stand.
+// minutedDeclarations is ds without the declarations of those not
+// recorded at the meeting — whose apologies stand, whom the attendance
+// marks absent, or whom it does not mark at all once it marks anyone —
+// who are not known to have been there to declare, nor to leave the room
+// for the item; and a sentence naming them for the officer ("" when
+// none). The minutes list those present from the attendance: a
+// declaration by someone the list leaves out would read as made at the
+// table by someone not there. A meeting whose attendance was never taken
+// says nothing of who was there, and its declarations stand.
 func minutedDeclarations(ds []Declaration, as []Apology, att []Attendee) ([]Declaration, string) {
 	why := map[string]string{}
+	if len(att) > 0 {
+		for _, d := range ds {
+			why[personOf(d.UserID, d.Name)] = "not marked in the attendance"
+		}
+		for _, a := range att {
+			delete(why, personOf(a.UserID, a.Name))
+		}
+	}
 	for _, a := range as {
 		why[personOf(a.UserID, a.Name)] = "who sent apologies"
 	}
@@ -1080,9 +1098,10 @@ const NoDeclarations = "No declarations of any disclosable pecuniary interests o
 // minutes' own style: NoDeclarations, or one sentence per declaration in
 // agenda order, e.g. "Neil Frackelton declared a personal interest in Item
 // 7.5 (SWACA) as Trustee of SWACA." It is plain text: Escape it before
-// putting it in a reply.
+// putting it in a reply. Read without the meeting's attendance, it says
+// nothing of whether a pecuniary declarant left the meeting.
 func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
-	return declarationsParagraph(ds, items, false, nil, nil)
+	return declarationsParagraph(ds, items, false, nil, nil, nil)
 }
 
 // declarationsParagraph is DeclarationsParagraph, saying what a pecuniary
@@ -1092,8 +1111,11 @@ func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
 // minute, as the minutes print it: "Minute No. 34 (SWACA)". With
 // considered (whether the meeting had finished with an item by a moment),
 // a declaration made at the table once its item had been dealt with says
-// so, rather than that the declarant left the meeting for it.
-func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string, considered func(item string, at time.Time) bool) string {
+// so, rather than that the declarant left the meeting for it. With left
+// (whether the meeting's records show the declarant away for the item;
+// see leftFor), a pecuniary declarant without a dispensation is said to
+// have left the meeting for that item only when they are.
+func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string, considered func(item string, at time.Time) bool, left func(d Declaration, item string) bool) string {
 	var standing []Declaration
 	for _, d := range ds {
 		if !d.Withdrawn {
@@ -1121,19 +1143,15 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s declared %s in %s", oneLine(d.Name), d.Kind.Phrase(), oneLine(label))
-		if nature := strings.TrimRight(oneLine(d.Nature), "."); nature != "" {
-			first := strings.ToLower(strings.Fields(nature)[0])
-			switch first {
-			case "as", "because", "being", "by", "since", "through":
-				b.WriteString(" " + nature)
-			default:
-				b.WriteString(" as " + nature)
-			}
-		}
+		b.WriteString(natureClause(d.Nature))
 		switch {
 		case onAgenda && considered != nil && considered(it.Number, d.DeclaredAt):
 			b.WriteString(", after that item had been considered")
 		case d.Kind == InterestPecuniary && !d.filed().takenOff(items):
+			item := ""
+			if onAgenda {
+				item = it.Number
+			}
 			switch {
 			case d.Dispensation && ahead:
 				b.WriteString(", and will remain in the meeting under a dispensation")
@@ -1141,14 +1159,184 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 				b.WriteString(", and remained in the meeting under a dispensation")
 			case ahead:
 				b.WriteString(", and will withdraw from the meeting for that item")
-			default:
+			case left != nil && left(d, item):
 				b.WriteString(", and left the meeting for that item")
 			}
+			// Otherwise nothing recorded shows the declarant leaving: the
+			// minutes are the meeting's legal record, and say only what
+			// was declared rather than either that they left or that they
+			// stayed, which nobody recorded either. The officer is told
+			// how to record the departure (tableHints).
 		}
 		b.WriteString(".")
 		sentences = append(sentences, b.String())
 	}
 	return strings.Join(sentences, " ")
+}
+
+// natureClause is the nature of an interest as the minutes read it after
+// "declared … in Item 7.5 (SWACA)": " as Trustee of SWACA", or " through
+// …" where the member began with such a word. Words in the first person
+// ("My partner works for SWACA", "I am a trustee") are the member's own,
+// and the minutes, written in the third person, quote them rather than
+// read them as their own (": “My partner works for SWACA”"): no rewording
+// of them could be sure to keep their sense.
+func natureClause(nature string) string {
+	nature = strings.TrimRight(oneLine(nature), ".")
+	if nature == "" {
+		return ""
+	}
+	if firstPerson(nature) {
+		return ": “" + nature + "”"
+	}
+	switch strings.ToLower(strings.Fields(nature)[0]) {
+	case "as", "because", "being", "by", "since", "through":
+		return " " + nature
+	}
+	return " as " + nature
+}
+
+// firstPersonWords are the words that put a nature in the first person.
+var firstPersonWords = map[string]bool{
+	"i": true, "i'm": true, "i've": true, "i'd": true, "i'll": true, "me": true, "my": true, "mine": true, "myself": true,
+	"we": true, "we're": true, "we've": true, "we'd": true, "we'll": true, "us": true, "our": true, "ours": true, "ourselves": true,
+}
+
+// firstPerson reports whether words speak in the first person: one of
+// firstPersonWords stands among them, whatever its case, but for "US"
+// in capitals, which is the country.
+func firstPerson(words string) bool {
+	for _, w := range strings.FieldsFunc(words, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\'' && r != '’'
+	}) {
+		w = strings.Trim(strings.ReplaceAll(w, "’", "'"), "'")
+		if w != "US" && firstPersonWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// leftFor reports whether the attendance log shows d's declarant away
+// for item: gone, each time the meeting took the item up, by the time it
+// moved on from it (to another item, or the close), having left before
+// then and not come back until after. Times are read to the minute, as
+// they are entered: someone marked back at 10:30 when the meeting moved
+// on at 10:30 was away for the whole of the item. Of an item the meeting
+// never recorded taking up, a departure recorded for the declarant is the
+// only record there is of their leaving for it, and is taken as that.
+func (st meetingState) leftFor(d Declaration, item string) bool {
+	key := ""
+	if i := slices.IndexFunc(st.att, func(a Attendee) bool { return personOf(a.UserID, a.Name) == personOf(d.UserID, d.Name) }); i >= 0 {
+		key = st.att[i].Key
+	}
+	away := absences(st.log)[key]
+	if key == "" || len(away) == 0 {
+		return false
+	}
+	gone := func(end time.Time) bool {
+		end = end.Truncate(time.Minute)
+		return slices.ContainsFunc(away, func(ab absence) bool {
+			return ab.left.Before(end) && (ab.back.IsZero() || !ab.back.Before(end))
+		})
+	}
+	if item == "" {
+		return true
+	}
+	current := ""
+	for _, e := range st.sit.Events {
+		if e.Action != ActionItem && e.Action != ActionClosed {
+			continue
+		}
+		if current == item && e.Item != item {
+			if !gone(e.At) {
+				return false
+			}
+			current = ""
+		}
+		if e.Action == ActionItem {
+			current = e.Item
+		}
+	}
+	if current == item {
+		// Still under discussion: they are away if they have not come back.
+		return away[len(away)-1].back.IsZero()
+	}
+	return true
+}
+
+// marked reports whether the attendance marks person (see personOf).
+func (st meetingState) marked(person string) bool {
+	return slices.ContainsFunc(st.att, func(a Attendee) bool { return personOf(a.UserID, a.Name) == person })
+}
+
+// attendanceTarget is d's declarant as /attendance takes them: by their
+// Slack mention, or their name in quotes when they are not in Slack.
+func attendanceTarget(d Declaration) string {
+	if d.UserID != "" {
+		return "<@" + d.UserID + ">"
+	}
+	return Escape("\"" + oneLine(d.Name) + "\"")
+}
+
+// tableHints are the officer's notes of what the meeting's records leave
+// the minutes unable to say of its declarants (see minutedDeclarations and
+// declarationsParagraph): who declared but is not marked in the attendance,
+// and who declared a disclosable pecuniary interest without a dispensation
+// but is not recorded leaving the meeting for its item. Each says how to
+// put it right: while the meeting sits, by marking the attendance; once it
+// has closed, when the attendance can no longer be marked, by amending the
+// declarations minute. None until someone is marked at the meeting.
+func (st meetingState) tableHints(items []AgendaItem) []string {
+	if len(st.att) == 0 {
+		return nil
+	}
+	amend := "the meeting is closed and its attendance stands, so if %s, say so in the declarations minute with `/minutes amend %s"
+	// Amended by the number the draft gives it, which only the minutes'
+	// numbering (minuteOf) knows.
+	minute := "NUMBER TEXT` (`/minutes draft` gives its number)"
+	if i := slices.IndexFunc(items, func(it AgendaItem) bool { return strings.EqualFold(it.Title, StandardItems[1].Title) }); i >= 0 && st.minuteOf[items[i].Number] != "" {
+		minute = st.minuteOf[items[i].Number] + " TEXT`"
+	}
+	minuted, _ := minutedDeclarations(st.decls, st.apologies, st.att)
+	var hints []string
+	named := map[string]bool{}
+	for _, d := range st.decls {
+		who := personOf(d.UserID, d.Name)
+		apologised := slices.ContainsFunc(st.apologies, func(a Apology) bool { return personOf(a.UserID, a.Name) == who })
+		if d.Withdrawn || d.Imported || named[who] || apologised || st.marked(who) {
+			continue
+		}
+		named[who] = true
+		how := fmt.Sprintf("`/attendance %s present` (or `absent`) records them", attendanceTarget(d))
+		if !st.sit.Running() {
+			how = fmt.Sprintf(amend, "they were there", minute)
+		}
+		hints = append(hints, fmt.Sprintf("%s declared an interest but is not marked in the attendance, so the minutes leave out their declarations: %s.", Escape(oneLine(d.Name)), how))
+	}
+	sortDeclarations(minuted, items)
+	for _, d := range minuted {
+		if d.Withdrawn || d.Imported || d.Kind != InterestPecuniary || d.Dispensation || d.filed().takenOff(items) {
+			continue
+		}
+		item := ""
+		if it, onAgenda := d.filed().place(items); onAgenda {
+			if st.consideredBefore(it.Number, d.DeclaredAt) {
+				continue
+			}
+			item = it.Number
+		}
+		if st.leftFor(d, item) {
+			continue
+		}
+		target := attendanceTarget(d)
+		how := fmt.Sprintf("if they left, `/attendance %s left HH:MM`, then `/attendance %s late HH:MM` when they came back", target, target)
+		if !st.sit.Running() {
+			how = fmt.Sprintf(amend, "they left", minute)
+		}
+		hints = append(hints, fmt.Sprintf("%s declared a disclosable pecuniary interest in %s but is not recorded leaving the meeting for it, so the minutes do not say they did: %s.", Escape(oneLine(d.Name)), Escape(d.filed().label(items)), how))
+	}
+	return hints
 }
 
 // oneLine folds runs of white space (new lines included) into single spaces.

@@ -775,3 +775,126 @@ func TestDispensationButtonOfAnotherCommitteeAsIfMissing(t *testing.T) {
 		t.Errorf("another committee's declaration:\n%s\nno such declaration:\n%s", shown(got), shown(missing))
 	}
 }
+
+// TestPecuniaryWithdrawalMinutedAsRecorded: the minutes say a member with
+// a disclosable pecuniary interest left the meeting for its item only when
+// the attendance records them leaving. Graeme leaves for item 6 and comes
+// back as item 7 is taken up; Neil declares in item 5 and nobody records
+// him leaving: his sentence says only what he declared, and the officer,
+// not a member, is told how to record his departure, which, recorded,
+// is minuted. Sue, never recorded leaving for hers, is the officer's to
+// put right in the minutes once the meeting has closed.
+func TestPecuniaryWithdrawalMinutedAsRecorded(t *testing.T) {
+	k := agendaKit(t)
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	for _, who := range []string{neil, graeme, sue} {
+		k.must(who, "/here")
+	}
+	k.now = attAt(10, 10, 0)
+	k.must(ian, "/meeting item 5")
+	k.must(neil, "/declare 5 pecuniary Trustee of a school offering alternative provision")
+	k.now = attAt(10, 10, 20)
+	k.must(ian, "/meeting item 6")
+	k.must(ian, "/attendance <@UGRAEME> left 10:20")
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/attendance <@UGRAEME> late 10:30")
+	k.must(ian, "/meeting item 7")
+	draft := k.say(ian, "/minutes draft")
+	wantShown(t, draft,
+		"Neil Frackelton declared a disclosable pecuniary interest in Minute No. 5 (Provision of Alternative Education Settings) as Trustee of a school offering alternative provision. ",
+		"Graeme Robson declared a disclosable pecuniary interest in Minute No. 6 (Local Policing Update) as Spouse employed by Merseyside Police, and left the meeting for that item.",
+		"Neil Frackelton declared a disclosable pecuniary interest in Item 5 (Provision of Alternative Education Settings) but is not recorded leaving the meeting for it, so the minutes do not say they did: if they left, `/attendance <@UNEIL> left HH:MM`, then `/attendance <@UNEIL> late HH:MM` when they came back.")
+	if strings.Contains(draft, "alternative provision, and left") {
+		t.Errorf("the minutes say Neil left when nobody recorded it:\n%s", draft)
+	}
+	if strings.Contains(draft, "Graeme Robson declared a disclosable pecuniary interest in Item 6") {
+		t.Errorf("the officer is asked for the departure of a member recorded leaving:\n%s", draft)
+	}
+	if member := k.say(neil, "/minutes draft"); strings.Contains(member, "not recorded leaving") {
+		t.Errorf("a member is shown the officer's note:\n%s", member)
+	}
+	// Recorded, the departure is minuted and the note goes.
+	k.must(ian, "/attendance <@UNEIL> left 10:05")
+	k.must(ian, "/attendance <@UNEIL> late 10:20")
+	k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.now = attAt(10, 10, 40)
+	closed := k.say(ian, "/meeting close")
+	wantShown(t, closed, "Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) but is not recorded leaving the meeting for it, so the minutes do not say they did: the meeting is closed and its attendance stands, so if they left, say so in the declarations minute with `/minutes amend 2 TEXT`.")
+	if strings.Contains(closed, "Neil Frackelton declared") {
+		t.Errorf("the close asks for a departure recorded:\n%s", closed)
+	}
+	draft = k.say(ian, "/minutes draft 10/12/2026")
+	wantShown(t, draft, "as Trustee of a school offering alternative provision, and left the meeting for that item.", "as Spouse employed by Sefton CVS.", "Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) but is not recorded leaving")
+}
+
+// TestPecuniaryDeclarantStayingThroughTheItem: a member recorded leaving
+// and back while the item was still under discussion was in the room for
+// part of it; the minutes do not say they left for it.
+func TestPecuniaryDeclarantStayingThroughTheItem(t *testing.T) {
+	k := agendaKit(t)
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	for _, who := range []string{neil, graeme, sue} {
+		k.must(who, "/here")
+	}
+	k.now = attAt(10, 10, 20)
+	k.must(ian, "/meeting item 6")
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	k.now = attAt(10, 10, 21)
+	k.must(ian, "/attendance <@UGRAEME> left")
+	k.now = attAt(10, 10, 25)
+	k.must(ian, "/attendance <@UGRAEME> present")
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/meeting item 7")
+	k.must(ian, "/meeting close")
+	draft := k.say(ian, "/minutes draft 10/12/2026")
+	wantShown(t, draft, "as Spouse employed by Merseyside Police.\n", "Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) but is not recorded leaving the meeting for it")
+}
+
+// TestDeclarantNotMarkedInTheAttendance: Sue declared ahead of the
+// meeting, and the attendance never marks her. Her declaration is not
+// minuted as if made at the table, and the officer is told how to mark
+// her while the meeting sits, and how to put the minutes right once it
+// has closed.
+func TestDeclarantNotMarkedInTheAttendance(t *testing.T) {
+	k := agendaKit(t)
+	k.must(sue, "/declare 7.7 personal Volunteer at Sefton CVS")
+	k.must(graeme, "/declare 6 personal Volunteer with Merseyside Police cadets")
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	k.must(neil, "/here")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 10, 30)
+	notMinuted := "Not minuted: the declarations of Sue Holden (not marked in the attendance)."
+	draft := k.say(ian, "/minutes draft")
+	wantShown(t, draft, notMinuted, "Sue Holden declared an interest but is not marked in the attendance, so the minutes leave out their declarations: `/attendance <@USUE> present` (or `absent`) records them.",
+		"Graeme Robson declared a personal interest in Minute No. 6 (Local Policing Update) as Volunteer with Merseyside Police cadets.")
+	if strings.Contains(draft, "Sue Holden declared a personal interest") {
+		t.Errorf("the minutes print the declaration of someone not marked at the meeting:\n%s", draft)
+	}
+	k.now = attAt(10, 10, 40)
+	wantShown(t, k.say(ian, "/meeting close"), "Sue Holden declared an interest but is not marked in the attendance, so the minutes leave out their declarations: the meeting is closed and its attendance stands, so if they were there, say so in the declarations minute with `/minutes amend 2 TEXT`.")
+	draft = k.say(ian, "/minutes draft 10/12/2026")
+	wantShown(t, draft, notMinuted)
+	if strings.Contains(draft, "Sue Holden declared a personal interest") {
+		t.Errorf("the minutes print the declaration of someone not marked at the meeting:\n%s", draft)
+	}
+}
+
+// TestDeclarationNatureInTheFirstPerson: the minutes are in the third
+// person, so a nature the member wrote in the first person is quoted as
+// their words, not read as the minutes' own ("as I am a trustee"); one in
+// the third person reads as before.
+func TestDeclarationNatureInTheFirstPerson(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 7.5 personal My partner works for SWACA.")
+	k.must(graeme, "/declare 6 pecuniary I am a trustee of a police charity")
+	k.must(sue, "/declare 7.7 personal Trustee of Sefton CVS")
+	wantShown(t, k.say(ian, "/declare minutes"),
+		"Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update): “I am a trustee of a police charity”, and will withdraw from the meeting for that item.",
+		"Neil Frackelton declared a personal interest in Item 7.5 (SWACA): “My partner works for SWACA”.",
+		"Sue Holden declared a personal interest in Item 7.7 (Sefton CVS) as Trustee of Sefton CVS.")
+	wantShown(t, k.say(ian, "/declare list"), "My partner works for SWACA")
+}

@@ -1006,6 +1006,9 @@ func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		Text:       fmt.Sprintf("%s of the meeting of *%s* on %s. %s", what, Escape(c.Name), formatDay(m.StartsAt, loc), note),
 		Sections:   minutesSections(doc),
 	}
+	if in.Me.IsOfficer() && len(src.tableHints) > 0 {
+		reply.Sections = append(reply.Sections, Section{Title: "Declarations the minutes cannot yet record", Text: strings.Join(src.tableHints, "\n")})
+	}
 	reply.Footer = "`/minutes post` shares them in the channel."
 	reply.More = "`quorum export minutes` writes them whole."
 	if s.publicURL != "" {
@@ -1139,7 +1142,8 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		return src, "", err
 	}
 	decls, away := minutedDeclarations(p.declarations, p.apologies, st.att)
-	src.Declarations = Escape(declarationsParagraph(decls, p.items, false, st.minuteOf, st.consideredBefore))
+	src.Declarations = Escape(declarationsParagraph(decls, p.items, false, st.minuteOf, st.consideredBefore, st.leftFor))
+	src.tableHints = st.tableHints(p.items)
 	note += prefixed(" ", away)
 	// The meeting before m was held before m was: opened early, m is not
 	// its own previous meeting.

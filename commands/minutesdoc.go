@@ -55,6 +55,10 @@ type MinutesSource struct {
 	// compiled (toCome), so the draft an officer prepares ahead of it is
 	// headed as of a meeting to be held, not one held.
 	ToCome bool
+	// tableHints tell the officer what the records leave the declarations
+	// minute unable to say (see meetingState.tableHints); the minutes
+	// themselves never print them.
+	tableHints []string
 }
 
 // toCome reports whether meeting m, opened in Quorum at opened (zero if
