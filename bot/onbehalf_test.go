@@ -114,7 +114,7 @@ func TestDeclarationsForOthers(t *testing.T) {
 		"Item 4 (Integrated Offender Management (IOM) Refresh Strategy) — Jen Williams: personal interest — Trustee of SWACA (declared Monday 23 November 2026, 12:00) — _entered by <@UIAN>_",
 		"— _entered by <@UTRISH>_")
 	minutes := k.Must(officer, "/declare", "minutes")
-	wantText(t, minutes, "Graeme Robson declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) as Spouse employed by Sefton CVS, and left the meeting for that item.")
+	wantText(t, minutes, "Graeme Robson declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) as Spouse employed by Sefton CVS, and will withdraw from the meeting for that item.")
 	if strings.Contains(minutes.Text(), "entered") {
 		t.Errorf("the minutes name who entered the declarations:\n%s", minutes.Text())
 	}

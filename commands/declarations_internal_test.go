@@ -66,7 +66,18 @@ func TestDeclarationsParagraph(t *testing.T) {
 		{Item: "7.7", Name: "Tony Harland", Kind: InterestPecuniary, Nature: "Director of a supplier", Dispensation: true, DeclaredAt: at.Add(3 * time.Minute)},
 		{Item: "7.5", Name: "Withdrawn Person", Kind: InterestPersonal, Nature: "x", Withdrawn: true},
 	}
-	got := DeclarationsParagraph(ds, items)
+	// Sue is recorded leaving while item 7.7 was under discussion, and not
+	// back by the close.
+	sue := "name:" + personKey("Sue Holden")
+	st := meetingState{
+		sit: SittingOf([]SessionEvent{{Action: ActionItem, Item: "7.7", At: at.Add(10 * time.Minute)}, {Action: ActionClosed, At: at.Add(30 * time.Minute)}}),
+		log: []AttendanceMark{
+			{ID: 1, MemberKey: sue, Seq: 1, Name: "Sue Holden", Status: AttendPresent, At: at},
+			{ID: 2, MemberKey: sue, Seq: 2, Name: "Sue Holden", Status: AttendLeft, At: at.Add(11 * time.Minute)},
+		},
+	}
+	st.att = Standing(st.log)
+	got := declarationsParagraph(ds, items, false, nil, nil, st.leftFor)
 	want := "Jan Marlow declared an other interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) being a member of the IOM board. " +
 		"Neil Frackelton declared a personal interest in Item 7.5 (SWACA) as Trustee of SWACA. " +
 		"Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) as Spouse employed by Sefton CVS, and left the meeting for that item. " +
@@ -74,11 +85,35 @@ func TestDeclarationsParagraph(t *testing.T) {
 	if got != want {
 		t.Errorf("paragraph:\n got %s\nwant %s", got, want)
 	}
+	// Without the attendance, nothing says Sue left, nor that she stayed.
+	if got := DeclarationsParagraph(ds, items); !strings.Contains(got, "as Spouse employed by Sefton CVS. Tony Harland") {
+		t.Errorf("without the attendance:\n%s", got)
+	}
 	if got := DeclarationsParagraph(nil, items); got != "No declarations of any disclosable pecuniary interests or personal interests were received." {
 		t.Errorf("no declarations: %s", got)
 	}
 	if got := DeclarationsParagraph(ds[4:], items); got != NoDeclarations {
 		t.Errorf("only withdrawn declarations: %s", got)
+	}
+}
+
+// TestFirstPerson: a nature is in the first person by its pronouns,
+// wherever they stand, but not by "US", the country.
+func TestFirstPerson(t *testing.T) {
+	for words, want := range map[string]bool{
+		"My partner works for SWACA":             true,
+		"I am a trustee of SWACA":                true,
+		"Shares held by my wife":                 true,
+		"I’m employed by Sefton CVS":             true,
+		"our family business supplies the board": true,
+		"Trustee of SWACA":                       false,
+		"Director of a US company":               false,
+		"Spouse employed by Sefton CVS":          false,
+		"Member of the IOM board":                false,
+	} {
+		if got := firstPerson(words); got != want {
+			t.Errorf("firstPerson(%q) = %v, want %v", words, got, want)
+		}
 	}
 }
 

@@ -103,7 +103,7 @@ func TestDeclare(t *testing.T) {
 		{neil, "/declare minutes", []string{"Only an officer of Safer Sefton Together can see the declarations of interest minute."}},
 		{ian, "/declare minutes", []string{"*DECLARATIONS OF INTEREST* — meeting on Thursday 10 December 2026, 10:00, Remote Meeting\n" +
 			"Graeme Robson declared an other interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) as Member of the IOM board. " +
-			"Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) as Shares in a security firm, and left the meeting for that item. " +
+			"Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) as Shares in a security firm, and will withdraw from the meeting for that item. " +
 			"Neil Frackelton declared a personal interest in Item 7.5 (SWACA) as Trustee of SWACA. " +
 			"Graeme Robson declared a personal interest in Item 7.7 (Sefton CVS) as Volunteer at Sefton CVS."}},
 		{ian, "/declare minutes 1 January", []string{"Safer Sefton Together has no meeting on Friday 1 January 2027."}},
