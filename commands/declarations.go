@@ -1270,15 +1270,6 @@ func (st meetingState) marked(person string) bool {
 	return slices.ContainsFunc(st.att, func(a Attendee) bool { return personOf(a.UserID, a.Name) == person })
 }
 
-// attendanceTarget is d's declarant as /attendance takes them: by their
-// Slack mention, or their name in quotes when they are not in Slack.
-func attendanceTarget(d Declaration) string {
-	if d.UserID != "" {
-		return "<@" + d.UserID + ">"
-	}
-	return Escape("\"" + oneLine(d.Name) + "\"")
-}
-
 // tableHints are the officer's notes of what the meeting's records leave
 // the minutes unable to say of its declarants (see minutedDeclarations and
 // declarationsParagraph): who declared but is not marked in the attendance,
@@ -1308,7 +1299,8 @@ func (st meetingState) tableHints(items []AgendaItem) []string {
 			continue
 		}
 		named[who] = true
-		how := fmt.Sprintf("`/attendance %s present` (or `absent`) records them", attendanceTarget(d))
+		person, given := personArg(d.UserID, oneLine(d.Name), "")
+		how := fmt.Sprintf("`/attendance %s present` (or `absent`) records them%s", person, asGiven(given))
 		if !st.sit.Running() {
 			how = fmt.Sprintf(amend, "they were there", minute)
 		}
@@ -1329,8 +1321,8 @@ func (st meetingState) tableHints(items []AgendaItem) []string {
 		if st.leftFor(d, item) {
 			continue
 		}
-		target := attendanceTarget(d)
-		how := fmt.Sprintf("if they left, `/attendance %s left HH:MM`, then `/attendance %s late HH:MM` when they came back", target, target)
+		person, given := personArg(d.UserID, oneLine(d.Name), "")
+		how := fmt.Sprintf("if they left, `/attendance %s left HH:MM`, then `/attendance %s late HH:MM` when they came back%s", person, person, asGiven(given))
 		if !st.sit.Running() {
 			how = fmt.Sprintf(amend, "they left", minute)
 		}

@@ -862,14 +862,15 @@ func TestDeclarantNotMarkedInTheAttendance(t *testing.T) {
 	k := agendaKit(t)
 	k.must(sue, "/declare 7.7 personal Volunteer at Sefton CVS")
 	k.must(graeme, "/declare 6 personal Volunteer with Merseyside Police cadets")
+	k.must(ian, `/declare for "Jen Williams (NW Probation)" 4 personal Trustee of SWACA`)
 	k.now = attAt(10, 9, 55)
 	k.must(ian, "/meeting start")
 	k.must(neil, "/here")
 	k.must(graeme, "/here")
 	k.now = attAt(10, 10, 30)
-	notMinuted := "Not minuted: the declarations of Sue Holden (not marked in the attendance)."
+	notMinuted := "Not minuted: the declarations of Sue Holden (not marked in the attendance) and Jen Williams (not marked in the attendance)."
 	draft := k.say(ian, "/minutes draft")
-	wantShown(t, draft, notMinuted, "Sue Holden declared an interest but is not marked in the attendance, so the minutes leave out their declarations: `/attendance <@USUE> present` (or `absent`) records them.",
+	wantShown(t, draft, notMinuted, "Jen Williams declared an interest but is not marked in the attendance, so the minutes leave out their declarations: `/attendance \"Jen Williams\" present` (or `absent`) records them.", "Sue Holden declared an interest but is not marked in the attendance, so the minutes leave out their declarations: `/attendance <@USUE> present` (or `absent`) records them.",
 		"Graeme Robson declared a personal interest in Minute No. 6 (Local Policing Update) as Volunteer with Merseyside Police cadets.")
 	if strings.Contains(draft, "Sue Holden declared a personal interest") {
 		t.Errorf("the minutes print the declaration of someone not marked at the meeting:\n%s", draft)
