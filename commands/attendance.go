@@ -533,18 +533,27 @@ func (s *Service) noneRunning(ctx context.Context, c Committee, now time.Time) e
 	return userErr("No meeting of %s is in progress, and there is none today.%s", Escape(c.Name), next)
 }
 
-// apologiesBeforeOpening refuses apologies recorded with the attendance
-// while today's meeting, begun by the clock, waits to be opened: it takes
-// them as before its start (openForApologies), the way the refusal gives.
-// nil otherwise, for noneRunning to answer.
-func (s *Service) apologiesBeforeOpening(ctx context.Context, c Committee, now time.Time) error {
+// apologiesBeforeOpening refuses apologies recorded, or withdrawn, with
+// the attendance (a) while today's meeting, begun by the clock, waits to
+// be opened: it takes them as before its start (openForApologies), the
+// way the refusal gives, for the person and with the reason given, ready
+// to send. nil otherwise, for noneRunning to answer.
+func (s *Service) apologiesBeforeOpening(ctx context.Context, c Committee, now time.Time, a attendanceArgs) error {
 	loc := c.Location()
 	m, ok, err := s.waitingToOpen(ctx, c, now)
 	if err != nil || !ok {
 		return err
 	}
-	return userErr("No meeting of %s is in progress: today's began at %s by the clock but has not been opened yet, and until it is, apologies for it are sent as before its start: `/apologies for @someone today REASON`. The officer or the chair opens it with `/meeting start`.",
-		Escape(c.Name), m.StartsAt.In(loc).Format("15:04"))
+	person, given := personArg(a.UserID, a.Name, a.Org)
+	how := "sent as before its start: `/apologies for " + person + " today"
+	switch {
+	case a.Withdraw:
+		how = "withdrawn as before its start: `/apologies withdraw for " + person + " today"
+	case a.SetReason && a.Reason != "":
+		how += " " + inCode(Escape(oneLine(a.Reason)))
+	}
+	return userErr("No meeting of %s is in progress: today's began at %s by the clock but has not been opened yet, and until it is, apologies for it are %s`%s. The officer or the chair opens it with `/meeting start`.",
+		Escape(c.Name), m.StartsAt.In(loc).Format("15:04"), how, asGiven(given))
 }
 
 // waitingToOpen is today's meeting of c when it has begun by the clock
@@ -2256,8 +2265,8 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if !ok {
-		if a.Apologies && !a.Withdraw {
-			if err := s.apologiesBeforeOpening(ctx, c, in.Now); err != nil {
+		if a.Apologies {
+			if err := s.apologiesBeforeOpening(ctx, c, in.Now, a); err != nil {
 				return Reply{}, err
 			}
 		}

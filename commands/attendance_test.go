@@ -2864,3 +2864,33 @@ func TestHereButtonOfASubstituteForSomeoneNamed(t *testing.T) {
 	}
 	wantShown(t, got, "Safer Sefton Together")
 }
+
+// TestAttendanceApologiesBeforeOpeningGiveTheCommand: apologies recorded,
+// or withdrawn, with the attendance while today's meeting waits to be
+// opened are refused with the command that takes them then, for the
+// person and with the reason given, ready to send: sent as it reads, it
+// works.
+func TestAttendanceApologiesBeforeOpeningGiveTheCommand(t *testing.T) {
+	k := agendaKit(t)
+	k.now = attAt(10, 10, 5)
+	send := "`/apologies for <@USUE> today Unwell`"
+	r := k.run(ian, "/attendance <@USUE> apologies Unwell")
+	if !r.Refused {
+		t.Fatalf("apologies with the attendance before the opening were taken: %s", r.Text)
+	}
+	wantShown(t, r.Text, "apologies for it are sent as before its start: "+send+".")
+	k.must(ian, strings.Trim(send, "`"))
+	wantShown(t, k.say(ian, "/apologies list today"), "Sue Holden")
+	withdraw := "`/apologies withdraw for <@USUE> today`"
+	r = k.run(ian, "/attendance <@USUE> apologies withdraw")
+	if !r.Refused {
+		t.Fatalf("a withdrawal with the attendance before the opening was taken: %s", r.Text)
+	}
+	wantShown(t, r.Text, "apologies for it are withdrawn as before its start: "+withdraw+".")
+	k.must(ian, strings.Trim(withdraw, "`"))
+	if got := k.say(ian, "/apologies list today"); strings.Contains(got, "Sue Holden") {
+		t.Errorf("Sue's apologies stand after the command given withdrew them:\n%s", got)
+	}
+	// Someone not in Slack is named as given.
+	wantShown(t, k.say(ian, `/attendance "Jen Williams (NW Probation)" apologies`), "`/apologies for \"Jen Williams (NW Probation)\" today`.")
+}
