@@ -682,11 +682,7 @@ func TestDeclareOnAnItemRenumbered(t *testing.T) {
 // item under discussion still has them leave.
 func TestDeclaredAfterTheItemMinuted(t *testing.T) {
 	k := agendaKit(t)
-	k.now = attAt(10, 9, 55)
-	k.must(ian, "/meeting start")
-	for _, who := range []string{neil, graeme, sue} {
-		k.must(who, "/here")
-	}
+	openWithAllHere(k)
 	k.now = attAt(10, 10, 0)
 	k.must(ian, "/meeting item 5")
 	k.must(ian, "/resolve 5 That the report be noted.")
@@ -776,6 +772,17 @@ func TestDispensationButtonOfAnotherCommitteeAsIfMissing(t *testing.T) {
 	}
 }
 
+// openWithAllHere opens the meeting of 10 December at 09:55, with Neil,
+// Graeme and Sue marked here.
+func openWithAllHere(k *kit) {
+	k.t.Helper()
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	for _, who := range []string{neil, graeme, sue} {
+		k.must(who, "/here")
+	}
+}
+
 // TestPecuniaryWithdrawalMinutedAsRecorded: the minutes say a member with
 // a disclosable pecuniary interest left the meeting for its item only when
 // the attendance records them leaving. Graeme leaves for item 6 and comes
@@ -787,11 +794,7 @@ func TestDispensationButtonOfAnotherCommitteeAsIfMissing(t *testing.T) {
 func TestPecuniaryWithdrawalMinutedAsRecorded(t *testing.T) {
 	k := agendaKit(t)
 	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
-	k.now = attAt(10, 9, 55)
-	k.must(ian, "/meeting start")
-	for _, who := range []string{neil, graeme, sue} {
-		k.must(who, "/here")
-	}
+	openWithAllHere(k)
 	k.now = attAt(10, 10, 0)
 	k.must(ian, "/meeting item 5")
 	k.must(neil, "/declare 5 pecuniary Trustee of a school offering alternative provision")
@@ -834,11 +837,7 @@ func TestPecuniaryWithdrawalMinutedAsRecorded(t *testing.T) {
 // part of it; the minutes do not say they left for it.
 func TestPecuniaryDeclarantStayingThroughTheItem(t *testing.T) {
 	k := agendaKit(t)
-	k.now = attAt(10, 9, 55)
-	k.must(ian, "/meeting start")
-	for _, who := range []string{neil, graeme, sue} {
-		k.must(who, "/here")
-	}
+	openWithAllHere(k)
 	k.now = attAt(10, 10, 20)
 	k.must(ian, "/meeting item 6")
 	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
