@@ -694,7 +694,7 @@ func TestMeetingLateOpening(t *testing.T) {
 	k.steps([]step{
 		{neil, "/apologies today Stuck in traffic", []string{"Thursday 10 December 2026", "recorded", "Stuck in traffic"}},
 		{ian, "/apologies for <@UGRAEME> today Car broke down", []string{"<@UGRAEME>", "Thursday 10 December 2026"}},
-		{ian, "/attendance <@UNEIL> apologies Stuck in traffic", []string{"today's began at 10:00 by the clock but has not been opened yet", "`/apologies for @someone today REASON`", "`/meeting start`"}},
+		{ian, "/attendance <@UNEIL> apologies Stuck in traffic", []string{"today's began at 10:00 by the clock but has not been opened yet", "`/apologies for <@UNEIL> today Stuck in traffic`", "`/meeting start`"}},
 		{ian, "/agenda add today 4 Late paper", []string{"The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`."}},
 		{ian, "/meeting time today 10:30", []string{"The meeting on Thursday 10 December 2026 began at 10:00 by the clock, so its day, time and venue stand as advertised; it has not been opened yet: the officer or the chair opens it with `/meeting start`."}},
 		{ian, "/meeting venue today Bootle Town Hall", []string{"began at 10:00 by the clock, so its day, time and venue stand as advertised"}},
