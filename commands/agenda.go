@@ -370,12 +370,6 @@ func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []ReportLin
 	return agendaAt(c, m, items, reports, as, ds, nil, m.Status == MeetingHeld)
 }
 
-// agendaWithdrawal is how the agenda, which does not read the meeting's
-// attendance, speaks of a pecuniary declarant once the meeting is held: as
-// the rule has them do, leaving the meeting for the item. The minutes say
-// so only as the attendance records it (see leftFor).
-func agendaWithdrawal(Declaration, string) bool { return true }
-
 // agendaAt is AgendaReply saying, from changes, where the meeting moved
 // from, and speaking of what declarations mean in the past tense once it
 // is held and in the future before.
@@ -397,7 +391,7 @@ func agendaAt(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, 
 		Sections: []Section{
 			{Title: "Items", Text: itemLines(items, reports, true)},
 			{Title: "Apologies", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as)) + prefixed("\n", enteredSentence(as))},
-			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held, nil, nil, agendaWithdrawal)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
+			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held, nil, nil, alwaysLeft, true)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
 		},
 	}
 	// What to send before the meeting is asked for only while it is to

@@ -238,6 +238,9 @@ type meetingState struct {
 	// (one listed in its heading's minute, as that one): the minutes name
 	// an item by the number they print, not the agenda's.
 	minuteOf map[string]string
+	// approval, for the declarations minute, is the confirmation of the
+	// meeting's minutes, nil while they are a draft.
+	approval *MinutesApproval
 	// agenda, for the minutes and /meeting attendance, is the meeting's
 	// agenda in its order: the order the chair took items in is told
 	// against it.

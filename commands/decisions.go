@@ -86,6 +86,10 @@ type MinutesApproval struct {
 	// Seq, read back, orders the confirmation among the minutes' records
 	// of the same time.
 	Seq int64
+	// EarlierRule, read back, says the minutes were confirmed before the
+	// minutes worded declarations from the attendance (see leftFor): a
+	// confirmed record, they keep reading as they were confirmed.
+	EarlierRule bool
 }
 
 // MinuteComment is a correction a member proposed to a draft minute.

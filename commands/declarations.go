@@ -1017,18 +1017,55 @@ func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, err
 	if err != nil {
 		return Reply{}, err
 	}
-	ds, away := minutedDeclarations(ds, st.apologies, st.att)
+	approval, err := s.store.MinutesApprovalOf(ctx, m.ID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+	case err != nil:
+		return Reply{}, err
+	default:
+		st.approval = &approval
+	}
+	ms, err := s.store.MeetingMinutes(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
 	// Before the meeting, nobody has left the room: the paragraph says
 	// what a pecuniary interest will mean, as the agenda does; after, what
 	// the attendance recorded.
 	ahead := !heldBy(m, in.Now) && st.sit.Opened.IsZero()
-	text := declarationsParagraph(ds, items, ahead, nil, st.consideredBefore, st.leftFor)
-	hints := ""
-	if !ahead {
-		hints = strings.Join(st.tableHints(items), "\n")
-	}
-	return private("*DECLARATIONS OF INTEREST* — meeting on %s\n%s%s%s", describeMeeting(m, in.Committee.Location()), Escape(text), prefixed("\n", away), prefixed("\n", hints)), nil
+	text, away, hints := st.declarationsMinute(ds, items, ms, ahead)
+	return private("*DECLARATIONS OF INTEREST* — meeting on %s\n%s%s%s", describeMeeting(m, in.Committee.Location()), Escape(text), prefixed("\n", away), prefixed("\n", strings.Join(hints, "\n"))), nil
 }
+
+// declarationsMinute is the declarations minute of st's meeting from ds,
+// the officer's note of whose declarations it leaves out ("" when none),
+// and the officer's notes of what its records leave it unable to say (see
+// tableHints). Minutes confirmed before the minute read the attendance for
+// who left the meeting (st.approval's EarlierRule) read as they were
+// confirmed: every pecuniary declarant without a dispensation left for the
+// item, nobody is left out for not being marked, natures are not quoted.
+// They are a legal record, and a new release must not reword them. No
+// notes come with confirmed minutes, which cannot change, nor once the
+// officer has written the declarations minute in their own words (in ms):
+// what the notes would have them say is theirs to judge.
+func (st meetingState) declarationsMinute(ds []Declaration, items []AgendaItem, ms []Minute, ahead bool) (text, away string, hints []string) {
+	if st.approval != nil && st.approval.EarlierRule {
+		ds, away = minutedDeclarations(ds, st.apologies, st.att, false)
+		return declarationsParagraph(ds, items, false, st.minuteOf, st.consideredBefore, alwaysLeft, false), away, nil
+	}
+	ds, away = minutedDeclarations(ds, st.apologies, st.att, true)
+	text = declarationsParagraph(ds, items, ahead, st.minuteOf, st.consideredBefore, st.leftFor, true)
+	if ahead || st.approval != nil {
+		return text, away, nil
+	}
+	return text, away, st.tableHints(items)
+}
+
+// alwaysLeft is how a pecuniary declarant without a dispensation is said
+// to have left the meeting for the item where the attendance is not read
+// for it: by the agenda, which speaks of the rule, and by minutes
+// confirmed before the minutes read it (see declarationsMinute).
+func alwaysLeft(Declaration, string) bool { return true }
 
 // minutedDeclarations is ds without the declarations of those not
 // recorded at the meeting — whose apologies stand, whom the attendance
@@ -1038,10 +1075,12 @@ func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, err
 // none). The minutes list those present from the attendance: a
 // declaration by someone the list leaves out would read as made at the
 // table by someone not there. A meeting whose attendance was never taken
-// says nothing of who was there, and its declarations stand.
-func minutedDeclarations(ds []Declaration, as []Apology, att []Attendee) ([]Declaration, string) {
+// says nothing of who was there, and its declarations stand. Without
+// unmarked (the earlier rule: see declarationsMinute), someone the
+// attendance does not mark keeps their declarations.
+func minutedDeclarations(ds []Declaration, as []Apology, att []Attendee, unmarked bool) ([]Declaration, string) {
 	why := map[string]string{}
-	if len(att) > 0 {
+	if unmarked && len(att) > 0 {
 		for _, d := range ds {
 			why[personOf(d.UserID, d.Name)] = "not marked in the attendance"
 		}
@@ -1101,7 +1140,7 @@ const NoDeclarations = "No declarations of any disclosable pecuniary interests o
 // putting it in a reply. Read without the meeting's attendance, it says
 // nothing of whether a pecuniary declarant left the meeting.
 func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
-	return declarationsParagraph(ds, items, false, nil, nil, nil)
+	return declarationsParagraph(ds, items, false, nil, nil, nil, true)
 }
 
 // declarationsParagraph is DeclarationsParagraph, saying what a pecuniary
@@ -1114,8 +1153,9 @@ func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
 // so, rather than that the declarant left the meeting for it. With left
 // (whether the meeting's records show the declarant away for the item;
 // see leftFor), a pecuniary declarant without a dispensation is said to
-// have left the meeting for that item only when they are.
-func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string, considered func(item string, at time.Time) bool, left func(d Declaration, item string) bool) string {
+// have left the meeting for that item only when they are. With quote, a
+// nature in the first person is quoted (see natureClause).
+func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string, considered func(item string, at time.Time) bool, left func(d Declaration, item string) bool, quote bool) string {
 	var standing []Declaration
 	for _, d := range ds {
 		if !d.Withdrawn {
@@ -1143,7 +1183,7 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s declared %s in %s", oneLine(d.Name), d.Kind.Phrase(), oneLine(label))
-		b.WriteString(natureClause(d.Nature))
+		b.WriteString(natureClause(d.Nature, quote))
 		switch {
 		case onAgenda && considered != nil && considered(it.Number, d.DeclaredAt):
 			b.WriteString(", after that item had been considered")
@@ -1180,13 +1220,14 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 // ("My partner works for SWACA", "I am a trustee") are the member's own,
 // and the minutes, written in the third person, quote them rather than
 // read them as their own (": “My partner works for SWACA”"): no rewording
-// of them could be sure to keep their sense.
-func natureClause(nature string) string {
+// of them could be sure to keep their sense. Without quote, as minutes
+// confirmed before that read them, they are not.
+func natureClause(nature string, quote bool) string {
 	nature = strings.TrimRight(oneLine(nature), ".")
 	if nature == "" {
 		return ""
 	}
-	if firstPerson(nature) {
+	if quote && firstPerson(nature) {
 		return ": “" + nature + "”"
 	}
 	switch strings.ToLower(strings.Fields(nature)[0]) {
@@ -1282,14 +1323,16 @@ func (st meetingState) tableHints(items []AgendaItem) []string {
 	if len(st.att) == 0 {
 		return nil
 	}
-	amend := "the meeting is closed and its attendance stands, so if %s, say so in the declarations minute with `/minutes amend %s"
+	// The meeting's day is given, for once another meeting is held,
+	// `/minutes amend` without it amends that one's minutes.
+	amend := "the meeting is closed and its attendance stands, so if %s, say so in the declarations minute with `/minutes amend " + DateOf(st.m.StartsAt, st.c.Location()).Start(time.UTC).Format("2006-01-02") + " %s"
 	// Amended by the number the draft gives it, which only the minutes'
 	// numbering (minuteOf) knows.
 	minute := "NUMBER TEXT` (`/minutes draft` gives its number)"
 	if i := slices.IndexFunc(items, func(it AgendaItem) bool { return strings.EqualFold(it.Title, StandardItems[1].Title) }); i >= 0 && st.minuteOf[items[i].Number] != "" {
 		minute = st.minuteOf[items[i].Number] + " TEXT`"
 	}
-	minuted, _ := minutedDeclarations(st.decls, st.apologies, st.att)
+	minuted, _ := minutedDeclarations(st.decls, st.apologies, st.att, true)
 	var hints []string
 	named := map[string]bool{}
 	for _, d := range st.decls {

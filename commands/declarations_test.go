@@ -824,7 +824,7 @@ func TestPecuniaryWithdrawalMinutedAsRecorded(t *testing.T) {
 	k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
 	k.now = attAt(10, 10, 40)
 	closed := k.say(ian, "/meeting close")
-	wantShown(t, closed, "Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) but is not recorded leaving the meeting for it, so the minutes do not say they did: the meeting is closed and its attendance stands, so if they left, say so in the declarations minute with `/minutes amend 2 TEXT`.")
+	wantShown(t, closed, "Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) but is not recorded leaving the meeting for it, so the minutes do not say they did: the meeting is closed and its attendance stands, so if they left, say so in the declarations minute with `/minutes amend 2026-12-10 2 TEXT`.")
 	if strings.Contains(closed, "Neil Frackelton declared") {
 		t.Errorf("the close asks for a departure recorded:\n%s", closed)
 	}
@@ -875,7 +875,7 @@ func TestDeclarantNotMarkedInTheAttendance(t *testing.T) {
 		t.Errorf("the minutes print the declaration of someone not marked at the meeting:\n%s", draft)
 	}
 	k.now = attAt(10, 10, 40)
-	wantShown(t, k.say(ian, "/meeting close"), "Sue Holden declared an interest but is not marked in the attendance, so the minutes leave out their declarations: the meeting is closed and its attendance stands, so if they were there, say so in the declarations minute with `/minutes amend 2 TEXT`.")
+	wantShown(t, k.say(ian, "/meeting close"), "Sue Holden declared an interest but is not marked in the attendance, so the minutes leave out their declarations: the meeting is closed and its attendance stands, so if they were there, say so in the declarations minute with `/minutes amend 2026-12-10 2 TEXT`.")
 	draft = k.say(ian, "/minutes draft 10/12/2026")
 	wantShown(t, draft, notMinuted)
 	if strings.Contains(draft, "Sue Holden declared a personal interest") {
@@ -897,4 +897,41 @@ func TestDeclarationNatureInTheFirstPerson(t *testing.T) {
 		"Neil Frackelton declared a personal interest in Item 7.5 (SWACA): “My partner works for SWACA”.",
 		"Sue Holden declared a personal interest in Item 7.7 (Sefton CVS) as Trustee of Sefton CVS.")
 	wantShown(t, k.say(ian, "/declare list"), "My partner works for SWACA")
+}
+
+// TestMinutesConfirmedBeforeDeclarationsReadTheAttendance: minutes
+// confirmed before the minutes read the attendance for who left the
+// meeting read as they were confirmed: Graeme left for his item though
+// nobody recorded it, Sue's declaration stands though the attendance does
+// not mark her, and the officer is given no notes for them. Minutes
+// confirmed since keep the wording they were confirmed with.
+func TestMinutesConfirmedBeforeDeclarationsReadTheAttendance(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/declare 7.7 personal Volunteer at Sefton CVS")
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	k.must(neil, "/declare 7.5 personal My partner works for SWACA")
+	k.must(neil, "/here")
+	k.must(graeme, "/here")
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 15, 25, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/minutes approve")
+	newRule := k.say(ian, "/minutes draft 10/12/2026")
+	wantShown(t, newRule, "as Spouse employed by Merseyside Police.", ": “My partner works for SWACA”.")
+	if strings.Contains(newRule, "Sue Holden declared a personal interest") || strings.Contains(newRule, "not recorded leaving") || strings.Contains(newRule, "/minutes amend") {
+		t.Errorf("confirmed under the rule, the minutes changed or came with notes:\n%s", newRule)
+	}
+	// The same minutes, as if confirmed before the rule came in.
+	if attRows(k, `WITH r AS (UPDATE record_rules SET approvals_before = (SELECT max(seq) FROM minutes_approvals) RETURNING 1) SELECT count(*) FROM r`) != 1 {
+		t.Fatal("no record of when the rule came in")
+	}
+	for _, got := range []string{k.say(ian, "/minutes draft 10/12/2026"), k.say(ian, "/declare minutes 10/12/2026")} {
+		wantShown(t, got, "as Spouse employed by Merseyside Police, and left the meeting for that item.", "Sue Holden declared a personal interest", "as My partner works for SWACA.")
+		if strings.Contains(got, "not recorded leaving") || strings.Contains(got, "not marked in the attendance") || strings.Contains(got, "“") {
+			t.Errorf("minutes confirmed before the rule read by it:\n%s", got)
+		}
+	}
 }

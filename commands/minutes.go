@@ -1141,10 +1141,6 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	if src.Inquorate, err = s.inquorateResolutions(ctx, st, src.Minutes); err != nil {
 		return src, "", err
 	}
-	decls, away := minutedDeclarations(p.declarations, p.apologies, st.att)
-	src.Declarations = Escape(declarationsParagraph(decls, p.items, false, st.minuteOf, st.consideredBefore, st.leftFor))
-	src.tableHints = st.tableHints(p.items)
-	note += prefixed(" ", away)
 	// The meeting before m was held before m was: opened early, m is not
 	// its own previous meeting.
 	before := m.StartsAt
@@ -1164,6 +1160,10 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	if src.Approval, src.ApprovedAt, err = s.approvalOf(ctx, m, loc); err != nil {
 		return src, "", err
 	}
+	st.approval = src.Approval
+	decls, away, hints := st.declarationsMinute(p.declarations, p.items, src.Minutes, false)
+	src.Declarations, src.tableHints = Escape(decls), hints
+	note += prefixed(" ", away)
 	if closing, ok := closingItem(src.Items); ok && src.Approval == nil && !slices.ContainsFunc(src.Minutes, func(mi Minute) bool {
 		return mi.Item == closing.Number && (mi.Narrative != "" || len(mi.Resolutions) > 0)
 	}) {
