@@ -1261,9 +1261,10 @@ func firstPerson(words string) bool {
 // leftFor reports whether the attendance log shows d's declarant away
 // for item: gone, each time the meeting took the item up, by the time it
 // moved on from it (to another item, or the close), having left before
-// then and not come back until after. Times are read to the minute, as
-// they are entered: someone marked back at 10:30 when the meeting moved
-// on at 10:30 was away for the whole of the item. Of an item the meeting
+// then and not come back until the minute before. Times are entered to
+// the minute, and marked as they happen to the second: someone marked
+// back at 10:30, or at 10:30:50, when the meeting moved on at 10:31:05
+// came back as it did, and was away for the whole of the item. Of an item the meeting
 // never recorded taking up, a departure recorded for the declarant is the
 // only record there is of their leaving for it, and is taken as that.
 func (st meetingState) leftFor(d Declaration, item string) bool {
@@ -1276,9 +1277,8 @@ func (st meetingState) leftFor(d Declaration, item string) bool {
 		return false
 	}
 	gone := func(end time.Time) bool {
-		end = end.Truncate(time.Minute)
 		return slices.ContainsFunc(away, func(ab absence) bool {
-			return ab.left.Before(end) && (ab.back.IsZero() || !ab.back.Before(end))
+			return ab.left.Before(end) && (ab.back.IsZero() || !ab.back.Add(time.Minute).Before(end))
 		})
 	}
 	if item == "" {

@@ -935,3 +935,26 @@ func TestMinutesConfirmedBeforeDeclarationsReadTheAttendance(t *testing.T) {
 		}
 	}
 }
+
+// TestPecuniaryDeclarantBackAsTheItemEnds: Graeme, marked back less than
+// a minute before the meeting moved on, was away for the whole of his
+// item: the minutes say he left for it, and nobody is asked to record it.
+func TestPecuniaryDeclarantBackAsTheItemEnds(t *testing.T) {
+	k := agendaKit(t)
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	openWithAllHere(k)
+	k.now = attAt(10, 10, 20)
+	k.must(ian, "/meeting item 6")
+	k.must(ian, "/attendance <@UGRAEME> left")
+	k.now = attAt(10, 10, 30).Add(50 * time.Second)
+	k.must(ian, "/attendance <@UGRAEME> present")
+	k.now = attAt(10, 10, 31).Add(5 * time.Second)
+	k.must(ian, "/meeting item 7.5")
+	k.now = attAt(10, 10, 40)
+	closed := k.say(ian, "/meeting close")
+	draft := k.say(ian, "/minutes draft 10/12/2026")
+	wantShown(t, draft, "Merseyside Police, and left the meeting for that item.")
+	if strings.Contains(closed+draft, "not recorded leaving") {
+		t.Errorf("the officer is asked to record a departure recorded:\n%s\n%s", closed, draft)
+	}
+}
