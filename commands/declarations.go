@@ -1264,9 +1264,10 @@ func firstPerson(words string) bool {
 // then and not come back until the minute before. Times are entered to
 // the minute, and marked as they happen to the second: someone marked
 // back at 10:30, or at 10:30:50, when the meeting moved on at 10:31:05
-// came back as it did, and was away for the whole of the item. Of an item the meeting
-// never recorded taking up, a departure recorded for the declarant is the
-// only record there is of their leaving for it, and is taken as that.
+// came back as it did, and was away for the whole of the item. An item
+// never taken up by its own number is taken up with the heading it is run
+// under (`/meeting item 7` for 7.5 and 7.7); one never taken up at all
+// is left to awayToTheClose.
 func (st meetingState) leftFor(d Declaration, item string) bool {
 	key := ""
 	if i := slices.IndexFunc(st.att, func(a Attendee) bool { return personOf(a.UserID, a.Name) == personOf(d.UserID, d.Name) }); i >= 0 {
@@ -1281,29 +1282,62 @@ func (st meetingState) leftFor(d Declaration, item string) bool {
 			return ab.left.Before(end) && (ab.back.IsZero() || !ab.back.Add(time.Minute).Before(end))
 		})
 	}
-	if item == "" {
-		return true
+	takes := func(taken string) bool { return item != "" && taken == item }
+	if !slices.ContainsFunc(st.sit.Events, func(e SessionEvent) bool { return e.Action == ActionItem && takes(e.Item) }) {
+		takes = func(taken string) bool { return item != "" && runUnder(item, taken) }
 	}
-	current := ""
+	current, taken := "", false
 	for _, e := range st.sit.Events {
 		if e.Action != ActionItem && e.Action != ActionClosed {
 			continue
 		}
-		if current == item && e.Item != item {
-			if !gone(e.At) {
-				return false
-			}
-			current = ""
+		if takes(current) && (e.Action == ActionClosed || !takes(e.Item)) && !gone(e.At) {
+			return false
 		}
+		current = ""
 		if e.Action == ActionItem {
-			current = e.Item
+			current, taken = e.Item, taken || takes(e.Item)
 		}
 	}
-	if current == item {
+	if !taken {
+		return st.awayToTheClose(d, item, away)
+	}
+	if takes(current) {
 		// Still under discussion: they are away if they have not come back.
 		return away[len(away)-1].back.IsZero()
 	}
 	return true
+}
+
+// runUnder reports whether item is run under heading, the item its
+// number sits under ("7" for 7.5 and 7a).
+func runUnder(item, heading string) bool {
+	n, err := ParseItemNumber(item)
+	h, herr := ParseItemNumber(heading)
+	return err == nil && herr == nil && (n.Sub != 0 || n.Letter != 0) && h == ItemNumber{Top: n.Top, Section: n.Section}
+}
+
+// awayToTheClose is leftFor of an item the meeting never recorded taking
+// up (or a declaration on no item of the agenda): nothing says when the
+// meeting came to it, only that it came after the declaration, the
+// opening, and each item before it on the agenda that the meeting took
+// up. A declarant gone by the last of those, within the minute, and not
+// back by the close was away for it, whenever it came; any other
+// departure may have been for something else.
+func (st meetingState) awayToTheClose(d Declaration, item string, away []absence) bool {
+	from := d.DeclaredAt
+	if st.sit.Opened.After(from) {
+		from = st.sit.Opened
+	}
+	if n, err := ParseItemNumber(item); err == nil {
+		for _, e := range st.sit.Events {
+			if t, err := ParseItemNumber(e.Item); err == nil && e.Action == ActionItem && t.Key() < n.Key() && e.At.After(from) {
+				from = e.At
+			}
+		}
+	}
+	last := away[len(away)-1]
+	return last.back.IsZero() && last.left.Before(from.Add(time.Minute))
 }
 
 // marked reports whether the attendance marks person (see personOf).

@@ -958,3 +958,47 @@ func TestPecuniaryDeclarantBackAsTheItemEnds(t *testing.T) {
 		t.Errorf("the officer is asked to record a departure recorded:\n%s\n%s", closed, draft)
 	}
 }
+
+// TestPecuniaryDeclarantOfAnItemNeverTakenUp: nothing records when the
+// meeting came to Sue's item, 7.7, so a departure while an earlier item
+// was under discussion, back before the close, says nothing of leaving
+// for it, and the officer is told; gone before the last item ahead of it
+// and not back by the close, she was away for it whenever it came. An
+// item run under its heading is taken up with it.
+func TestPecuniaryDeclarantOfAnItemNeverTakenUp(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		items   []string
+		left    time.Time
+		back    time.Time
+		minuted bool
+	}{
+		{"away during item 4 and back", []string{"4", "5", "6", "7.5"}, attAt(10, 10, 5), attAt(10, 10, 10), false},
+		{"gone before item 7.5 and not back", []string{"4", "5", "6", "7.5"}, attAt(10, 10, 29), time.Time{}, true},
+		{"gone after item 7.5 was taken up", []string{"4", "5", "6", "7.5"}, attAt(10, 10, 33), time.Time{}, false},
+		{"away for the heading it is run under", []string{"4", "5", "7", "6"}, attAt(10, 10, 19), attAt(10, 10, 30), true},
+		{"back while its heading was under discussion", []string{"4", "5", "7", "6"}, attAt(10, 10, 19), attAt(10, 10, 25), false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			k := agendaKit(t)
+			k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+			openWithAllHere(k)
+			for i, item := range c.items {
+				k.now = attAt(10, 10, 0).Add(time.Duration(i) * 10 * time.Minute)
+				k.must(ian, "/meeting item "+item)
+			}
+			k.now = attAt(10, 10, 45)
+			k.must(ian, "/attendance <@USUE> left "+c.left.Format("15:04"))
+			if !c.back.IsZero() {
+				k.must(ian, "/attendance <@USUE> late "+c.back.Format("15:04"))
+			}
+			k.must(ian, "/meeting close")
+			draft := k.say(ian, "/minutes draft 10/12/2026")
+			left := strings.Contains(draft, "as Spouse employed by Sefton CVS, and left the meeting for that item.")
+			noted := strings.Contains(draft, "Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) but is not recorded leaving")
+			if left != c.minuted || noted == c.minuted {
+				t.Errorf("minuted as leaving: %v, want %v; the officer told: %v\n%s", left, c.minuted, noted, draft)
+			}
+		})
+	}
+}
