@@ -1352,9 +1352,11 @@ func (st meetingState) marked(person string) bool {
 // but is not recorded leaving the meeting for its item. Each says how to
 // put it right: while the meeting sits, by marking the attendance; once it
 // has closed, when the attendance can no longer be marked, by amending the
-// declarations minute. None until someone is marked at the meeting.
+// declarations minute. None before the meeting opens, unless someone is
+// marked at it; a meeting whose attendance was never taken leaves nobody
+// out, but records no departure either, and the officer is told so.
 func (st meetingState) tableHints(items []AgendaItem) []string {
-	if len(st.att) == 0 {
+	if len(st.att) == 0 && st.sit.Opened.IsZero() && st.m.Status != MeetingHeld {
 		return nil
 	}
 	// The meeting's day is given, for once another meeting is held,
@@ -1372,7 +1374,7 @@ func (st meetingState) tableHints(items []AgendaItem) []string {
 	for _, d := range st.decls {
 		who := personOf(d.UserID, d.Name)
 		apologised := slices.ContainsFunc(st.apologies, func(a Apology) bool { return personOf(a.UserID, a.Name) == who })
-		if d.Withdrawn || d.Imported || named[who] || apologised || st.marked(who) {
+		if d.Withdrawn || d.Imported || named[who] || apologised || st.marked(who) || len(st.att) == 0 {
 			continue
 		}
 		named[who] = true

@@ -1002,3 +1002,23 @@ func TestPecuniaryDeclarantOfAnItemNeverTakenUp(t *testing.T) {
 		})
 	}
 }
+
+// TestPecuniaryDeclarantOfAMeetingWithNoAttendance: the meeting opened and
+// closed with nobody marked in the attendance. Nothing records Graeme
+// leaving for his item, so the minutes do not say he did, and the officer
+// is told how to put it right.
+func TestPecuniaryDeclarantOfAMeetingWithNoAttendance(t *testing.T) {
+	k := agendaKit(t)
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	k.now = attAt(10, 10, 40)
+	closed := k.say(ian, "/meeting close")
+	draft := k.say(ian, "/minutes draft 10/12/2026")
+	hint := "Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) but is not recorded leaving the meeting for it, so the minutes do not say they did"
+	wantShown(t, closed, hint)
+	wantShown(t, draft, "as Spouse employed by Merseyside Police.", hint)
+	if strings.Contains(draft, "not marked in the attendance") {
+		t.Errorf("with no attendance taken, a declarant is left out:\n%s", draft)
+	}
+}
