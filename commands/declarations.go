@@ -1055,10 +1055,22 @@ func (st meetingState) declarationsMinute(ds []Declaration, items []AgendaItem, 
 	}
 	ds, away = minutedDeclarations(ds, st.apologies, st.att, true)
 	text = declarationsParagraph(ds, items, ahead, st.minuteOf, st.consideredBefore, st.leftFor, true)
+	if it, ok := declarationsItem(items); ok && slices.ContainsFunc(ms, func(mi Minute) bool { return mi.Item == it.Number && mi.Narrative != "" }) {
+		return text, "", nil
+	}
 	if ahead || st.approval != nil {
 		return text, away, nil
 	}
 	return text, away, st.tableHints(items)
+}
+
+// declarationsItem is the agenda's "Declarations of Interest" item.
+func declarationsItem(items []AgendaItem) (AgendaItem, bool) {
+	i := slices.IndexFunc(items, func(it AgendaItem) bool { return strings.EqualFold(it.Title, StandardItems[1].Title) })
+	if i < 0 {
+		return AgendaItem{}, false
+	}
+	return items[i], true
 }
 
 // alwaysLeft is how a pecuniary declarant without a dispensation is said
@@ -1365,8 +1377,8 @@ func (st meetingState) tableHints(items []AgendaItem) []string {
 	// Amended by the number the draft gives it, which only the minutes'
 	// numbering (minuteOf) knows.
 	minute := "NUMBER TEXT` (`/minutes draft` gives its number)"
-	if i := slices.IndexFunc(items, func(it AgendaItem) bool { return strings.EqualFold(it.Title, StandardItems[1].Title) }); i >= 0 && st.minuteOf[items[i].Number] != "" {
-		minute = st.minuteOf[items[i].Number] + " TEXT`"
+	if it, ok := declarationsItem(items); ok && st.minuteOf[it.Number] != "" {
+		minute = st.minuteOf[it.Number] + " TEXT`"
 	}
 	minuted, _ := minutedDeclarations(st.decls, st.apologies, st.att, true)
 	var hints []string

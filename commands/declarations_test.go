@@ -1022,3 +1022,27 @@ func TestPecuniaryDeclarantOfAMeetingWithNoAttendance(t *testing.T) {
 		t.Errorf("with no attendance taken, a declarant is left out:\n%s", draft)
 	}
 }
+
+// TestDeclarationsMinuteAmendedTakesNoNotes: once the officer has written
+// the declarations minute in their own words, as the notes ask, the notes
+// of what the records leave it unable to say, and of whose declarations
+// it leaves out, go: the minute is theirs.
+func TestDeclarationsMinuteAmendedTakesNoNotes(t *testing.T) {
+	k := agendaKit(t)
+	k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	k.must(neil, "/here")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 10, 40)
+	k.must(ian, "/meeting close")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "Not minuted: the declarations of Sue Holden", "Sue Holden declared an interest but is not marked", "Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) but is not recorded leaving")
+	k.must(ian, "/minutes amend 2026-12-10 2 Graeme Robson and Sue Holden declared disclosable pecuniary interests in Minute No. 6 and Item 7.7, and left the meeting for those items.")
+	for _, got := range []string{k.say(ian, "/minutes draft 10/12/2026"), k.say(ian, "/declare minutes 10/12/2026")} {
+		if strings.Contains(got, "Not minuted") || strings.Contains(got, "not marked in the attendance") || strings.Contains(got, "not recorded leaving") {
+			t.Errorf("the notes stay once the officer has written the minute:\n%s", got)
+		}
+	}
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "and left the meeting for those items.")
+}
