@@ -1256,16 +1256,31 @@ var firstPersonWords = map[string]bool{
 }
 
 // firstPerson reports whether words speak in the first person: one of
-// firstPersonWords stands among them, whatever its case, but for "US"
-// in capitals, which is the country.
+// firstPersonWords stands among them, whatever its case, but for words
+// in capitals ("ME Association", "US company"), which are names; an "I"
+// within an initialism ("I.T."); and a lone "I" after a capitalised word
+// other than the sentence's first ("Grade I listed"), which numbers it.
+// "Since I joined" and "I am a trustee" are the member's own words.
 func firstPerson(words string) bool {
-	for _, w := range strings.FieldsFunc(words, func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\'' && r != '’'
-	}) {
-		w = strings.Trim(strings.ReplaceAll(w, "’", "'"), "'")
-		if w != "US" && firstPersonWords[strings.ToLower(w)] {
-			return true
+	start, afterName := true, false
+	for _, field := range strings.Fields(strings.ReplaceAll(words, "’", "'")) {
+		for _, w := range strings.FieldsFunc(field, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '.' }) {
+			w = strings.Trim(w, "'.")
+			switch {
+			case w == "" || strings.Contains(w, "."):
+				// An initialism, not a word.
+			case w == "I":
+				if !afterName {
+					return true
+				}
+			case len(w) > 1 && w == strings.ToUpper(w):
+			case firstPersonWords[strings.ToLower(w)]:
+				return true
+			}
+			afterName = !start && w != "" && unicode.IsUpper([]rune(w)[0])
+			start = false
 		}
+		start = strings.ContainsAny(field[len(field)-1:], ".!?:;")
 	}
 	return false
 }

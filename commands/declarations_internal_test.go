@@ -98,18 +98,30 @@ func TestDeclarationsParagraph(t *testing.T) {
 }
 
 // TestFirstPerson: a nature is in the first person by its pronouns,
-// wherever they stand, but not by "US", the country.
+// wherever they stand, but not by words in capitals ("US", "ME"), an "I"
+// in an initialism, nor the "I" of a name ("Grade I").
 func TestFirstPerson(t *testing.T) {
 	for words, want := range map[string]bool{
-		"My partner works for SWACA":             true,
-		"I am a trustee of SWACA":                true,
-		"Shares held by my wife":                 true,
-		"I’m employed by Sefton CVS":             true,
-		"our family business supplies the board": true,
-		"Trustee of SWACA":                       false,
-		"Director of a US company":               false,
-		"Spouse employed by Sefton CVS":          false,
-		"Member of the IOM board":                false,
+		"My partner works for SWACA":                           true,
+		"I am a trustee of SWACA":                              true,
+		"Shares held by my wife":                               true,
+		"I’m employed by Sefton CVS":                           true,
+		"our family business supplies the board":               true,
+		"Trustee of SWACA":                                     false,
+		"Director of a US company":                             false,
+		"Spouse employed by Sefton CVS":                        false,
+		"Member of the IOM board":                              false,
+		"Owner of a Grade I listed building let to SWACA":      false,
+		"Trustee of the ME Association":                        false,
+		"Director of an I.T. firm supplying the police":        false,
+		"Member of WE CARE and OUR PLACE":                      false,
+		"Director of a US firm":                                false,
+		"I am a trustee":                                       true,
+		"My partner is a Grade I listed building's owner":      true,
+		"Since I joined the board of SWACA":                    true,
+		"We own a Grade II listed building let to the council": true,
+		"Owner of a building. I let it to SWACA":               true,
+		"Partner and I own shares in G4S":                      true,
 	} {
 		if got := firstPerson(words); got != want {
 			t.Errorf("firstPerson(%q) = %v, want %v", words, got, want)
