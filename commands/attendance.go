@@ -812,7 +812,13 @@ func sittingAction(action SessionAction) Handler {
 		// leave unrecorded must not say it was not. Those closing it keep
 		// the record, and are told now, while the room remembers.
 		if src, _, err := s.minutesSource(ctx, c, m); err == nil && len(src.tableHints) > 0 {
-			r.Sections = append(r.Sections, Section{Title: "Declarations the minutes cannot yet record", Text: strings.Join(src.tableHints, "\n")})
+			text := strings.Join(src.tableHints, "\n")
+			if !in.Me.IsOfficer() {
+				// The notes' `/minutes amend` is an officer's: a chair
+				// closing the meeting passes them on.
+				text = "Only an officer can amend the minutes: pass these on to one.\n" + text
+			}
+			r.Sections = append(r.Sections, Section{Title: "Declarations the minutes cannot yet record", Text: text})
 		}
 		return r, nil
 	}

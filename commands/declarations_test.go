@@ -824,6 +824,9 @@ func TestPecuniaryWithdrawalMinutedAsRecorded(t *testing.T) {
 	k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
 	k.now = attAt(10, 10, 40)
 	closed := k.say(ian, "/meeting close")
+	if strings.Contains(closed, "Only an officer") {
+		t.Errorf("the officer closing the meeting is told to pass the notes on:\n%s", closed)
+	}
 	wantShown(t, closed, "Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) but is not recorded leaving the meeting for it, so the minutes do not say they did: the meeting is closed and its attendance stands, so if they left, say so in the declarations minute with `/minutes amend 2026-12-10 2 TEXT`.")
 	if strings.Contains(closed, "Neil Frackelton declared") {
 		t.Errorf("the close asks for a departure recorded:\n%s", closed)
@@ -1045,4 +1048,17 @@ func TestDeclarationsMinuteAmendedTakesNoNotes(t *testing.T) {
 		}
 	}
 	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "and left the meeting for those items.")
+}
+
+// TestChairClosingTheMeetingToldToPassTheNotesOn: Sue, the chair, closes
+// the meeting; she cannot amend the minutes, and is told to pass the
+// notes on to an officer (one closing it is told them as they are: see
+// TestPecuniaryWithdrawalMinutedAsRecorded).
+func TestChairClosingTheMeetingToldToPassTheNotesOn(t *testing.T) {
+	k := decDay(t)
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	k.must(graeme, "/here")
+	hint := "Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) but is not recorded leaving"
+	closed := k.say(sue, "/meeting close")
+	wantShown(t, closed, "Only an officer can amend the minutes: pass these on to one.\n"+hint)
 }
