@@ -222,7 +222,7 @@ func (s *Service) agendaFrom(ctx context.Context, in *Input) (Reply, bool, error
 	}
 	in.admitFrom(a.Origin)
 	c := in.Committee
-	m, _, err := s.meetingAtTable(ctx, c, a.Origin.Next, &Table{Running: a.Running}, Date{}, in.Now)
+	m, _, err := s.meetingAtTable(ctx, c, a.Origin.Next, &Table{Running: a.Running, Waits: a.Waits}, Date{}, in.Now)
 	if err != nil {
 		return Reply{}, true, err
 	}

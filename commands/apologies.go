@@ -465,10 +465,18 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return Reply{}, err
 			}
 		}
-		run, ok, err := s.runningAtTable(ctx, o.Committee, nil, Date{}, in.Now)
+		run, running, ok, err := s.inFront(ctx, o.Committee, nil, Date{}, in.Now)
 		switch {
 		case err != nil:
 			return Reply{}, err
+		case ok && !running:
+			// Today's, begun by the clock, waits to be opened: the
+			// statement declined, and the apology is for it, the long
+			// way. The statement recorded the replay key as new, so
+			// it is not checked again (it would be found seen).
+			long := *in
+			long.Replay = ""
+			return s.sendApologyOn(ctx, &long)
 		case !ok && o.Next == nil:
 			return Reply{}, noMeeting(o.Committee)
 		case !ok:

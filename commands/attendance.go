@@ -2831,14 +2831,37 @@ func setQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // in progress. next and table are the next meeting and the table as
 // dispatch read them, if it did; they are not read again.
 func (s *Service) meetingAtTable(ctx context.Context, c Committee, next *Meeting, table *Table, d Date, now time.Time) (Meeting, bool, error) {
-	if m, ok, err := s.runningAtTable(ctx, c, table, d, now); err != nil || ok {
-		return m, ok, err
+	if m, running, ok, err := s.inFront(ctx, c, table, d, now); err != nil || ok {
+		return m, running, err
 	}
 	if d.IsNext() && next != nil {
 		return *next, false, nil
 	}
 	m, err := s.meetingFor(ctx, c, d, now)
 	return m, false, err
+}
+
+// inFront is the meeting in front of the members that d means without
+// `next` said, if there is one: the meeting in progress (runningAtTable;
+// running), or, without a date, today's when it has begun by the clock
+// and waits to be opened (waitingToOpen). The members are at its table
+// and the chair is late: a command without a date is for it, as for one
+// in progress, not for the meeting after it, which `next`, said, names.
+// Everything else about the meeting waiting (which of its records are
+// still taken) is as its date, given, would have it. table, when read
+// with the committee, says whether one waits (Table.Waits), so that
+// today's is read, in a round trip of its own, only then; the statements
+// that write in one (SendApologyFrom, the item at the table) decline
+// while one waits, and leave it to this.
+func (s *Service) inFront(ctx context.Context, c Committee, table *Table, d Date, now time.Time) (m Meeting, running, ok bool, err error) {
+	if m, ok, err := s.runningAtTable(ctx, c, table, d, now); err != nil || ok {
+		return m, ok, ok, err
+	}
+	if !d.IsNext() || table != nil && !table.Waits {
+		return Meeting{}, false, false, nil
+	}
+	m, ok, err = s.waitingToOpen(ctx, c, now)
+	return m, false, ok, err
 }
 
 // runningAtTable is the meeting in progress that d ("next", or its day)

@@ -1299,13 +1299,13 @@ func (s *Service) meetingOf(ctx context.Context, in *Input, d Date) (Meeting, er
 }
 
 // meetingSaid is meetingOf where the caller knows whether `next` was
-// said. Without a date, while a meeting is in progress, it is that
-// meeting the sender has in mind (see meetingAtTable): a write is then
-// refused as the meeting in progress refuses it, not made silently for
+// said. Without a date, while a meeting is in progress, or today's waits
+// to be opened, it is that meeting the sender has in mind (inFront): a
+// write is then refused as that meeting refuses it, not made silently for
 // the meeting after, which `next`, said, names.
 func (s *Service) meetingSaid(ctx context.Context, in *Input, d Date, said bool) (Meeting, error) {
 	if d.IsNext() && !said {
-		if m, ok, err := s.runningAtTable(ctx, in.Committee, in.Table, d, in.Now); err != nil || ok {
+		if m, _, ok, err := s.inFront(ctx, in.Committee, in.Table, d, in.Now); err != nil || ok {
 			return m, err
 		}
 	}

@@ -279,6 +279,7 @@ type AgendaRequest struct {
 type AgendaAsked struct {
 	Origin   Origin
 	Running  *Meeting
+	Waits    bool // as Table.Waits
 	Snapshot string
 	Changed  bool
 }
@@ -340,6 +341,10 @@ type Table struct {
 	// Running is the committee's meeting in progress (the latest opened
 	// and not closed), as runningMeeting finds it; nil when none is.
 	Running *Meeting
+	// Waits says that, with none in progress, today's meeting has begun
+	// by the clock and waits to be opened (awaitingOpening): only then
+	// does inFront read it.
+	Waits bool
 	// Items are the agenda items standing on the meeting with the ID
 	// ItemsOf, as AgendaItems lists them: the meeting in progress, else
 	// the next meeting (0 when there is neither).

@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -712,6 +713,56 @@ func TestMeetingLateOpening(t *testing.T) {
 		t.Errorf("the officer's Home still shows the meeting opened as waiting: %+v", h.Cards)
 	}
 	wantShown(t, k.say(ian, "/minutes draft"), "Neil Frackelton", "Graeme Robson")
+}
+
+// TestMeetingLateOpeningUndated: at 10:05 the chair is late and nobody
+// has opened today's 10:00 meeting. The members are at its table, so what
+// they send without a date is for it, as while it is in progress, and
+// each reply names it: apologies, their withdrawal and their list, a
+// declaration or a report link for item 5 (refused until it is opened,
+// not recorded on January's item 5) and the agenda. `next` is January's.
+func TestMeetingLateOpeningUndated(t *testing.T) {
+	k := agendaKit(t) // Thursday 10 December 2026, 10:00, item 5 on its agenda
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(ian, "/agenda add 2027-01-14 5 Budget Monitoring")
+	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	const waiting = "The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`."
+	k.steps([]step{
+		{neil, "/apologies Stuck in traffic", []string{"Thursday 10 December 2026, 10:00, Remote Meeting are recorded", "Stuck in traffic"}},
+		{graeme, "/apologies next Holiday", []string{"Thursday 14 January 2027"}},
+		{sue, "/apologies list", []string{"Thursday 10 December 2026", "Neil Frackelton"}},
+		{sue, "/declare 5 personal Trustee of the academy trust", []string{waiting}},
+		{sue, "/report 5 https://example.org/ap.pdf Alternative provision", []string{waiting}},
+		{sue, "/agenda", []string{"Thursday 10 December 2026", "Provision of Alternative Education Settings"}},
+		{graeme, "/apologies withdraw", []string{"You have no apologies standing for the meeting on Thursday 10 December 2026."}},
+	})
+	january := k.say(sue, "/apologies list next")
+	wantShown(t, january, "Thursday 14 January 2027", "Graeme Robson")
+	wantNotShown(t, january, "an apology sent at 10:05 without a date is for today's meeting", "Neil Frackelton")
+	wantNotShown(t, k.say(sue, "/declare list next"), "a declaration refused for today's item 5 is not January's", "Sue Holden")
+	wantNotShown(t, k.say(sue, "/agenda"), "the agenda at 10:05 is today's", "Budget Monitoring")
+	wantShown(t, k.say(neil, "/apologies withdraw"), "Thursday 10 December 2026")
+
+	// Sent with a replay key, as Slack's requests are, the apology is
+	// recorded once, for today's meeting, and the request sent again is
+	// refused as a replay.
+	r := k.request(neil, "/apologies Still stuck")
+	r.Replay = "signature:v0=late"
+	reply, err := k.svc.Run(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, shown(reply), "Thursday 10 December 2026, 10:00", "Still stuck")
+	if _, err := k.svc.Run(context.Background(), r); !errors.Is(err, commands.ErrReplay) {
+		t.Errorf("the same request sent again: %v, want ErrReplay", err)
+	}
+	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "Neil Frackelton")
+
+	k.now = time.Date(2026, 12, 10, 10, 10, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.steps([]step{
+		{sue, "/declare 5 personal Trustee of the academy trust", []string{"Thursday 10 December 2026", "Provision of Alternative Education Settings"}},
+	})
 }
 
 // `/meeting history` without a date, while a meeting is in progress, is

@@ -36,6 +36,7 @@ func (db *DB) AgendaFrom(ctx context.Context, req commands.AgendaRequest) (comma
 	return commands.AgendaAsked{
 		Origin:   o,
 		Running:  row.running(o.Committee.ID),
+		Waits:    row.Waits,
 		Snapshot: row.Now,
 		Changed:  row.Changed,
 	}, nil
@@ -124,6 +125,7 @@ var agendaFromSQL = `WITH seen AS (
 SELECT 1 AS ord, ` + originColumns + `,
 	x.id AS r_id, x.starts_at AS r_starts_at, x.venue AS r_venue, x.status AS r_status,
 	x.time_known AS r_time_known, x.revision AS r_revision,
+	EXISTS (` + waiting("c.id", "c.time_zone", "CAST($4 AS timestamptz)") + `) AS r_waits,
 	` + changedSince("c.id", "CAST($5 AS text)") + `,
 	octet_length(CAST($6 AS bytea)) > 0 AND NOT EXISTS (SELECT 1 FROM seen) AS replayed
 FROM committees c
@@ -148,6 +150,7 @@ var agendasFromSQL = `WITH q AS (
 SELECT q.ord, ` + originColumns + `,
 	x.id AS r_id, x.starts_at AS r_starts_at, x.venue AS r_venue, x.status AS r_status,
 	x.time_known AS r_time_known, x.revision AS r_revision,
+	EXISTS (` + waiting("c.id", "c.time_zone", "q.at") + `) AS r_waits,
 	` + changedSince("c.id", "q.since") + `,
 	octet_length(q.replay_key) > 0 AND q.replay_key NOT IN (SELECT key FROM seen) AS replayed
 ` + requestsOrigin("q") + meetingJoin("0", "q.at") + runningJoin("x", "true") + `

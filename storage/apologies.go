@@ -350,6 +350,26 @@ func sitting(committee, at string) string {
 		AND NOT EXISTS (SELECT 1 FROM meeting_sessions sc WHERE sc.meeting_id = sm.id AND sc.action = 'closed')`
 }
 
+// waiting is a query whose row says the committee (the SQL expression
+// committee, in the time zone zone) has a meeting awaiting opening at the
+// time at: still scheduled, not opened, and begun by the clock earlier
+// the same day, less than 12 hours before. The rule is
+// commands.awaitingOpening, and is kept there; it is repeated here only
+// for the statements that read and write in one round trip
+// (sendApologiesFromSQL, atTableSQL), which decline while a meeting
+// waits, and for the reads of the meeting at the table (tableColumns,
+// agendaFromSQL), which say that one does, so that the few commands sent
+// while it waits go the long way, where commands finds it (inFront), and
+// every other costs no round trip more. It must say what awaitingOpening
+// says: a request it declined that commands then found not waiting would
+// be answered with neither.
+func waiting(committee, zone, at string) string {
+	return `SELECT 1 FROM meetings wm WHERE wm.committee_id = ` + committee + ` AND wm.status = 'scheduled'
+		AND wm.starts_at <= ` + at + ` AND wm.starts_at > ` + at + ` - interval '12 hours'
+		AND CAST(wm.starts_at AT TIME ZONE ` + zone + ` AS date) = CAST(` + at + ` AT TIME ZONE ` + zone + ` AS date)
+		AND ` + notOpened("wm.id")
+}
+
 // meetingShared is a CTE, lk, that takes the row lm of the meeting of
 // each row of the relation from (the meeting's id in its column meeting)
 // shared, on condition cond on lm, and lists the ord of the rows whose
@@ -458,7 +478,8 @@ WITH o AS (
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
 	  AND EXISTS (SELECT 1 FROM lmb)
-	  AND NOT (CAST($5 AS bigint) = 0 AND EXISTS (` + sitting("o.id", "CAST($4 AS timestamptz)") + `))
+	  AND NOT (CAST($5 AS bigint) = 0 AND (EXISTS (` + sitting("o.id", "CAST($4 AS timestamptz)") + `)
+	           OR EXISTS (` + waiting("o.id", "o.time_zone", "CAST($4 AS timestamptz)") + `)))
 	  AND (octet_length(CAST($11 AS bytea)) = 0 OR EXISTS (SELECT 1 FROM seen))
 ), ` + apologyWriteSQL + `
 SELECT q.*, ` + apologyWrittenColumns + `,
@@ -475,7 +496,7 @@ FROM o AS q` + apologyWrittenJoins
 // its start; meetingShared orders the apology and the opening, and the
 // apology and a cancelling), and, for
 // the next meeting, no meeting is in progress
-// (sitting) — the rules package commands applies, applied here too so
+// (sitting) nor waits to be opened (waiting) — the rules package commands applies, applied here too so
 // that the read and the write are one. The rules on who may substitute
 // (not the sender, not someone whose apologies stand) are not: commands
 // sends an apology that names a substitute the other way, through
@@ -516,7 +537,8 @@ WITH r AS (
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > r.at
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
 	  AND o.ord IN (SELECT ord FROM lmb)
-	  AND NOT (r.meeting_id = 0 AND EXISTS (` + sitting("o.id", "r.at") + `))
+	  AND NOT (r.meeting_id = 0 AND (EXISTS (` + sitting("o.id", "r.at") + `)
+	           OR EXISTS (` + waiting("o.id", "o.time_zone", "r.at") + `)))
 	  AND (octet_length(r.replay_key) = 0 OR r.replay_key IN (SELECT key FROM seen))
 ), ` + apologyWriteSQL + `
 SELECT q.*, ` + apologyWrittenColumns + `,

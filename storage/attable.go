@@ -19,7 +19,9 @@ import (
 // whole agenda. For each request from a committee's channel, f reads what
 // origin reads (originColumns), the committee's meeting in progress x and
 // the meeting at the table w (x, when it opened in the last twelve hours,
-// as meetingAtTable takes it, or else the next, n), and the item of w's
+// as meetingAtTable takes it, or else the next, n, unless today's waits
+// to be opened, when there is none and the request goes the long way),
+// and the item of w's
 // agenda with the first spelling that any item has, as findItem finds it.
 // ok is the requests the rules let through (a member; a meeting at the
 // table, which the next always is; the item on its agenda; and the SQL
@@ -39,7 +41,11 @@ WITH q AS (` + q + `
 		w.id AS w_id, it.id AS i_id, it.number AS i_number, it.title AS i_title, it.presenter AS i_presenter
 	` + requestsOrigin("q") + meetingJoin("0", "q.at") + runningJoin("x", "true") + `
 	CROSS JOIN LATERAL (
-		SELECT CASE WHEN x.starts_at > q.at - interval '12 hours' THEN x.id ELSE n.id END AS id
+		SELECT CASE WHEN x.starts_at > q.at - interval '12 hours' THEN x.id
+			-- Today's waits to be opened: it, not the next, is at the
+			-- table, and commands finds it the long way (waiting).
+			WHEN EXISTS (` + waiting("c.id", "c.time_zone", "q.at") + `) THEN NULL
+			ELSE n.id END AS id
 	) w
 	LEFT JOIN LATERAL (
 		SELECT i.id, i.number, i.title, i.presenter FROM agenda_items i
@@ -81,6 +87,9 @@ type runningRow struct {
 	RunningStatus    sql.NullString `db:"r_status"`
 	RunningTimeKnown sql.NullBool   `db:"r_time_known"`
 	RunningRevision  sql.NullInt64  `db:"r_revision"`
+	// Waits says today's meeting waits to be opened (waiting), where
+	// the statement reads it (r_waits).
+	Waits bool `db:"r_waits"`
 }
 
 // running is the meeting of committee committeeID; nil when none is in

@@ -296,17 +296,22 @@ func runningJoin(as, wanted string) string {
 	) ` + as + ` ON true`
 }
 
-// tableColumns read the meeting r and the items t of tableJoins.
-const tableColumns = `,
+// tableColumns read the meeting r and the items t of tableJoins, and,
+// when the SQL expression wanted is true, whether today's meeting waits
+// to be opened at the time at (waiting; commands.Table.Waits).
+func tableColumns(wanted, at string) string {
+	return `,
+		` + wanted + ` AND EXISTS (` + waiting("c.id", "c.time_zone", at) + `) AS r_waits,
 		r.id AS r_id, r.starts_at AS r_starts_at, r.venue AS r_venue, r.status AS r_status,
 		r.time_known AS r_time_known, r.revision AS r_revision, COALESCE(r.id, n.id) AS t_items_of,
 		t.ids AS t_ids, t.numbers AS t_numbers, t.titles AS t_titles, t.presenters AS t_presenters,
 		t.organisations AS t_organisations, t.descriptions AS t_descriptions, t.refs AS t_refs, t.standard AS t_standard,
 		t.urgencies AS t_urgencies`
+}
 
 // originTableSQL is originSelect with the table (tableJoins and
 // tableColumns).
-var originTableSQL = `SELECT ` + originColumns + tableColumns + originJoins + tableJoins("true") + originWhere
+var originTableSQL = `SELECT ` + originColumns + tableColumns("true", "CAST($4 AS timestamptz)") + originJoins + tableJoins("true") + originWhere
 
 // tableRow is what tableColumns read.
 type tableRow struct {
@@ -325,7 +330,7 @@ type tableRow struct {
 
 func (t tableRow) table(committeeID int64) (*commands.Table, error) {
 	out := &commands.Table{ItemsOf: t.ItemsOf.Int64,
-		Running: t.running(committeeID)}
+		Running: t.running(committeeID), Waits: t.Waits}
 	n := len(t.IDs)
 	if n == 0 {
 		return out, nil

@@ -49,7 +49,7 @@ var originFirstSeenSQL = seenFirst + originColumns + originFrom
 
 // originTableFirstSeenSQL is originFirstSeenSQL with the table (see
 // originTableSQL).
-var originTableFirstSeenSQL = seenFirst + originColumns + tableColumns + originJoins + tableJoins("true") + originWhere
+var originTableFirstSeenSQL = seenFirst + originColumns + tableColumns("true", "CAST($4 AS timestamptz)") + originJoins + tableJoins("true") + originWhere
 
 // seenFirst is the start of originFirstSeenSQL and its table's: the key
 // recorded, and the column saying whether it was new.
@@ -76,7 +76,7 @@ WITH q AS (
 	SELECT replay_key, replay_nonce FROM q ORDER BY replay_key
 	` + seenConflictSQL + `
 )
-SELECT q.ord, q.replay_key IN (SELECT key FROM seen) AS first, ` + originColumns + tableColumns + `
+SELECT q.ord, q.replay_key IN (SELECT key FROM seen) AS first, ` + originColumns + tableColumns("q.wanted", "q.after") + `
 ` + requestsOrigin("q") + meetingJoin("0", "q.after") + tableJoins("q.wanted") + `
 ORDER BY q.ord`
 
