@@ -265,9 +265,10 @@ func (s *Service) metErr(ctx context.Context, c Committee, other Meeting, now ti
 			Escape(c.Name), day, sit.Opened.In(loc).Format("15:04"))
 	case awaitingOpening(other, now, loc):
 		// Its start has passed but nobody has opened it: it may be
-		// the meeting in the room, scheduled late.
-		return userErr("%s already meets today, at %s, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it.",
-			Escape(c.Name), other.StartsAt.In(loc).Format("15:04"))
+		// the meeting in the room, scheduled late, or one that cannot
+		// go ahead, which is cancelled first.
+		return userErr("%s already meets today, at %s, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it, or `/meeting cancel %s` cancels it.",
+			Escape(c.Name), other.StartsAt.In(loc).Format("15:04"), other.StartsAt.In(loc).Format("2006-01-02"))
 	case other.Status == MeetingHeld || !other.StartsAt.After(now):
 		return userErr("%s has already met on %s, at %s, and meets at most once a day. Choose another day.",
 			Escape(c.Name), day, other.StartsAt.In(loc).Format("15:04"))
@@ -333,7 +334,11 @@ func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := s.notUnderWay(ctx, c, m, "it cannot be cancelled"); err != nil {
 		return Reply{}, err
 	}
-	if err := openMeeting(c, m, r.Now); err != nil {
+	// One begun by the clock and not opened has not taken place either:
+	// the chair may never arrive, or it cannot go ahead, and until it is
+	// opened the officer can still call it off, as its apologies are
+	// still taken until then (openForApologies).
+	if err := openForApologies(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
 	// A substitute named by a member's apologies may not be in the

@@ -121,21 +121,23 @@ func TestMeetingHeldEarlyKeepsItsDay(t *testing.T) {
 	}
 }
 
-// TestMeetingScheduledBesideOnePassed: a meeting of the day not opened
-// but whose time has passed cannot be cancelled either, so another that
-// day is refused without suggesting it, and pointed to opening it.
+// TestMeetingScheduledBesideOnePassed: another meeting on the day of one
+// whose time has passed but that nobody has opened is refused, pointing
+// to opening that one or to cancelling it, which an officer can do until
+// it is opened; once it is cancelled, the other is scheduled.
 func TestMeetingScheduledBesideOnePassed(t *testing.T) {
 	k := committeeKit(t)
 	k.must(ian, "/meeting schedule 2026-12-03 10:00")
 	k.now = time.Date(2026, 12, 3, 14, 21, 0, 0, london)
-	attRefused(k, ian, "/meeting cancel 2026-12-03", "The meeting on Thursday 3 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`.")
 	r := k.run(ian, "/meeting schedule 2026-12-03 17:00")
-	if !r.Refused || r.Text != "Safer Sefton Together already meets today, at 10:00, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it." {
+	if !r.Refused || r.Text != "Safer Sefton Together already meets today, at 10:00, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it, or `/meeting cancel 2026-12-03` cancels it." {
 		t.Errorf("schedule beside a meeting passed: %+v", r)
 	}
 	if n := attRows(k, `SELECT count(*) FROM meetings`); n != 1 {
 		t.Errorf("%d meetings, want one", n)
 	}
+	k.must(ian, "/meeting cancel 2026-12-03")
+	wantShown(t, k.say(ian, "/meeting schedule 2026-12-03 17:00"), "will meet on Thursday 3 December 2026, 17:00.")
 }
 
 func TestMeetingListWithoutMeetings(t *testing.T) {
@@ -667,7 +669,7 @@ func TestMeetingScheduledOnceBegun(t *testing.T) {
 	}
 	k.steps([]step{
 		{ian, "/meeting schedule 22/11/2026 10:00", []string{"Sunday 22 November 2026, 10:00 has already passed."}},
-		{ian, "/meeting schedule today 13:00", []string{"Safer Sefton Together already meets today, at 10:00, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it."}},
+		{ian, "/meeting schedule today 13:00", []string{"Safer Sefton Together already meets today, at 10:00, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it, or `/meeting cancel 2026-11-23` cancels it."}},
 		{ian, "/meeting start", []string{"You opened the meeting of *Safer Sefton Together* at 12:00."}},
 		{neil, "/here", []string{"You are marked present."}},
 	})
@@ -763,6 +765,38 @@ func TestMeetingLateOpeningUndated(t *testing.T) {
 	k.steps([]step{
 		{sue, "/declare 5 personal Trustee of the academy trust", []string{"Thursday 10 December 2026", "Provision of Alternative Education Settings"}},
 	})
+}
+
+// TestMeetingCancelledBeforeItIsOpened: the chair never arrives, and at
+// 10:40 the officer cancels today's 10:00 meeting, begun by the clock and
+// not opened. It is cancelled as any is, with the channel and the
+// substitute told; its apologies close, and it is not opened after.
+func TestMeetingCancelledBeforeItIsOpened(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.must(neil, "/apologies Unwell sub <@USUE>")
+	k.now = time.Date(2026, 12, 10, 10, 40, 0, 0, london)
+	k.sent()
+	r := k.must(ian, "/meeting cancel today")
+	if want := "The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting is cancelled."; r.Text != want || r.Visibility != commands.Public {
+		t.Errorf("cancelling a meeting waiting to be opened: %q (%v), want %q in the channel", r.Text, r.Visibility, want)
+	}
+	var told []string
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxDM {
+			told = append(told, m.UserID+": "+m.Reply.Text)
+		}
+	}
+	if diff := cmp.Diff(told, []string{"USUE: The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting, which you are named to attend as a substitute, is cancelled."}); diff != "" {
+		t.Errorf("direct messages on cancelling (-got +want):\n%s", diff)
+	}
+	k.steps([]step{
+		{graeme, "/apologies today Away", []string{"The meeting on Thursday 10 December 2026 was cancelled."}},
+		{ian, "/meeting start", []string{"Safer Sefton Together has no meeting today"}},
+	})
+	if n := attRows(k, `SELECT count(*) FROM meetings WHERE status = 'cancelled'`); n != 1 {
+		t.Errorf("%d meetings cancelled, want the one waiting", n)
+	}
 }
 
 // `/meeting history` without a date, while a meeting is in progress, is
