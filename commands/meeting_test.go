@@ -737,6 +737,9 @@ func TestMeetingLateOpeningUndated(t *testing.T) {
 		{sue, "/report 5 https://example.org/ap.pdf Alternative provision", []string{waiting}},
 		{sue, "/agenda", []string{"Thursday 10 December 2026", "Provision of Alternative Education Settings"}},
 		{graeme, "/apologies withdraw", []string{"You have no apologies standing for the meeting on Thursday 10 December 2026."}},
+		{sue, "/report list", []string{"Thursday 10 December 2026"}},
+		{sue, "/declare list", []string{"Thursday 10 December 2026"}},
+		{ian, "/agenda add 8 Late paper", []string{waiting}},
 	})
 	january := k.say(sue, "/apologies list next")
 	wantShown(t, january, "Thursday 14 January 2027", "Graeme Robson")
