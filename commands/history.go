@@ -237,16 +237,17 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 		}
 		who, name = in.UserID, ""
 	}
-	// Undated, the meeting in progress, as `/apologies list` and
-	// `/declare list` read it at the table; else the next.
+	// Undated, the meeting in progress, or today's waiting to be opened,
+	// as `/apologies list` and `/declare list` read it at the table
+	// (inFront); else the next.
 	var m Meeting
-	running := false
+	found := false
 	if d.IsNext() && !saidNext(in.Args) {
-		if m, running, err = s.runningAtTable(ctx, c, in.Table, d, in.Now); err != nil {
+		if m, _, found, err = s.inFront(ctx, c, in.Table, d, in.Now); err != nil {
 			return Reply{}, err
 		}
 	}
-	if !running {
+	if !found {
 		if d.IsNext() && in.Next == nil {
 			return Reply{}, s.noMeetingScheduled(ctx, c, in.Now, "/history "+string(rec))
 		}
@@ -280,7 +281,7 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 		}
 	}
 	r := historyReply(c, m, rec, who, name, in.Me, changes)
-	if len(changes) == 0 && d.IsNext() && !saidNext(in.Args) && !running {
+	if len(changes) == 0 && d.IsNext() && !saidNext(in.Args) && !found {
 		// Undated, this is the next meeting's; just after today's closed,
 		// today's may well be the one meant, as /history attendance
 		// reads it.
@@ -293,9 +294,10 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 			r.Text += fmt.Sprintf("\nFor the meeting held today: `/history %s %s%s`.", rec, today.StartsAt.In(loc).Format("2006-01-02"), named)
 		}
 	}
-	if len(changes) == 0 && running && in.Next != nil && in.Next.ID != m.ID {
-		// Undated while a meeting sits, this is its history; with none,
-		// the records being gathered may well be the next meeting's.
+	if len(changes) == 0 && found && in.Next != nil && in.Next.ID != m.ID {
+		// Undated while a meeting sits or waits to be opened, this is
+		// its history; with none, the records being gathered may well
+		// be the next meeting's.
 		loc := c.Location()
 		r.Text += fmt.Sprintf("\nFor the next meeting, on %s: `/history %s next%s`.", DateOf(in.Next.StartsAt, loc), rec, named)
 	}

@@ -703,6 +703,8 @@ func TestMeetingLateOpening(t *testing.T) {
 		{ian, "/meeting venue today Bootle Town Hall", []string{"began at 10:00 by the clock, so its day, time and venue stand as advertised"}},
 		{sue, "/meeting list", []string{"Thursday 10 December 2026, 10:00, Remote Meeting", "not yet opened", "2 apologies"}},
 		{ian, "/apologies list today", []string{"Neil Frackelton", "Stuck in traffic", "Graeme Robson", "Car broke down"}},
+		// With no meeting after it, undated is still today's.
+		{ian, "/history apologies", []string{"Thursday 10 December 2026", "<@UNEIL> sent apologies: Stuck in traffic", "<@UGRAEME> sent apologies"}},
 	})
 	const waiting = "Today's meeting, Thursday 10 December 2026, 10:00, Remote Meeting, began by the clock and has not been opened yet: `/meeting start` in the channel opens it."
 	if h := homeAt(t, k, ian); len(h.Cards) == 0 || !strings.Contains(h.Cards[0].Text, waiting) {
