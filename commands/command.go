@@ -1699,7 +1699,10 @@ func openMeeting(c Committee, m Meeting, now time.Time) error {
 // earlier today, less than the 12 hours a meeting runs for (dayMeeting):
 // the chair may be late, and until someone opens it with `/meeting start`
 // it has not taken place. The caller has found it not opened (its
-// sittings); opened, it is under way, and refused as such first.
+// sittings); opened, it is under way, and refused as such first. The
+// statements that read and write in one round trip repeat this rule in
+// SQL (storage's waiting), only to decline while a meeting waits and
+// leave the request to inFront: the two must say the same.
 func awaitingOpening(m Meeting, now time.Time, loc *time.Location) bool {
 	return m.Status == MeetingScheduled && !m.StartsAt.After(now) && now.Sub(m.StartsAt) < 12*time.Hour &&
 		DateOf(m.StartsAt, loc) == DateOf(now, loc)
