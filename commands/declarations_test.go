@@ -323,7 +323,10 @@ func TestDeclareForm(t *testing.T) {
 	if _, errs := k.submit(k.request(neil, ""), f, declareValues("7.7", "personal", "Volunteer", false)); errs["item"] != "The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`." {
 		t.Errorf("meeting under way: %v", errs)
 	}
-	wantShown(t, k.say(neil, "/declare"), "No meeting of Safer Sefton Together is scheduled.")
+	// `/declare` alone is for that meeting, in front of the members and
+	// not yet opened, not for the next (there is none): it says why it
+	// takes none yet.
+	wantShown(t, k.say(neil, "/declare"), "The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`.")
 
 	// No form for someone who is not a member, or with nothing on the agenda.
 	k.now = now
