@@ -913,6 +913,27 @@ func TestReminderDuringAMeetingNamesItsDay(t *testing.T) {
 	wantShown(t, k.say(neil, "/apologies 2026-12-17"), "Thursday 17 December 2026")
 }
 
+// TestReminderWhileAMeetingWaitsNamesItsDay: the 7-day reminder of the
+// meeting on 17 December, sent at 10:30 on 10 December while that day's
+// 10:00 meeting waits to be opened, gives its day: without one,
+// /apologies in the channel would be taken for the meeting waiting.
+func TestReminderWhileAMeetingWaitsNamesItsDay(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00
+	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
+	k.sent()
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	if _, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil {
+		t.Fatal(err)
+	}
+	post := ""
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxPost && strings.Contains(m.Reply.Header, "in 7 days") {
+			post = m.Reply.Footer
+		}
+	}
+	wantShown(t, post, "Send apologies with `/apologies 2026-12-17`.")
+}
+
 // TestDateWithTheWrongWeekdayIsRefused: "Tue 9 Dec", when 9 December is a
 // Wednesday, names two days; neither a meeting nor apologies go on the
 // date alone, and the answer says which day the date is. A weekday that

@@ -599,13 +599,13 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return nil, err
 	}
-	// They name it too while another meeting is under way: without a
-	// date, they act then on the meeting in progress (runningAtTable).
-	running, underWay, rerr := s.runningAtTable(ctx, c, nil, Date{}, now)
+	// They name it too while another meeting is under way, or waits to
+	// be opened: without a date, they act then on that one (inFront).
+	front, _, atTable, rerr := s.inFront(ctx, c, nil, Date{}, now)
 	if rerr != nil {
 		return nil, rerr
 	}
-	if err != nil || next.ID != m.ID || underWay && running.ID != m.ID {
+	if err != nil || next.ID != m.ID || atTable && front.ID != m.ID {
 		day = m.StartsAt.In(c.Location()).Format("2006-01-02") + " "
 	}
 	missing := MissingReports(items, reports)
