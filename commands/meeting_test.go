@@ -890,48 +890,32 @@ func TestMeetingScheduledAgainAtItsTime(t *testing.T) {
 }
 
 // TestReminderDuringAMeetingNamesItsDay: the 7-day reminder of the meeting
-// on 17 December, sent while the one on 10 December is under way, gives
-// its day: without one, /apologies in the channel would be taken for the
-// meeting in progress.
+// on 17 December, sent at 10:30 while the one on 10 December is under
+// way, or waits to be opened (begun at 10:00 by the clock, the chair
+// late), gives its day: without one, /apologies in the channel would be
+// taken for that meeting.
 func TestReminderDuringAMeetingNamesItsDay(t *testing.T) {
-	k := meetingKit(t) // Thursday 10 December 2026, 10:00
-	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
-	k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
-	k.must(ian, "/meeting start")
-	k.sent()
-	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
-	if _, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil {
-		t.Fatal(err)
-	}
-	post := ""
-	for _, m := range k.sent() {
-		if m.Kind == commands.OutboxPost && strings.Contains(m.Reply.Header, "in 7 days") {
-			post = m.Reply.Footer
+	for _, opened := range []bool{true, false} {
+		k := meetingKit(t) // Thursday 10 December 2026, 10:00
+		k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
+		if opened {
+			k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+			k.must(ian, "/meeting start")
 		}
-	}
-	wantShown(t, post, "Send apologies with `/apologies 2026-12-17`.")
-	wantShown(t, k.say(neil, "/apologies 2026-12-17"), "Thursday 17 December 2026")
-}
-
-// TestReminderWhileAMeetingWaitsNamesItsDay: the 7-day reminder of the
-// meeting on 17 December, sent at 10:30 on 10 December while that day's
-// 10:00 meeting waits to be opened, gives its day: without one,
-// /apologies in the channel would be taken for the meeting waiting.
-func TestReminderWhileAMeetingWaitsNamesItsDay(t *testing.T) {
-	k := meetingKit(t) // Thursday 10 December 2026, 10:00
-	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
-	k.sent()
-	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
-	if _, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil {
-		t.Fatal(err)
-	}
-	post := ""
-	for _, m := range k.sent() {
-		if m.Kind == commands.OutboxPost && strings.Contains(m.Reply.Header, "in 7 days") {
-			post = m.Reply.Footer
+		k.sent()
+		k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+		if _, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil {
+			t.Fatal(err)
 		}
+		post := ""
+		for _, m := range k.sent() {
+			if m.Kind == commands.OutboxPost && strings.Contains(m.Reply.Header, "in 7 days") {
+				post = m.Reply.Footer
+			}
+		}
+		wantShown(t, post, "Send apologies with `/apologies 2026-12-17`.")
+		wantShown(t, k.say(neil, "/apologies 2026-12-17"), "Thursday 17 December 2026")
 	}
-	wantShown(t, post, "Send apologies with `/apologies 2026-12-17`.")
 }
 
 // TestDateWithTheWrongWeekdayIsRefused: "Tue 9 Dec", when 9 December is a
