@@ -472,11 +472,8 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		case ok && !running:
 			// Today's, begun by the clock, waits to be opened: the
 			// statement declined, and the apology is for it, the long
-			// way. The statement recorded the replay key as new, so
-			// it is not checked again (it would be found seen).
-			long := *in
-			long.Replay = ""
-			return s.sendApologyOn(ctx, &long)
+			// way.
+			return s.sendApologyDeclined(ctx, in)
 		case !ok && o.Next == nil:
 			return Reply{}, noMeeting(o.Committee)
 		case !ok:
@@ -498,9 +495,24 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return Reply{}, err
 			}
 		}
-		return Reply{}, errors.New("apology not written for an open meeting")
+		// Declined for a reason the rules read here do not give (a
+		// meeting the statement found waiting that is not found so now,
+		// its opening or cancelling in between): the long way reads it
+		// all again and answers, rather than failing with nothing
+		// recorded.
+		return s.sendApologyDeclined(ctx, in)
 	}
 	return s.apologyReply(o.Committee, *o.Next, sent, Member{}), nil
+}
+
+// sendApologyDeclined sends, the long way (sendApologyOn), an apology
+// the statement SendApologyFrom declined to write. The statement recorded
+// the replay key as new, so it is not checked again: it would be found
+// seen, and the request refused as a replay.
+func (s *Service) sendApologyDeclined(ctx context.Context, in *Input) (Reply, error) {
+	long := *in
+	long.Replay = ""
+	return s.sendApologyOn(ctx, &long)
 }
 
 // isFor reports whether args might start with a `for` clause (see

@@ -560,17 +560,31 @@ func (s *Service) apologiesBeforeOpening(ctx context.Context, c Committee, now t
 }
 
 // waitingToOpen is today's meeting of c when it has begun by the clock
-// and nobody has opened it yet (awaitingOpening), if so.
+// and nobody has opened it yet (awaitingOpening), if so. Every meeting of
+// the day is looked at, not only its first (dayMeeting), as storage's
+// waiting does: records from earlier releases can hold two on one day,
+// and at 14:05, the 10:00 closed, the members are at the 14:00's table.
+// The latest begun is the one in front of them.
 func (s *Service) waitingToOpen(ctx context.Context, c Committee, now time.Time) (Meeting, bool, error) {
-	m, ok, err := s.dayMeetingOf(ctx, c, now)
-	if err != nil || !ok || !awaitingOpening(m, now, c.Location()) {
+	loc := c.Location()
+	ms, err := s.store.Meetings(ctx, c.ID, now.Add(-12*time.Hour), DateOf(now, loc).Start(loc).AddDate(0, 0, 1))
+	if err != nil {
 		return Meeting{}, false, err
 	}
-	events, err := s.store.Sessions(ctx, m.ID)
-	if err != nil || SittingOf(events).State != "" {
-		return Meeting{}, false, err
+	// Meetings lists them by their start: the latest begun is last.
+	for _, m := range slices.Backward(ms) {
+		if !awaitingOpening(m, now, loc) {
+			continue
+		}
+		events, err := s.store.Sessions(ctx, m.ID)
+		if err != nil {
+			return Meeting{}, false, err
+		}
+		if SittingOf(events).State == "" {
+			return m, true, nil
+		}
 	}
-	return m, true, nil
+	return Meeting{}, false, nil
 }
 
 // dayMeetingOf is the meeting of the day at now, if any (see dayMeeting).

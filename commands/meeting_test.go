@@ -772,6 +772,31 @@ func TestMeetingLateOpeningUndated(t *testing.T) {
 	})
 }
 
+// TestMeetingSecondOfTheDayWaiting: records from earlier releases can
+// hold two meetings on one day. The 10:00 was opened and closed; at 14:05
+// the 14:00 has begun by the clock and nobody has opened it. An apology
+// without a date is recorded for the 14:00, the one waiting, rather than
+// failing with nothing recorded.
+func TestMeetingSecondOfTheDayWaiting(t *testing.T) {
+	k := agendaKit(t) // Thursday 10 December 2026, 10:00
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	if _, err := k.db.SQL().Exec(`INSERT INTO meetings (committee_id, starts_at, venue)
+		SELECT committee_id, starts_at + interval '4 hours', venue FROM meetings WHERE starts_at = '2026-12-10 10:00:00+00'`); err != nil {
+		t.Fatal(err)
+	}
+	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
+	k.must(ian, "/meeting close")
+	k.now = time.Date(2026, 12, 10, 14, 5, 0, 0, london)
+	reply, err := k.svc.Run(context.Background(), k.request(neil, "/apologies Stuck in traffic"))
+	if err != nil {
+		t.Fatalf("an apology while the day's second meeting waits to be opened: %v", err)
+	}
+	wantShown(t, shown(reply), "Thursday 10 December 2026, 14:00", "Stuck in traffic")
+	wantShown(t, k.say(sue, "/apologies list"), "Thursday 10 December 2026, 14:00", "Neil Frackelton")
+}
+
 // TestMeetingCancelledBeforeItIsOpened: the chair never arrives, and at
 // 10:40 the officer cancels today's 10:00 meeting, begun by the clock and
 // not opened. It is cancelled as any is, with the channel and the
