@@ -1175,7 +1175,15 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	}
 	switch {
 	case errors.Is(err, ErrNotFound) && self:
-		return Reply{}, userErr("You have no apologies standing for the meeting on %s.", formatDay(m.StartsAt, c.Location()))
+		// While today's meeting waits to be opened, `/apologies withdraw`
+		// is for it, and the member's apologies may well stand for the
+		// meeting after it: the reply says how to reach those, as the
+		// refusal does while a meeting is in progress.
+		after := ""
+		if awaitingOpening(m, r.Now, c.Location()) {
+			after = " (`/apologies withdraw next` is for the meeting after it)"
+		}
+		return Reply{}, userErr("You have no apologies standing for the meeting on %s%s.", formatDay(m.StartsAt, c.Location()), after)
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("%s has no apologies standing for the meeting on %s.", whoText(who), formatDay(m.StartsAt, c.Location()))
 	case err != nil:
