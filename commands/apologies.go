@@ -213,8 +213,9 @@ func weekdayLeads(w string) bool {
 // (apologyArgs.Weekday, Meant): the sender most likely meant the
 // meeting's day, and sent as they stand the apologies would be for the
 // next meeting, whatever its day, with the day for a reason. The answer
-// names the next meeting's day, and what the slip may mean.
-func weekdayMeant(c Committee, m Meeting, a apologyArgs, forPart string) error {
+// names the meeting's day (today's, while it waits to be opened), and
+// what the slip may mean.
+func weekdayMeant(c Committee, m Meeting, a apologyArgs, forPart string, now time.Time) error {
 	loc := c.Location()
 	// The day said is the next meeting's: sent as they stand, the
 	// apologies reach the meeting meant, the day kept in the reason.
@@ -230,8 +231,14 @@ func weekdayMeant(c Committee, m Meeting, a apologyArgs, forPart string) error {
 	if forPart != "" {
 		cmd += " " + forPart
 	}
-	return userErr("`%s` is not read as a date%s: the next meeting is on %s. `%s next …` sends apologies for it, or give a meeting's date, as in `%s %s …`; for a reason that starts with `%s`, write `%s reason %s …`.",
-		typed, meant, formatDay(m.StartsAt, loc), cmd, cmd, m.StartsAt.In(loc).Format("2/01/2006"), typed, cmd, typed)
+	// Without a date, while today's meeting waits to be opened, it is
+	// the one meant (inFront), and `next` names the meeting after it.
+	which, word := "the next meeting is on "+formatDay(m.StartsAt, loc), "next"
+	if a.Date.IsNext() && awaitingOpening(m, now, loc) {
+		which, word = "today's meeting, "+formatDay(m.StartsAt, loc)+", waits to be opened", "today"
+	}
+	return userErr("`%s` is not read as a date%s: %s. `%s %s …` sends apologies for it, or give a meeting's date, as in `%s %s …`; for a reason that starts with `%s`, write `%s reason %s …`.",
+		typed, meant, which, cmd, word, cmd, m.StartsAt.In(loc).Format("2/01/2006"), typed, cmd, typed)
 }
 
 // dateAfterWord reports whether rest, a reason given with no date,
@@ -725,7 +732,7 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 		person, _ := personArg(who.UserID, who.Name, who.Organisation)
 		forPart = "for " + person
 	}
-	if err := weekdayMeant(in.Committee, m, a, forPart); err != nil {
+	if err := weekdayMeant(in.Committee, m, a, forPart, in.Now); err != nil {
 		return Reply{}, err
 	}
 	if who, err = s.onRecordAt(ctx, m, who); err != nil {

@@ -739,6 +739,7 @@ func TestMeetingLateOpeningUndated(t *testing.T) {
 		{sue, "/report 5 https://example.org/ap.pdf Alternative provision", []string{waiting}},
 		{sue, "/agenda", []string{"Thursday 10 December 2026", "Provision of Alternative Education Settings"}},
 		{graeme, "/apologies withdraw", []string{"You have no apologies standing for the meeting on Thursday 10 December 2026 (`/apologies withdraw next` is for the meeting after it)."}},
+		{graeme, "/apologies Monday clinic", []string{"`Monday` is not read as a date: today's meeting, Thursday 10 December 2026, waits to be opened. `/apologies today …` sends apologies for it"}},
 		{sue, "/report list", []string{"Thursday 10 December 2026"}},
 		{sue, "/declare list", []string{"Thursday 10 December 2026"}},
 		{ian, "/agenda add 8 Late paper", []string{waiting}},
