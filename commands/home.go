@@ -81,12 +81,16 @@ type homeInput struct {
 	// Next is then the one after it, which the commands the card gives
 	// name with `next` (without it they would be the running meeting's).
 	Running *Meeting
+	// Waits says that, with none in progress, today's meeting has begun
+	// by the clock and waits to be opened (waitingToOpen): Next is then
+	// the one after it, as while one is in progress.
+	Waits bool
 }
 
 // next is what the card's commands for Next say before their other
-// words: "next " while a meeting is in progress.
+// words: "next " while a meeting is in progress or waits to be opened.
 func (in homeInput) next() string {
-	if in.Running != nil {
+	if in.Running != nil || in.Waits {
 		return "next "
 	}
 	return ""
@@ -473,25 +477,27 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 		card.Text = role + "\nNext meeting: " + describeMeeting(*in.Next, c.Location()) + moved
 		card.CalendarPath = CalendarPath(c)
 	}
-	if (in.Member.IsOfficer() || in.Member.Presides()) && !in.Substitute {
-		// Past its start, today's meeting is no longer the next; until
-		// someone opens it, it has not taken place either, and those
-		// who run it look here for it (the chair may be late).
-		m, ok, err := s.waitingToOpen(ctx, c, in.Now)
-		if err != nil {
-			return HomeCard{}, err
-		}
-		if ok {
-			card.Text += fmt.Sprintf("\nToday's meeting, %s, began by the clock and has not been opened yet: `/meeting start` in the channel opens it.",
-				describeMeeting(m, c.Location()))
-		}
-	}
 	running, err := s.store.RunningMeetings(ctx, []int64{c.ID})
 	if err != nil {
 		return HomeCard{}, err
 	}
 	if len(running) > 0 {
 		in.Running = &running[len(running)-1]
+	} else {
+		// Past its start, today's meeting is no longer the next; until
+		// someone opens it, it has not taken place either. A command
+		// without a date is for it (inFront), so the card's commands
+		// for Next say `next`.
+		m, ok, err := s.waitingToOpen(ctx, c, in.Now)
+		if err != nil {
+			return HomeCard{}, err
+		}
+		in.Waits = ok
+		if ok && (in.Member.IsOfficer() || in.Member.Presides()) && !in.Substitute {
+			// Those who run it look here for it (the chair may be late).
+			card.Text += fmt.Sprintf("\nToday's meeting, %s, began by the clock and has not been opened yet: `/meeting start` in the channel opens it.",
+				describeMeeting(m, c.Location()))
+		}
 	}
 	parts := homeParts()
 	if in.Substitute {

@@ -730,6 +730,10 @@ func TestMeetingLateOpeningUndated(t *testing.T) {
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.must(ian, "/agenda add 2027-01-14 5 Budget Monitoring")
 	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	// The Home shows January's meeting; its commands say `next`, since
+	// without it they are for today's.
+	wantShown(t, homeText(t, k, neil), "`/apologies next REASON` in the channel gives a reason or a substitute")
+	wantShown(t, homeText(t, k, ian), "received for the next meeting (`/apologies list next` in the channel)")
 	const waiting = "The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`."
 	k.steps([]step{
 		{neil, "/apologies Stuck in traffic", []string{"Thursday 10 December 2026, 10:00, Remote Meeting are recorded", "Stuck in traffic"}},
