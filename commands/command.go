@@ -1687,7 +1687,10 @@ func openMeeting(c Committee, m Meeting, now time.Time) error {
 	case m.Status == MeetingCancelled:
 		return userErr("The meeting on %s was cancelled.", formatDay(m.StartsAt, loc))
 	case awaitingOpening(m, now, loc):
-		return userErr("The meeting on %s began at %s by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`.",
+		// A member cannot open it, and without a date their command is
+		// for it (inFront): the refusal says how to reach the meeting
+		// after it, which they may well have meant.
+		return userErr("The meeting on %s began at %s by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`. Until then, `next` where a date goes is for the meeting after it, as in `/declare next 5 …`.",
 			formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("15:04"))
 	case !m.StartsAt.After(now):
 		return userErr("The meeting on %s has already taken place.", formatDay(m.StartsAt, loc))

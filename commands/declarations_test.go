@@ -320,7 +320,7 @@ func TestDeclareForm(t *testing.T) {
 
 	// The meeting under way: the form says so against the item.
 	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
-	if _, errs := k.submit(k.request(neil, ""), f, declareValues("7.7", "personal", "Volunteer", false)); errs["item"] != "The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`." {
+	if _, errs := k.submit(k.request(neil, ""), f, declareValues("7.7", "personal", "Volunteer", false)); errs["item"] != "The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`. Until then, `next` where a date goes is for the meeting after it, as in `/declare next 5 …`." {
 		t.Errorf("meeting under way: %v", errs)
 	}
 	// `/declare` alone is for that meeting, in front of the members and

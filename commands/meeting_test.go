@@ -734,7 +734,7 @@ func TestMeetingLateOpeningUndated(t *testing.T) {
 	// without it they are for today's.
 	wantShown(t, homeText(t, k, neil), "`/apologies next REASON` in the channel gives a reason or a substitute")
 	wantShown(t, homeText(t, k, ian), "received for the next meeting (`/apologies list next` in the channel)")
-	const waiting = "The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`."
+	const waiting = "The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`. Until then, `next` where a date goes is for the meeting after it, as in `/declare next 5 …`."
 	k.steps([]step{
 		{neil, "/apologies Stuck in traffic", []string{"Thursday 10 December 2026, 10:00, Remote Meeting are recorded", "Stuck in traffic"}},
 		{graeme, "/apologies next Holiday", []string{"Thursday 14 January 2027"}},
@@ -747,6 +747,8 @@ func TestMeetingLateOpeningUndated(t *testing.T) {
 		{sue, "/report list", []string{"Thursday 10 December 2026"}},
 		{sue, "/declare list", []string{"Thursday 10 December 2026"}},
 		{ian, "/agenda add 8 Late paper", []string{waiting}},
+		{sue, "/declare withdraw 5", []string{waiting}},
+		{sue, "/report remove 5", []string{waiting}},
 	})
 	january := k.say(sue, "/apologies list next")
 	wantShown(t, january, "Thursday 14 January 2027", "Graeme Robson")
