@@ -1162,14 +1162,15 @@ const givenDateHelp = "DATE is the meeting's day, which must be given: `next`, "
 const startDateHelp = "DATE is the day of the meeting to open: " + dateForms + "; without one, today's."
 
 // tableDateHelp is DATE where, undated, it is the meeting in progress at
-// the table, else the next (runningAtTable): `/history apologies`, the
+// the table, or today's waiting to be opened, else the next (inFront): `/history apologies`, the
 // lists read at the table (meetingRead), `/agenda` and the like.
-const tableDateHelp = "DATE is `next` or the meeting's day: " + dateForms + ". Without one, the meeting in progress, else the next; `next` is the next even while one is in progress."
+const tableDateHelp = "DATE is `next` or the meeting's day: " + dateForms + ". Without one, the meeting in progress or today's waiting to be opened, else the next; `next` is the next even then."
 
 // closedDateHelp is DATE where, undated, it is the meeting in progress,
-// which refuses the change, else the next (meetingSaid): `/apologies`,
+// which refuses the change, or today's waiting to be opened, else the
+// next (meetingSaid): `/apologies`,
 // `/agenda add` and the like.
-const closedDateHelp = "DATE is `next` or the meeting's day: " + dateForms + ". Without one, the meeting in progress, which no longer takes this, else the next; `next` is the next even while one is in progress."
+const closedDateHelp = "DATE is `next` or the meeting's day: " + dateForms + ". Without one, the meeting in progress (which no longer takes this) or today's waiting to be opened, else the next; `next` is the next even then."
 
 // attendedDateHelp is DATE where it is a meeting attended.
 const attendedDateHelp = "DATE is the day of the meeting: " + dateForms + "; without one, the meeting in progress, else the last one held."

@@ -68,7 +68,7 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 		"• `/agenda add 7.5 SWACA — Neil Frackelton`\n" +
 		"• `/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett`\n" +
 		"• `/agenda add 11/02/2027 4 Budget Consultation — Sue Holden`\n" +
-		"DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, which no longer takes this, else the next; `next` is the next even while one is in progress."
+		"DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress (which no longer takes this) or today's waiting to be opened, else the next; `next` is the next even then."
 	for _, line := range []string{"/agenda help add", "/agenda add help", "/agenda HELP Add", "/agenda help delete"} {
 		got := k.say(stranger, line)
 		if line == "/agenda help delete" {
@@ -80,7 +80,7 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 			t.Errorf("%s (-got +want):\n%s", line, diff)
 		}
 	}
-	wantShown(t, k.say(stranger, "/apologies help list"), "*/apologies list* — The apologies received", "• `/apologies list [DATE]`", "Without one, the meeting in progress, else the next")
+	wantShown(t, k.say(stranger, "/apologies help list"), "*/apologies list* — The apologies received", "• `/apologies list [DATE]`", "Without one, the meeting in progress or today's waiting to be opened, else the next")
 	wantShown(t, k.say(stranger, "/committee help member add"), "*/committee member add* — Add a member", "For officers.")
 	if diff := cmp.Diff(k.say(stranger, "/meeting help reminders"), "*/meeting reminders*\n"+
 		"• `/meeting reminders` — When reminders go to the channel before each meeting.\n"+
@@ -139,10 +139,10 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 	k := newKit(t)
 	const usual = "DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
 	// Undated, /history reads the meeting in progress, as the lists do.
-	const atTable = "DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, else the next; `next` is the next even while one is in progress."
+	const atTable = "DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress or today's waiting to be opened, else the next; `next` is the next even then."
 	// Undated, /apologies and an agenda change are for the meeting in
 	// progress, which refuses them, not silently for the meeting after.
-	const closed = "DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, which no longer takes this, else the next; `next` is the next even while one is in progress."
+	const closed = "DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress (which no longer takes this) or today's waiting to be opened, else the next; `next` is the next even then."
 	for _, tc := range []struct {
 		line     string
 		want     []string
@@ -165,7 +165,7 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 		{"/history help", []string{"In `/history apologies`, `/history declarations`, `/history reports` and `/history agenda`, " + atTable, "In `/history minutes`, DATE is the day of the meeting"}, true},
 		{"/history help apologies", []string{"\n" + atTable}, true},
 		{"/history help agenda", []string{"\n" + atTable}, true},
-		{"/declare help", []string{"• `/declare [DATE] ITEM KIND NATURE`", "In `/declare`, `/declare list` and `/declare withdraw`, " + atTable, "In `/declare minutes`, DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, else one held earlier today, else the next;"}, true},
+		{"/declare help", []string{"• `/declare [DATE] ITEM KIND NATURE`", "In `/declare`, `/declare list` and `/declare withdraw`, " + atTable, "In `/declare minutes`, DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress or today's waiting to be opened, else one held earlier today, else the next;"}, true},
 		{"/declare help list", []string{"\n" + atTable}, true},
 		{"/meeting help schedule", []string{"DATE is the day of the new meeting: 2026-12-10"}, true},
 		{"/meeting help cancel", []string{"DATE is the meeting's day, which must be given: `next`, 2026-12-10"}, true},

@@ -199,7 +199,7 @@ func declareCommand() *Command {
 			Name:    "minutes",
 			Usage:   []string{"/declare minutes [DATE]   (officer)"},
 			Summary: "The declarations of interest minute, in the minutes' own words.",
-			Date:    "DATE is `next` or the meeting's day: " + dateForms + ". Without one, the meeting in progress, else one held earlier today, else the next; `next` is the next even while one is in progress.",
+			Date:    "DATE is `next` or the meeting's day: " + dateForms + ". Without one, the meeting in progress or today's waiting to be opened, else one held earlier today, else the next; `next` is the next even then.",
 			Read:    true, Who: Officers, Doing: "see the declarations of interest minute", Run: declarationsMinutes,
 		}},
 		Buttons: map[string]Action{

@@ -107,7 +107,7 @@ func historyCommand() *Command {
 		return Sub{
 			Name: string(rec), Aliases: []string{alias},
 			Usage:    []string{"/history " + string(rec) + ` [DATE] [@member|"Name"]`},
-			Summary:  "Every change to " + what + " for the meeting in progress, else the next, or the one on DATE: who, what, when, and who entered it.",
+			Summary:  "Every change to " + what + " for the meeting in progress or today's waiting to be opened, else the next, or the one on DATE: who, what, when, and who entered it.",
 			Examples: []string{"/history " + string(rec), example},
 			Date:     tableDateHelp,
 			Read:     true, Who: Members, Run: rec.show,

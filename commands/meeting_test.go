@@ -847,7 +847,7 @@ func TestMeetingHistoryHelpSaysWhichMeeting(t *testing.T) {
 	k.steps([]step{
 		{neil, "/meeting history", []string{"changes to the meeting on Thursday 10 December 2026"}},
 		{neil, "/meeting history next", []string{"changes to the meeting on Thursday 14 January 2027"}},
-		{neil, "/meeting help history", []string{"Without one, the meeting in progress, else the next; `next` is the next even while one is in progress."}},
+		{neil, "/meeting help history", []string{"Without one, the meeting in progress or today's waiting to be opened, else the next; `next` is the next even then."}},
 	})
 	if got := k.say(neil, "/meeting help"); strings.Contains(got, "`next` (the default)") {
 		t.Errorf("/meeting help says DATE is the next meeting by default:\n%s", got)

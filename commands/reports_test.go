@@ -431,9 +431,9 @@ func TestReportRemovedAtTheTable(t *testing.T) {
 		{sue, "/report remove next 7.7", []string{"Item 7.7 is not on the agenda for the meeting on Thursday 14 January 2027."}},
 		{sue, "/report remove 7.7", []string{"Your report for Item 7.7 (Sefton CVS) is removed"}},
 		{sue, "/report list", []string{"meeting on Thursday 10 December 2026", "No reports have been attached yet."}},
-		{sue, "/report help remove", []string{"Without one, the meeting in progress, else the next; `next` is the next even while one is in progress."}},
+		{sue, "/report help remove", []string{"Without one, the meeting in progress or today's waiting to be opened, else the next; `next` is the next even then."}},
 		{sue, "/report help add", []string{"Attach the link to your report for an item of the meeting in progress, else of the next meeting;"}},
-		{sue, "/report help", []string{"DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, else the next"}},
+		{sue, "/report help", []string{"DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress or today's waiting to be opened, else the next"}},
 	})
 }
 
