@@ -63,9 +63,6 @@ type reminderSettings struct {
 	HasTime bool
 }
 
-// parseReminders reads "off", "on" (optionally with a time of day), or the days before each meeting ("7,1",
-// "7, 1", "7 1", optionally followed by "days" or "days before") and an
-// optional time of day ("09:00", "9am").
 // isMeridiem reports whether w is "am" or "pm", as written apart from
 // the hour ("9 am").
 func isMeridiem(w string) bool {
@@ -108,6 +105,10 @@ func hourAfterDays(args []string, i int, listed bool, days []int) error {
 		w, strings.Join(args[:i], " "), h, twelve, l, h, l, h)
 }
 
+// parseReminders reads "off", "on" (optionally with a time of day), or
+// the days before each meeting ("7,1", "7, 1", "7 1", optionally followed
+// by "days" or "days before") and an optional time of day ("09:00",
+// "9am").
 func parseReminders(args []string) (reminderSettings, error) {
 	var rs reminderSettings
 	if len(args) == 1 {
