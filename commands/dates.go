@@ -344,7 +344,8 @@ func numericDate(w string) (d Date, ok bool, err error) {
 	for i, p := range parts {
 		if p == "" || len(p) > 4 {
 			if sep == "/" && p != "" && allDigits(parts) {
-				return Date{}, true, fmt.Errorf("%s is not a date: try 14/01/2027", w)
+				// Shortened: a part may be any number of digits long.
+				return Date{}, true, fmt.Errorf("%s is not a date: try 14/01/2027", truncateText(w, 24))
 			}
 			return Date{}, false, nil
 		}

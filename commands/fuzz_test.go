@@ -47,6 +47,9 @@ var dateSeeds = []string{
 	"next Thursday", "next thu", "next week", "Next Month", "next fortnight", "next week 17 December", "next Thursday 17 December", "next Thursday, 17/12", "next friday 31/02",
 	"31/02", "30/02", "29/02", "31/04", "31/4", "00/00", "31 April", "February 30th", "next 31/02",
 	"Tue 9 Dec", "Tuesday 9/12/2026", "Wed, 9 December 2026", "next Tue 9 Dec", "Thu 29/02",
+	// A slash date whose part is any number of digits is refused by name,
+	// and the name shortened.
+	"1/1/" + strings.Repeat("1", 2000),
 }
 
 func FuzzTakeDate(f *testing.F) {
@@ -84,6 +87,11 @@ func FuzzTakeDate(f *testing.F) {
 					t.Fatalf("takeDate(%q) reads the next meeting and leaves the weekday", text)
 				}
 			}
+		}
+		// A refusal quotes what was typed shortened, never whole: it is
+		// posted back to the sender.
+		if err != nil && len(err.Error()) > 400 {
+			t.Fatalf("takeDate(%.60q…) refused with a %d-byte message", text, len(err.Error()))
 		}
 		// A refusal names no year the officer did not type (31/02 is no
 		// day in any year).
