@@ -391,7 +391,12 @@ func agendaAt(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, 
 		Sections: []Section{
 			{Title: "Items", Text: itemLines(items, reports, true)},
 			{Title: "Apologies", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as)) + prefixed("\n", enteredSentence(as))},
-			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held, nil, nil, alwaysLeft, true)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
+			// Once the meeting has begun the agenda claims no departure:
+			// it does not read the attendance, and the minutes say who
+			// is recorded leaving for an item (see leftFor). Saying every
+			// pecuniary declarant "left" contradicted them, and said it
+			// of items not yet reached.
+			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held, nil, nil, nil, true)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
 		},
 	}
 	// What to send before the meeting is asked for only while it is to

@@ -1073,10 +1073,10 @@ func declarationsItem(items []AgendaItem) (AgendaItem, bool) {
 	return items[i], true
 }
 
-// alwaysLeft is how a pecuniary declarant without a dispensation is said
-// to have left the meeting for the item where the attendance is not read
-// for it: by the agenda, which speaks of the rule, and by minutes
-// confirmed before the minutes read it (see declarationsMinute).
+// alwaysLeft is how minutes confirmed before the minutes read the
+// attendance said a pecuniary declarant without a dispensation left the
+// meeting for the item: always (see declarationsMinute). They read as
+// they were confirmed.
 func alwaysLeft(Declaration, string) bool { return true }
 
 // minutedDeclarations is ds without the declarations of those not
