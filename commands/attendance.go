@@ -740,6 +740,7 @@ func sittingAction(action SessionAction) Handler {
 		}
 		e := SessionEvent{MeetingID: m.ID, Action: action, At: in.Now, By: in.UserID}
 		var taken AgendaItem
+		prev := "" // the item under discussion until now
 		switch {
 		case action == ActionItem:
 			// "Item 7.7", as the chair reads it off the agenda, is 7.7.
@@ -771,8 +772,10 @@ func sittingAction(action SessionAction) Handler {
 						since = ev.At.In(loc).Format("15:04")
 					}
 				}
-				return private("%s is under discussion already, since %s; nothing changed. %s", Escape(itemLabel(it)), since, itemQuorum(st.count(it.Number))), nil
+				return private("%s is under discussion already, since %s; nothing changed. %s%s", Escape(itemLabel(it)), since, itemQuorum(st.count(it.Number)),
+					prefixed("\n", strings.Join(st.withdrawalNotes(it.Number, "", in.Now), "\n"))), nil
 			}
+			prev = st.sit.Item
 		case len(in.Args) > 0:
 			return Reply{}, usageErr("`%s` takes nothing after it.", in.sub.Name)
 		}
@@ -819,7 +822,8 @@ func sittingAction(action SessionAction) Handler {
 			if err != nil {
 				return private("%s is under discussion.", Escape(itemLabel(taken))), nil
 			}
-			return private("%s is under discussion. %s", Escape(itemLabel(taken)), itemQuorum(st.count(e.Item))), nil
+			return private("%s is under discussion. %s%s", Escape(itemLabel(taken)), itemQuorum(st.count(e.Item)),
+				prefixed("\n", strings.Join(st.withdrawalNotes(e.Item, prev, in.Now), "\n"))), nil
 		}
 		r := Reply{Visibility: Private, Text: fmt.Sprintf("You closed the meeting of *%s* at %s; the live message now shows its summary. `/meeting attendance` gives the paragraphs for the minutes.", Escape(c.Name), at)}
 		// The meeting is closed: a failure to read what its declarants
@@ -840,6 +844,41 @@ func sittingAction(action SessionAction) Handler {
 
 func itemLine(item string, cnt Count) string {
 	return fmt.Sprintf("Item %s: %s", Escape(item), itemQuorum(cnt))
+}
+
+// withdrawalNotes tell whoever takes the meeting on to item what to mark
+// in the attendance, as it happens, for the minutes to say who withdrew:
+// they say a pecuniary declarant left for an item only when the
+// attendance shows it (see leftFor). They name those who withdraw for
+// item and are still marked here, with how to mark them leaving and
+// coming back, and those who withdrew for prev, the item before it, and
+// are not yet marked back, with how to mark their return: unmarked, the
+// minutes have them away to the close.
+func (st meetingState) withdrawalNotes(item, prev string, now time.Time) []string {
+	now = now.Truncate(time.Minute)
+	away := absences(st.log)
+	withdraw := Withdrawing(st.decls, item)
+	earlier := map[string]bool{}
+	if prev != "" && !strings.EqualFold(prev, item) {
+		earlier = Withdrawing(st.decls, prev)
+	}
+	var notes []string
+	for _, a := range st.att {
+		if a.Status == AttendAbsent || a.Arrived.IsZero() || !withdraw[a.Key] && !earlier[a.Key] {
+			continue
+		}
+		person, given := personArg(a.UserID, oneLine(a.Name), "")
+		here := st.hereAt(a.Key, now, away[a.Key])
+		switch {
+		case withdraw[a.Key] && here:
+			notes = append(notes, fmt.Sprintf("As %s leaves, mark it: `/attendance %s left`, and `/attendance %s present` on their return%s, for the minutes to say they withdrew.",
+				Escape(oneLine(a.Name)), person, person, asGiven(given)))
+		case earlier[a.Key] && !withdraw[a.Key] && !here:
+			notes = append(notes, fmt.Sprintf("%s withdrew for item %s: when they come back, `/attendance %s present`%s; until then the minutes have them away to the close.",
+				Escape(oneLine(a.Name)), Escape(prev), person, asGiven(given)))
+		}
+	}
+	return notes
 }
 
 // itemQuorum is whether an item is quorate, and who withdraws for it.

@@ -167,7 +167,7 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 		t.Errorf("item: %q", got)
 	}
 	k.must(sue, "/declare 7.7 pecuniary Chief Executive of Sefton CVS")
-	if got := k.say(sue, "/meeting item 7.7"); got != "Item 7.7 (Sefton CVS) is under discussion already, since 10:30; nothing changed. Quorate: 3 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest)." {
+	if got := k.say(sue, "/meeting item 7.7"); got != "Item 7.7 (Sefton CVS) is under discussion already, since 10:30; nothing changed. Quorate: 3 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest).\nAs Sue Holden leaves, mark it: `/attendance <@USUE> left`, and `/attendance <@USUE> present` on their return, for the minutes to say they withdrew." {
 		t.Errorf("item taken up again: %q", got)
 	}
 	if got := strings.Count(k.say(sue, "/history attendance"), "item 7.7 taken up"); got != 1 {

@@ -1065,3 +1065,36 @@ func TestChairClosingTheMeetingToldToPassTheNotesOn(t *testing.T) {
 	closed := k.say(sue, "/meeting close")
 	wantShown(t, closed, "Only an officer can amend the minutes: pass these on to one.\n"+hint)
 }
+
+// TestMeetingItemSaysHowToMarkWithdrawals: the minutes say a pecuniary
+// declarant left for an item only when the attendance shows it, so the
+// chair taking the meeting on to the item is told, there and then, how to
+// mark them leaving; moving on, how to mark them back.
+func TestMeetingItemSaysHowToMarkWithdrawals(t *testing.T) {
+	k := agendaKit(t)
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	k.must(neil, "/declare 6 personal Trustee of SWACA")
+	openWithAllHere(k)
+	k.now = attAt(10, 10, 10)
+	if got := k.say(ian, "/meeting item 5"); strings.Contains(got, "withdr") {
+		t.Errorf("an item nobody withdraws for has notes:\n%s", got)
+	}
+	k.now = attAt(10, 10, 20)
+	taken := k.say(ian, "/meeting item 6")
+	wantShown(t, taken, "Graeme Robson withdraws for it (disclosable pecuniary interest).\nAs Graeme Robson leaves, mark it: `/attendance <@UGRAEME> left`, and `/attendance <@UGRAEME> present` on their return, for the minutes to say they withdrew.")
+	if strings.Contains(taken, "Neil Frackelton") {
+		t.Errorf("a personal interest is told to withdraw:\n%s", taken)
+	}
+	k.must(ian, "/attendance <@UGRAEME> left")
+	// Gone, he is not told to go again when the item is asked for anew.
+	if again := k.say(ian, "/meeting item 6"); strings.Contains(again, "as they leave") {
+		t.Errorf("a member marked gone is to be marked leaving again:\n%s", again)
+	}
+	k.now = attAt(10, 10, 30)
+	moved := k.say(ian, "/meeting item 7")
+	wantShown(t, moved, "Graeme Robson withdrew for item 6: when they come back, `/attendance <@UGRAEME> present`; until then the minutes have them away to the close.")
+	k.must(ian, "/attendance <@UGRAEME> present")
+	k.now = attAt(10, 10, 40)
+	k.must(ian, "/meeting close")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "as Spouse employed by Merseyside Police, and left the meeting for that item.")
+}
