@@ -21,16 +21,19 @@ import (
 
 // Console drives the commands from a terminal: it reads slash commands
 // typed at a prompt, runs them through Service, and prints the replies as
-// text. It plays the sample committee's channel, and
-// ":as NAME" switches between its members.
+// text. It plays the sample committee's channel, ":channel NAME" another
+// channel of the workspace, and ":as NAME" switches between its members.
 type Console struct {
 	Service   *commands.Service
 	In        io.Reader
 	Out       io.Writer
 	TeamID    string
 	ChannelID string
-	Now       func() time.Time
-	Log       *slog.Logger
+	// ChannelName is the channel's name as shown (#name); the channel's
+	// ID, lower-cased, when empty.
+	ChannelName string
+	Now         func() time.Time
+	Log         *slog.Logger
 
 	as   commands.SampleMember
 	last commands.Reply
@@ -40,6 +43,9 @@ type Console struct {
 	// paste gathers the lines typed after ":paste" alone, until a line
 	// holding only "."; nil when not pasting.
 	paste *strings.Builder
+	// first is the channel the console started in, its ID and name:
+	// ":channel" with its name goes back to it.
+	first [2]string
 }
 
 // Run reads commands until the input ends, ":quit", or ctx is done.
@@ -51,8 +57,12 @@ func (c *Console) Run(ctx context.Context) error {
 		c.Log = slog.New(slog.DiscardHandler)
 	}
 	c.as = commands.SampleMembers[0]
-	fmt.Fprintf(c.Out, "Quorum console — you are in the channel of %s.\n", commands.SampleCommittee)
-	fmt.Fprintln(c.Out, "Type a slash command (/apologies help), :as NAME to be someone else, :who, :home, :press N, :paste, :help or :quit.")
+	if c.ChannelName == "" {
+		c.ChannelName = strings.ToLower(c.ChannelID)
+	}
+	c.first = [2]string{c.ChannelID, c.ChannelName}
+	fmt.Fprintf(c.Out, "Quorum console — you are in #%s, the channel of %s.\n", c.ChannelName, commands.SampleCommittee)
+	fmt.Fprintln(c.Out, "Type a slash command (/apologies help), :as NAME to be someone else, :who, :channel NAME, :home, :press N, :paste, :help or :quit.")
 	lines := make(chan string)
 	go func() {
 		defer close(lines)
@@ -148,7 +158,7 @@ func (c *Console) line(ctx context.Context, line string) bool {
 			names = append(names, fmt.Sprintf("  %-12s %s", cmd.Name, cmd.Summary))
 		}
 		fmt.Fprintf(c.Out, "Commands (each answers help, e.g. /apologies help):\n%s\n", strings.Join(names, "\n"))
-		fmt.Fprintln(c.Out, "Console: :as NAME (be another member), :who (list members), :home (your Home tab), :press N (press a button of the last reply), :paste [FILE] (fill in the last reply's form to paste a document into), :quit. A command's line ending in \\ continues on the next line: a minute of several paragraphs, \\ alone between them.")
+		fmt.Fprintln(c.Out, "Console: :as NAME (be another member), :who (list members), :channel NAME (go to another channel of the workspace, where /committee setup sets up another committee), :home (your Home tab), :press N (press a button of the last reply), :paste [FILE] (fill in the last reply's form to paste a document into), :quit. A command's line ending in \\ continues on the next line: a minute of several paragraphs, \\ alone between them.")
 	case line == ":who":
 		for _, m := range commands.SampleMembers {
 			marker := " "
@@ -174,6 +184,8 @@ func (c *Console) line(ctx context.Context, line string) bool {
 		}
 		c.as = m
 		fmt.Fprintf(c.Out, "You are now %s (%s).\n", m.Name, m.Organisation)
+	case line == ":channel" || strings.HasPrefix(line, ":channel "):
+		c.channel(strings.TrimSpace(strings.TrimPrefix(line, ":channel")))
 	case line == ":home":
 		c.home(ctx)
 	case strings.HasPrefix(line, ":press"):
@@ -191,6 +203,46 @@ func (c *Console) line(ctx context.Context, line string) bool {
 	}
 	return false
 }
+
+// channel is ":channel [NAME]": the channel named, as a member goes to
+// another channel of the workspace, where another committee is (or is
+// set up with /committee setup). A channel's ID comes from its name, so
+// that the console's database, kept between runs, finds the committee
+// set up in it on another day. The channel the console started in keeps
+// its own ID.
+func (c *Console) channel(name string) {
+	name = strings.ToLower(strings.TrimPrefix(name, "#"))
+	if name == "" {
+		fmt.Fprintf(c.Out, "You are in #%s. :channel NAME goes to another channel (:channel %s comes back here).\n", c.ChannelName, c.first[1])
+		return
+	}
+	id := ""
+	for _, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z':
+			id += string(r - 'a' + 'A')
+		case r >= '0' && r <= '9':
+			id += string(r)
+		case r == '-' || r == '_':
+		default:
+			fmt.Fprintf(c.Out, "A channel's name is lower-case letters, digits, - and _, as Slack's are: %q is not one.\n", name)
+			return
+		}
+	}
+	if len(name) > maxChannelName || id == "" {
+		fmt.Fprintf(c.Out, "A channel's name is 1 to %d letters or digits, as Slack's are.\n", maxChannelName)
+		return
+	}
+	if name == c.first[1] {
+		c.ChannelID, c.ChannelName = c.first[0], c.first[1]
+	} else {
+		c.ChannelID, c.ChannelName = "C"+id, name
+	}
+	fmt.Fprintf(c.Out, "You are now in #%s. A committee's commands act on the committee of the channel; with none here, the officer sets one up with /committee setup NAME.\n", c.ChannelName)
+}
+
+// maxChannelName is the longest name Slack gives a channel.
+const maxChannelName = 80
 
 // commandOf splits a command line into the command's name and its text.
 // The name ends at a space or, in a command continued on the next line

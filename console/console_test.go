@@ -207,3 +207,27 @@ func TestConsoleTakesMembersNamedAsItShowsThem(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleAnotherChannel: ":channel NAME" goes to another channel of
+// the workspace, where another committee is set up and kept apart from
+// the sample's; the sample's channel is found again by its name.
+func TestConsoleAnotherChannel(t *testing.T) {
+	svc := sample(t, nil)
+	out := session(t, svc, ":channel #Licensing\n/committee setup Licensing Sub-Committee\n/committee member add @neil SWACA\n"+
+		"/resolution 28\n:channel\n:channel cconsole\n/resolution 28\n:channel no such!\n:channel licensing\n/committee setup Another\n")
+	for _, want := range []string{
+		"You are now in #licensing.",
+		"This channel is now the channel of *Licensing Sub-Committee*, and @Ian Barton is its officer.",
+		"@Neil Frackelton is now a member of Licensing Sub-Committee, for SWACA.",
+		"No minute 28 of *Licensing Sub-Committee* is on record.",
+		"You are in #licensing. :channel NAME goes to another channel (:channel cconsole comes back here).",
+		"No minute 28 of *Safer Sefton Together* is on record.",
+		`"no such!" is not one.`,
+		// The same name is the same channel: its committee stands.
+		"This channel already belongs to Licensing Sub-Committee",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

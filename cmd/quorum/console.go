@@ -11,10 +11,11 @@ import (
 	"github.com/quorumhq/quorum/console"
 )
 
-// The console plays one channel of one workspace.
+// The console starts in the sample committee's channel of one workspace.
 const (
-	consoleTeam    = "TCONSOLE"
-	consoleChannel = "CCONSOLE"
+	consoleTeam        = "TCONSOLE"
+	consoleChannel     = "CCONSOLE"
+	consoleChannelName = "safer-sefton-together"
 )
 
 // consoleCmd runs the console on the sample committee.
@@ -41,6 +42,6 @@ func consoleCmd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if _, err := svc.LoadSampleWithPack(ctx, consoleTeam, consoleChannel, time.Now(), commands.SamplePack); err != nil {
 		return err
 	}
-	c := &console.Console{Service: svc, In: stdin, Out: stdout, TeamID: consoleTeam, ChannelID: consoleChannel, Log: log}
+	c := &console.Console{Service: svc, In: stdin, Out: stdout, TeamID: consoleTeam, ChannelID: consoleChannel, ChannelName: consoleChannelName, Log: log}
 	return c.Run(ctx)
 }
