@@ -1374,7 +1374,7 @@ const mentionMark = "\x00"
 
 // mentionMarkup is a Slack user mention within free text, punctuation
 // and all around it ("<@U123|neil>,").
-var mentionMarkup = regexp.MustCompile(`<@([A-Za-z0-9]+)(?:\|([^<>|]+))?>`)
+var mentionMarkup = regexp.MustCompile(`<@([A-Za-z0-9]{1,32})(?:\|([^<>|]{1,80}))?>`)
 
 // plainMarked is plain, with each mention in words marked for
 // namedMentions. A reason is read long after it was sent, in the minutes
@@ -1527,6 +1527,14 @@ func joinOr(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
 
+// maxUserID and maxUserHint are the longest user ID and name a mention is
+// read with: Slack's IDs are a dozen or so letters and digits, and its
+// names at most 80 characters.
+const (
+	maxUserID   = 32
+	maxUserHint = 80
+)
+
 // mention reads a Slack user mention, "<@U123>" or "<@U123|name>".
 func mention(w string) (userID, name string, ok bool) {
 	if !strings.HasPrefix(w, "<@") || !strings.HasSuffix(w, ">") {
@@ -1535,9 +1543,10 @@ func mention(w string) (userID, name string, ok bool) {
 	inner := w[2 : len(w)-1]
 	userID, name, _ = strings.Cut(inner, "|")
 	// Slack's user IDs are letters and digits. Anything else is not a
-	// mention Slack made, and echoed back in a reply a backquote or a *
-	// in it would break the reply's formatting.
-	if userID == "" || strings.IndexFunc(userID, func(r rune) bool {
+	// mention Slack made, and echoed back in a reply a backquote or a * in
+	// it would break the reply's formatting; an ID or a name of thousands
+	// of letters would fill the channel (mentionMarkup reads neither).
+	if userID == "" || len(userID) > maxUserID || utf8.RuneCountInString(name) > maxUserHint || strings.IndexFunc(userID, func(r rune) bool {
 		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	}) >= 0 {
 		return "", "", false

@@ -208,7 +208,7 @@ func FuzzParseApology(f *testing.F) {
 }
 
 func FuzzMention(f *testing.F) {
-	for _, s := range []string{"<@U123>", "<@U123|neil>", "<@>", "<@|x>", "<@U1|<!channel>>", "<@U 1>", "@neil", "<!channel>", "<@U1|a|b>", "<@@>"} {
+	for _, s := range []string{"<@U123>", "<@U123|neil>", "<@>", "<@|x>", "<@U1|<!channel>>", "<@U 1>", "@neil", "<!channel>", "<@U1|a|b>", "<@@>", "<@U" + strings.Repeat("Q", 40) + ">", "<@U1|" + strings.Repeat("q", 90) + ">"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
@@ -219,7 +219,7 @@ func FuzzMention(f *testing.F) {
 			}
 			return
 		}
-		if id == "" || strings.ContainsAny(id, " <>@|") {
+		if id == "" || strings.ContainsAny(id, " <>@|") || len(id) > maxUserID || utf8.RuneCountInString(name) > maxUserHint {
 			t.Fatalf("mention(%q): user ID %q", w, id)
 		}
 		if w != "<@"+id+">" && w != "<@"+id+"|"+name+">" {

@@ -1,0 +1,99 @@
+package commands_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A slash command's text may be 4,000 characters, and a word in it as
+// long. A refusal that quotes such a word whole is a wall of text in the
+// channel: each refusal below quotes what was typed shortened, if at all.
+
+// longWords are words of many characters in the shapes the commands read:
+// plain, a number, an item's number, a date, a value, a time, a mention,
+// a name in quotes. Each is a run of one character, which a refusal must
+// not repeat at length.
+var longWords = []struct{ word, run string }{
+	{strings.Repeat("q", 3000), "q"},
+	{strings.Repeat("7", 3000), "7"},
+	{"7." + strings.Repeat("7", 3000), "7"},
+	{"7" + strings.Repeat("a", 3000), "a"},
+	{"1/1/" + strings.Repeat("7", 3000), "7"},
+	{"2026-12-" + strings.Repeat("7", 3000), "7"},
+	{"£" + strings.Repeat("7", 3000), "7"},
+	{"10:" + strings.Repeat("7", 3000), "7"},
+	{"<@U" + strings.Repeat("Q", 3000) + ">", "Q"},
+	{"<@UX|" + strings.Repeat("q", 3000) + ">", "q"},
+	{"@" + strings.Repeat("q", 3000), "q"},
+	{`"` + strings.Repeat("q", 3000) + `"`, "q"},
+	{`"` + strings.Repeat("q", 3000) + ` (SWACA)"`, "q"},
+	{"https://" + strings.Repeat("q", 3000) + ".org/x.pdf", "q"},
+	{"Tue" + strings.Repeat("s", 3000), "s"},
+}
+
+// longWordLines are lines in which W stands for the long word: after each
+// command and subcommand, and where each takes a date, a number, a person
+// or a time.
+var longWordLines = []string{
+	"/W", "/help W",
+	"/apologies W", "/apologies W Unwell", "/apologies for W Unwell",
+	"/apologies withdraw W", "/apologies withdraw for W", "/apologies list W", "/apologies next W", "/apologies last W",
+	"/apologies 10 W", "/apologies Tue W", "/apologies 10 December W Unwell",
+	"/action W", "/action add W", "/action add 1 W", "/action add 1 <@UNEIL> W",
+	"/action move 1 W", "/action reassign 1 W",
+	"/action list W", "/action list page W",
+	"/agenda W", "/agenda next W", "/agenda add W", "/agenda add W Title", "/agenda edit W", "/agenda edit 4 W",
+	"/agenda move W 9", "/agenda move 4 W", "/agenda remove W", "/agenda remove 4 W", "/agenda post W",
+	"/agenda import W", "/agenda urgent W",
+	"/attendance W", "/attendance W present", "/attendance <@UNEIL> W", "/attendance <@UNEIL> late W",
+	"/attendance <@UNEIL> left W", "/attendance <@UNEIL> substitute-for W", "/attendance <@UNEIL> present W",
+	"/attendance <@UNEIL> apologies W",
+	"/committee W", "/committee attendance W", "/committee member W", "/committee member add W SWACA",
+	"/committee member add <@USUE> W", "/committee member remove W", "/committee quorum 1/3 min W",
+	"/committee year-start W", "/committee members W",
+	"/declare W", "/declare W personal Trustee of SWACA", "/declare list W", "/declare minutes W",
+	"/declare withdraw W", "/declare withdraw 4 W", "/declare for W 4 personal Trustee", "/declare next W",
+	"/here W", "/history W", "/history attendance W", "/history committee W", "/history minutes W",
+	"/history resolution W", "/history minutes last W",
+	"/interests W", "/interests add W", "/interests gift W £5 Dinner", "/interests gift 2026-11-03 W Dinner",
+	"/interests gift next W £5 Dinner", "/interests history W", "/interests register W", "/interests remove W",
+	"/interests review W", "/interests threshold W",
+	"/meeting W", "/meeting attendance W", "/meeting cancel W", "/meeting cancel next W", "/meeting history W",
+	"/meeting move W", "/meeting move 10/12/2026 W",
+	"/meeting schedule W",
+	"/meeting schedule 2027-01-14 W", "/meeting schedule 14 January W", "/meeting start W",
+	"/meeting time W", "/meeting time 10/12/2026 W", "/meeting venue W", "/meeting calendar W",
+	"/minutes W", "/minutes approve W",
+	"/minutes comment for W 1 Text", "/minutes draft W", "/minutes post W", "/minutes import W",
+	"/report W", "/report 4 W", "/report W https://example.org/x.pdf", "/report for W 4 https://example.org/x.pdf",
+	"/report list W", "/report missing W", "/report remove W", "/report remove 4 W",
+	"/resolution share W", "/resolution W 1", "/resolution 10/12/2026 W",
+}
+
+func TestRefusalsQuoteLongWordsShortened(t *testing.T) {
+	k := agendaKit(t)
+	check := func(when string) {
+		t.Helper()
+		for _, line := range longWordLines {
+			for _, lw := range longWords {
+				for _, user := range []string{ian, neil} {
+					text := strings.Replace(line, "W", lw.word, 1)
+					r, err := k.svc.Run(context.Background(), k.request(user, text))
+					if err != nil {
+						t.Errorf("%s, %s: %s with W %.20q…: %v", when, user, line, lw.word, err)
+						continue
+					}
+					if r.Refused && strings.Contains(shown(r), strings.Repeat(lw.run, 300)) {
+						t.Errorf("%s, %s: %s with W %.20q… was refused quoting it whole (%d bytes): %.300s…", when, user, line, lw.word, len(shown(r)), shown(r))
+					}
+				}
+			}
+		}
+	}
+	check("before the meeting")
+	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	k.must(ian, "/meeting start")
+	check("during the meeting")
+}
