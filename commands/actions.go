@@ -232,7 +232,7 @@ func parseOwner(args []string) (userID, name string, n int, err error) {
 		return "", "", 0, fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name, or give a name in quotes (\"Jo Smith\") for someone not in Slack", echoWord(args[0]))
 	}
 	if !strings.HasPrefix(first, `"`) && !strings.HasPrefix(first, "“") {
-		return "", "", 0, fmt.Errorf("give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `%s`", args[0])
+		return "", "", 0, fmt.Errorf("give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `%s`", inCode(echoWord(args[0])))
 	}
 	var words []string
 	for i, w := range args {
@@ -393,7 +393,7 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	number, ok := minuteNumber(args[0])
 	if !ok {
-		return Reply{}, usageErr("`%s` is not a minute number.", Escape(args[0]))
+		return Reply{}, usageErr("`%s` is not a minute number.", inCode(echoWord(args[0])))
 	}
 	owned := args[1:]
 	if w, ok := strings.CutSuffix(firstArg(owned), ","); ok && len(owned) > 1 {
@@ -815,7 +815,7 @@ func (s *Service) ownAction(ctx context.Context, in *Input) (ActionPoint, error)
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(in.Args[0], "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return ActionPoint{}, usageErr("`%s` is not an action number.", Escape(in.Args[0]))
+		return ActionPoint{}, usageErr("`%s` is not an action number.", inCode(echoWord(in.Args[0])))
 	}
 	a, err := s.store.ActionPointByID(ctx, id)
 	if errors.Is(err, ErrNotFound) || err == nil && a.CommitteeID != c.ID {
