@@ -261,9 +261,13 @@ func (e *noKindError) Error() string {
 // put in, to copy; forWhom is "for @someone " when entered for them. What
 // was typed comes as Slack sent it, escaped: it is unescaped before it
 // is escaped again, and backquotes that would break the code span are
-// shown as the accent that looks alike.
+// shown as the accent that looks alike. A nature of thousands of letters
+// is shortened: whole, it would fill the channel, and it is too long to
+// declare as it is.
 func (e *noKindError) reply(forWhom string) error {
-	echo := func(words []string) string { return inCode(Escape(Unescape(strings.Join(words, " ")))) }
+	echo := func(words []string) string {
+		return inCode(Escape(truncateText(Unescape(strings.Join(words, " ")), 200)))
+	}
 	if len(e.nature) > 1 {
 		if kind := kindSlip(e.nature[0]); kind != "" {
 			return usageErr("`%s` is not a kind of interest: did you mean `%s`? `/declare %s%s %s %s`.",

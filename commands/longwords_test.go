@@ -54,7 +54,7 @@ var longWordLines = []string{
 	"/committee W", "/committee attendance W", "/committee member W", "/committee member add W SWACA",
 	"/committee member add <@USUE> W", "/committee member remove W", "/committee quorum 1/3 min W",
 	"/committee year-start W", "/committee members W",
-	"/declare W", "/declare W personal Trustee of SWACA", "/declare list W", "/declare minutes W",
+	"/declare W", "/declare 4 W", "/declare W personal Trustee of SWACA", "/declare list W", "/declare minutes W",
 	"/declare withdraw W", "/declare withdraw 4 W", "/declare for W 4 personal Trustee", "/declare next W",
 	"/here W", "/history W", "/history attendance W", "/history committee W", "/history minutes W",
 	"/history resolution W", "/history minutes last W",
