@@ -387,7 +387,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	}
 	item := strings.TrimRight(args[0], ".:")
 	if _, ok := minuteNumber(item); !ok || len(item) > maxItemLen {
-		return Reply{}, usageErr("`%s` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", Escape(args[0]))
+		return Reply{}, usageErr("`%s` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", inCode(echoWord(args[0])))
 	}
 	// A mention is kept as the name the sender saw, as in a reason
 	// (plainMarked): the minutes are read long after, as text.
@@ -1347,7 +1347,7 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 		} else if _, also := minuteNumber(args[0]); !also && len(rest) > 0 {
 			// The day was read as one: the word after it is what is no
 			// minute number, not the day.
-			return draftTarget{}, "", usageErr("`%s` is not a minute number.", Escape(rest[0]))
+			return draftTarget{}, "", usageErr("`%s` is not a minute number.", inCode(echoWord(rest[0])))
 		}
 	}
 	if number, ok := minuteNumber(firstArg(args)); ok && len(args) == 1 {
@@ -1367,7 +1367,7 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 	}
 	number, ok := minuteNumber(args[0])
 	if !ok {
-		return draftTarget{}, "", usageErr("`%s` is not a minute number.", Escape(args[0]))
+		return draftTarget{}, "", usageErr("`%s` is not a minute number.", inCode(echoWord(args[0])))
 	}
 	words := args[1:]
 	if in.sub.Name == "amend" {

@@ -66,11 +66,13 @@ var longWordLines = []string{
 	"/meeting schedule W",
 	"/meeting schedule 2027-01-14 W", "/meeting schedule 14 January W", "/meeting start W",
 	"/meeting time W", "/meeting time 10/12/2026 W", "/meeting venue W", "/meeting calendar W",
-	"/minutes W", "/minutes approve W",
-	"/minutes comment for W 1 Text", "/minutes draft W", "/minutes post W", "/minutes import W",
+	"/minute W", "/minute W The report was noted.", "/minute 10/12/2026 W The report was noted.",
+	"/minutes W", "/minutes amend W", "/minutes amend W Text", "/minutes approve W", "/minutes comment W",
+	"/minutes comment W Text", "/minutes comment for W 1 Text", "/minutes draft W", "/minutes post W", "/minutes import W",
 	"/report W", "/report 4 W", "/report W https://example.org/x.pdf", "/report for W 4 https://example.org/x.pdf",
 	"/report list W", "/report missing W", "/report remove W", "/report remove 4 W",
 	"/resolution share W", "/resolution W 1", "/resolution 10/12/2026 W",
+	"/resolve W", "/resolve W That the report be noted.", "/resolve 10/12/2026 W That the report be noted.",
 }
 
 func TestRefusalsQuoteLongWordsShortened(t *testing.T) {
