@@ -265,11 +265,17 @@ func TestParseReminders(t *testing.T) {
 
 func FuzzParseReminders(f *testing.F) {
 	for _, s := range []string{"7,1 09:00", "off", "14 7 1 days before at 8.30am", ",,, 9", "7,1 12 pm", "0",
-		"7,1 9", "7, 1 14", "7,1 0", "1, 7", "7,1 9 am", "7,1, 9", "7 ,1 9"} {
+		"7,1 9", "7, 1 14", "7,1 0", "1, 7", "7,1 9 am", "7,1, 9", "7 ,1 9",
+		strings.Repeat("7", 2000), "7,1 " + strings.Repeat("q", 2000), "on " + strings.Repeat("q", 2000)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		rs, err := parseReminders(strings.Fields(s))
+		// A refusal quotes what was typed shortened, never whole: it is
+		// posted back to the sender.
+		if err != nil && len(err.Error()) > 400 {
+			t.Fatalf("parseReminders(%.60q…) refused with a %d-byte message", s, len(err.Error()))
+		}
 		if err != nil || rs.Off {
 			return
 		}

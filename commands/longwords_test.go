@@ -63,7 +63,7 @@ var longWordLines = []string{
 	"/interests review W", "/interests threshold W",
 	"/meeting W", "/meeting attendance W", "/meeting cancel W", "/meeting cancel next W", "/meeting history W",
 	"/meeting move W", "/meeting move 10/12/2026 W",
-	"/meeting schedule W",
+	"/meeting reminders W", "/meeting reminders 7,1 W", "/meeting reminders on W", "/meeting schedule W",
 	"/meeting schedule 2027-01-14 W", "/meeting schedule 14 January W", "/meeting start W",
 	"/meeting time W", "/meeting time 10/12/2026 W", "/meeting venue W", "/meeting calendar W",
 	"/minute W", "/minute W The report was noted.", "/minute 10/12/2026 W The report was noted.",

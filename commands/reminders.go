@@ -130,7 +130,7 @@ func parseReminders(args []string) (reminderSettings, error) {
 			return rs, err
 		}
 		if n == 0 || n != len(rest) {
-			return rs, fmt.Errorf("%q is not a time of day: use `on` alone, or with a time, `on 09:00` or `on 9am`", strings.Join(rest, " "))
+			return rs, fmt.Errorf("%q is not a time of day: use `on` alone, or with a time, `on 09:00` or `on 9am`", truncateText(strings.Join(rest, " "), 40))
 		}
 		return reminderSettings{On: true, At: c, HasTime: true}, nil
 	}
@@ -157,7 +157,8 @@ func parseReminders(args []string) (reminderSettings, error) {
 				continue
 			}
 			if len(p) > 3 {
-				return rs, fmt.Errorf("%s days is too far ahead: reminders go at most %d days before", p, MaxReminderDays)
+				// Shortened: p may be any number of digits long.
+				return rs, fmt.Errorf("%s days is too far ahead: reminders go at most %d days before", truncateText(p, 12), MaxReminderDays)
 			}
 			d, err := strconv.Atoi(p)
 			if err != nil {
@@ -200,7 +201,7 @@ func parseReminders(args []string) (reminderSettings, error) {
 		return rs, err
 	}
 	if n == 0 || n != len(rest) {
-		return rs, fmt.Errorf("%q is not a time of day: use 09:00 or 9am", strings.Join(rest, " "))
+		return rs, fmt.Errorf("%q is not a time of day: use 09:00 or 9am", truncateText(strings.Join(rest, " "), 40))
 	}
 	rs.At, rs.HasTime = c, true
 	return rs, nil
