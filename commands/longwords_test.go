@@ -52,7 +52,7 @@ var longWordLines = []string{
 	"/attendance <@UNEIL> left W", "/attendance <@UNEIL> substitute-for W", "/attendance <@UNEIL> present W",
 	"/attendance <@UNEIL> apologies W",
 	"/committee W", "/committee attendance W", "/committee member W", "/committee member add W SWACA",
-	"/committee member add <@USUE> W", "/committee member remove W", "/committee quorum 1/3 min W",
+	"/committee member add <@USUE> W", "/committee member remove W", "/committee quorum W", "/committee quorum 1/3 min W",
 	"/committee year-start W", "/committee members W",
 	"/declare W", "/declare 4 W", "/declare W personal Trustee of SWACA", "/declare list W", "/declare minutes W",
 	"/declare withdraw W", "/declare withdraw 4 W", "/declare for W 4 personal Trustee", "/declare next W",

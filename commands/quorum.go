@@ -106,7 +106,9 @@ func parseQuorumRule(words []string) (QuorumRule, error) {
 	a, err1 := strconv.Atoi(num)
 	b, err2 := strconv.Atoi(den)
 	if err1 != nil || err2 != nil || a < 1 || b < 1 || a > b || b > 100 {
-		return QuorumRule{}, fmt.Errorf("%s is not a fraction of the members: use 1/3 or 1/4", words[0])
+		// Shortened: either side of the stroke may be any number of
+		// characters long.
+		return QuorumRule{}, fmt.Errorf("%s is not a fraction of the members: use 1/3 or 1/4", truncateText(words[0], 24))
 	}
 	r := QuorumRule{Numerator: a, Denominator: b}
 	if len(words) == 3 {

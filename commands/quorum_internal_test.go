@@ -435,12 +435,17 @@ func TestAttendanceStats(t *testing.T) {
 }
 
 func FuzzParseQuorumRule(f *testing.F) {
-	for _, s := range []string{"4", "1/3", "1/4 min 3", "0/0", "3/2 min -1"} {
+	for _, s := range []string{"4", "1/3", "1/4 min 3", "0/0", "3/2 min -1", "1/" + strings.Repeat("7", 2000)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := parseQuorumRule(strings.Fields(s))
 		if err != nil {
+			// A refusal quotes what was typed shortened, never whole: it
+			// is posted back to the sender.
+			if len(err.Error()) > 400 {
+				t.Fatalf("parseQuorumRule(%.60q…) refused with a %d-byte message", s, len(err.Error()))
+			}
 			return
 		}
 		if !r.Set() {
