@@ -594,9 +594,12 @@ func (s *Service) notOnAgendaErr(ctx context.Context, c Committee, m Meeting, n 
 	return userErr("%s Its items are %s.", msg, itemNumbers(items))
 }
 
-// notOnAgenda explains that item n is not on m's agenda.
+// notOnAgenda explains that item n is not on m's agenda. n is as typed,
+// and may be a word of any length: it is quoted no longer than an item's
+// number can be.
 func notOnAgenda(c Committee, m Meeting, n string, items []AgendaItem) string {
 	day := formatDay(m.StartsAt, c.Location())
+	n = truncateText(n, MaxItemLen)
 	if len(items) == 0 {
 		return "The agenda for the meeting on " + day + " has no items yet, so there is no item " + Escape(n) + "."
 	}
