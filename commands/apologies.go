@@ -348,7 +348,7 @@ func takeSubstitute(words []string) (sub ApologyParts, rest []string, found bool
 			return sub, append(before, who[1:]...), true, nil
 		}
 		if strings.HasPrefix(who[0], "@") {
-			return sub, words, false, fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name", who[0])
+			return sub, words, false, fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name", echoWord(who[0]))
 		}
 		if looksLikeName(who) {
 			sub.SubstituteName = plainShown(who)

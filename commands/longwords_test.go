@@ -38,7 +38,7 @@ var longWords = []struct{ word, run string }{
 // or a time.
 var longWordLines = []string{
 	"/W", "/help W",
-	"/apologies W", "/apologies W Unwell", "/apologies for W Unwell",
+	"/apologies W", "/apologies W Unwell", "/apologies sub W", "/apologies Unwell sub W", "/apologies for W Unwell",
 	"/apologies withdraw W", "/apologies withdraw for W", "/apologies list W", "/apologies next W", "/apologies last W",
 	"/apologies 10 W", "/apologies Tue W", "/apologies 10 December W Unwell",
 	"/action W", "/action add W", "/action add 1 W", "/action add 1 <@UNEIL> W", "/action add W 1 <@UNEIL> Do it",
