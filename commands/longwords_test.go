@@ -62,7 +62,7 @@ var longWordLines = []string{
 	"/interests gift next W £5 Dinner", "/interests history W", "/interests register W", "/interests remove W",
 	"/interests review W", "/interests threshold W",
 	"/meeting W", "/meeting attendance W", "/meeting cancel W", "/meeting cancel next W", "/meeting history W",
-	"/meeting item W", "/meeting move W", "/meeting move 10/12/2026 W",
+	"/meeting item W", "/meeting move W", "/meeting move 10/12/2026 W", "/meeting move 10/12/2026 17/12/2026 W",
 	"/meeting reminders W", "/meeting reminders 7,1 W", "/meeting reminders on W", "/meeting schedule W",
 	"/meeting schedule 2027-01-14 W", "/meeting schedule 14 January W", "/meeting start W", "/meeting status W",
 	"/meeting time W", "/meeting time 10/12/2026 W", "/meeting venue W", "/meeting calendar W",

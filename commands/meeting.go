@@ -577,7 +577,7 @@ func parseNewDate(words []string, now time.Time, loc *time.Location) (d Date, cl
 		return Date{}, Clock{}, 0, badArgs(err)
 	}
 	if n+k != len(words) {
-		return Date{}, Clock{}, 0, usageErr("I don't know `%s`: after the new date only a time may follow.", Escape(strings.Join(words[n+k:], " ")))
+		return Date{}, Clock{}, 0, usageErr("I don't know `%s`: after the new date only a time may follow.", inCode(Escape(truncateText(strings.Join(words[n+k:], " "), 40))))
 	}
 	return d, clock, k, nil
 }

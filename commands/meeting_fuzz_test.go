@@ -40,7 +40,8 @@ func FuzzAgendaDate(f *testing.F) {
 // FuzzParseNewDate: "/meeting move DATE [to] NEW-DATE [TIME]" reads a
 // real day and a real time of day, or refuses with a sentence.
 func FuzzParseNewDate(f *testing.F) {
-	for _, s := range append(dateSeeds, "17/12/2026 2pm", "to 17 December 14:00", "to", "17/12/2026 teatime", "31/02/2027", "17/12/2026 25:00") {
+	for _, s := range append(dateSeeds, "17/12/2026 2pm", "to 17 December 14:00", "to", "17/12/2026 teatime", "31/02/2027", "17/12/2026 25:00",
+		"17/12/2026 "+strings.Repeat("q", 2000)) {
 		f.Add(s, int64(1795000000))
 	}
 	f.Fuzz(func(t *testing.T, text string, nowN int64) {
@@ -49,6 +50,11 @@ func FuzzParseNewDate(f *testing.F) {
 			var ue *UserError
 			if !errors.As(err, &ue) {
 				t.Fatalf("parseNewDate(%q): %v is not a UserError", text, err)
+			}
+			// A refusal quotes what was typed shortened, never whole: it
+			// is posted back to the sender.
+			if len(err.Error()) > 400 {
+				t.Fatalf("parseNewDate(%.60q…) refused with a %d-byte message", text, len(err.Error()))
 			}
 			return
 		}
