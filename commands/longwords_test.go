@@ -73,6 +73,19 @@ var longWordLines = []string{
 	"/report list W", "/report missing W", "/report remove W", "/report remove 4 W",
 	"/resolution share W", "/resolution W 1", "/resolution 10/12/2026 W",
 	"/resolve W", "/resolve W That the report be noted.", "/resolve 10/12/2026 W That the report be noted.",
+	"/agenda add 8 Title — W", "/agenda edit 4 Title — W", "/agenda urgent Title — W because it cannot wait",
+	"/agenda 10/12/2026 W", "/agenda post 10/12/2026 W", "/agenda import 10/12/2026 W", "/agenda remove 10/12/2026 4 W",
+	"/interests add W Trustee", "/interests add other Trustee for W", "/interests threshold £5 W", "/interests remove 1 W",
+	"/meeting venue 10/12/2026 W", "/meeting cancel 10/12/2026 W", "/meeting start 10/12/2026 W",
+	"/meeting attendance 10/12/2026 W", "/meeting schedule 2027-01-14 10:00 W",
+	"/committee member add <@USUE> SWACA W", "/committee attendance 2026 W", "/committee year-start April W",
+	"/report 4 W Title", "/report remove 4 <@UNEIL> W", "/report list 10/12/2026 W",
+	"/resolution W", "/resolution 10/12/2026 1 W", "/history resolution 10/12/2026 W", "/history W <@UNEIL>",
+	"/apologies withdraw 10/12/2026 W", "/apologies list 10/12/2026 W", "/declare list 10/12/2026 W",
+	"/declare 4 personal W", "/declare withdraw 10/12/2026 4 W",
+	"/minutes approve 10/12/2026 W", "/minutes draft 10/12/2026 W", "/minutes post 10/12/2026 W",
+	"/action list mine W", "/action add 4 W 2027-03-01 Circulate", "/action add 4 <@UNEIL> W Circulate", "/action done 1 W", "/action move 1 2027-04-01 W", "/action reassign 1 <@UGRAEME> W",
+	"/here remote W", "/help apologies W", "/attendance <@UNEIL> late 10:20 W", "/attendance <@UNEIL> W present",
 }
 
 func TestRefusalsQuoteLongWordsShortened(t *testing.T) {
@@ -98,5 +111,8 @@ func TestRefusalsQuoteLongWordsShortened(t *testing.T) {
 	check("before the meeting")
 	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
 	k.must(ian, "/meeting start")
+	// A minute and an action, for the lines that name them.
+	k.must(ian, "/resolve 4 That the report be noted.")
+	k.must(ian, "/action add 4 <@UNEIL> 2027-03-01 Circulate the figures")
 	check("during the meeting")
 }
