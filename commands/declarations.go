@@ -306,16 +306,19 @@ func kindSlip(w string) string {
 	return ""
 }
 
-// truncateText shortens s to about n bytes for quoting in an error.
+// truncateText shortens s to n characters for quoting in an error, and
+// says so with "…". A word of n characters or fewer is quoted whole, and
+// without the "…", whatever its bytes: an accented or Welsh word is no
+// longer for them.
 func truncateText(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
 	r := []rune(s)
-	if len(r) > n {
-		r = r[:n]
+	if len(r) <= n {
+		return s
 	}
-	return string(r) + "…"
+	return string(r[:n]) + "…"
 }
 
 // declareCmd is `/declare [for @person | for "Name (Organisation)"]

@@ -116,3 +116,15 @@ func TestRefusalsQuoteLongWordsShortened(t *testing.T) {
 	k.must(ian, "/action add 4 <@UNEIL> 2027-03-01 Circulate the figures")
 	check("during the meeting")
 }
+
+// A word short enough to quote whole is quoted without "…", though its
+// letters take more than a byte each: the "…" would say it was cut.
+func TestRefusalQuotesShortAccentedWordWhole(t *testing.T) {
+	k := committeeKit(t)
+	word := strings.Repeat("ŵ", 30) // 30 letters, 60 bytes
+	r := k.run(neil, "/action done "+word)
+	if !r.Refused {
+		t.Fatalf("/action done %s was not refused: %s", word, shown(r))
+	}
+	wantShown(t, shown(r), "`"+word+"` is not an action number.")
+}
