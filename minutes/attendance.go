@@ -700,7 +700,15 @@ func declarationPieces(text string) []string {
 	// council's Welsh, a slash, then the English, two sentences.
 	text = strings.ReplaceAll(text, ". / ", ". ")
 	var out []string
-	for _, sent := range sentences(text) {
+	// Each paragraph on its own: a heading with no full stop
+	// ("DECLARATIONS OF INTEREST", "Apologies: Mr N Frackelton") would
+	// otherwise start the sentence after it, and be taken for the name of
+	// whoever declared.
+	var sents []string
+	for _, para := range strings.Split(text, "\n\n") {
+		sents = append(sents, sentences(para)...)
+	}
+	for _, sent := range sents {
 		if dashDeclRe.MatchString(sent) {
 			out = append(out, sent)
 			continue

@@ -46,7 +46,10 @@
 // ("Y Cynghorydd", "Cynghorwyr", "Cyng.") and times ("2.00 y.p.", "10.00
 // y.b.", "7.00 yr hwyr") are read as the English ones are. Attendance printed
 // in a column of labels ("Members Present", "Officers in" over
-// "Attendance"), minutes printed as a table of number, subject and
+// "Attendance"), attendance printed as a table of names and marks
+// ("Member   Present   Apologies" with "Yes" or a tick under one, or an
+// "Attendance" column of "P", "A", "Present" and "Apologies"; a row
+// whose marks are not read is warned of), minutes printed as a table of number, subject and
 // discussion, and a web page printed from a browser (its printing's date,
 // title and address on every sheet) are rewritten so too. testdata/corpus
 // holds documents written for the tests in the styles of two dozen

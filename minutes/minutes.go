@@ -13,7 +13,7 @@ var (
 	// attended are marked with a star: "(Present = *)".
 	presentLegendRe = compileLater(`(?i)^(?:members\s*:?\s*)?\(\s*present\s*=\s*\*\s*\)$`)
 	// A Scottish council's minutes head the members present "Sederunt".
-	presentRe = compileLater(`(?i)^(?:members\s+|councillors\s+)?(?:present|sederunt)\s*(?:[:–—-]|$)|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
+	presentRe = compileLater(`(?i)^(?:members\s+|councillors\s+)?(?:present|sederunt)\s*(?:[:–—-]|$)|^attendance\s*:?$|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
 	// welshPresentRe heads the members present in minutes printed only
 	// in Welsh: "YN BRESENNOL:", "PRESENNOL:". It is tried only on a
 	// line holding the word (welshPresent).
@@ -108,7 +108,7 @@ var (
 	sentenceEndRe     = compileLater(`[.!?]["”’)]*$`)
 	// attendLabelRe heads a group of those at the meeting; "Hefyd yn
 	// bresennol" is Welsh for "also present".
-	attendLabelRe  = compileLater(`(?i)^(?:the\s+following\s+officers\s+were\s+(?:also\s+)?(?:in\s+attendance|present)|also\s+present|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?|hefyd\s+yn\s+bresennol)(?:\s*[:–—-])*\s*`)
+	attendLabelRe  = compileLater(`(?i)^(?:the\s+following\s+officers\s+were\s+(?:also\s+)?(?:in\s+attendance|present)|also\s+present|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|attendance|sederunt|substitutes?|observers?|hefyd\s+yn\s+bresennol)(?:\s*[:–—-])*\s*`)
 	smallTitleWord = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
 
@@ -574,7 +574,7 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 				break
 			}
 			if presentRe.MatchString(lines[i]) || welshPresent(lines[i]) || strings.HasPrefix(strings.ToLower(lines[i]), "apolog") || apologiesLineRe.MatchString(lines[i]) ||
-				hasPrefixFold(lines[i], "roll call") {
+				hasPrefixFold(lines[i], "roll call") || headerEnds(lines[i]) {
 				headerEnd = i
 				break
 			}
@@ -646,7 +646,17 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	}
 	p.readDeclarations()
 	p.readActions(text, origin, end)
+	out.Warnings = append(out.Warnings, unreadPresenceRows(text)...)
 	return out, nil
+}
+
+// headerEnds reports a line that cannot be a meeting's details, so that
+// the heading of minutes with no attendance ends before it: the
+// declarations ("DECLARATIONS OF INTEREST", or a declaration itself) and
+// a sentence of the minutes' own. Read as the heading, they were lost
+// without a word.
+func headerEnds(l string) bool {
+	return indexFold(l, 0, "declar") >= 0 || len(l) > 80 && strings.HasSuffix(l, ".")
 }
 
 // pageNumberBy reports whether lines[k] is a page's number printed on the
@@ -827,7 +837,7 @@ func wordEnds(c byte) bool { return c < 0x80 && !isLetterASCII(c) && !isDigit(c)
 func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool) {
 	present, heading, resolved, apologies := -1, -1, -1, -1
 	for i, l := range lines {
-		if present < 0 && ((indexFold(l, 0, "present") >= 0 || indexFold(l, 0, "sederunt") >= 0) && (presentRe.MatchString(l) || presentLegendRe.MatchString(l)) || welshPresent(l)) {
+		if present < 0 && ((indexFold(l, 0, "present") >= 0 || indexFold(l, 0, "sederunt") >= 0 || indexFold(l, 0, "attendance") >= 0) && (presentRe.MatchString(l) || presentLegendRe.MatchString(l)) || welshPresent(l)) {
 			present = i
 		}
 		if heading < 0 && len(l) < 200 && !strings.HasSuffix(l, ".") && (indexFold(l, 0, "minutes") >= 0 || hasPrefixFold(l, "cofnodion")) && (minutesHeadingRe.MatchString(l) || minutesTitle(l)) {

@@ -12,7 +12,7 @@ import (
 // glyphs and markdown emphasis removed. Lines that held only a bullet become
 // blank, which is how the extractor shows bullets anyway.
 func cleanLines(text string) []string {
-	raw := actionMargin(minuteColumns(labelColumn(tableColumns(rawLines(text)))))
+	raw := actionMargin(minuteColumns(labelColumn(tableColumns(presenceTables(rawLines(text))))))
 	out := make([]string, 0, len(raw))
 	var b strings.Builder
 	for _, l := range raw {

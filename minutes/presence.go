@@ -1,0 +1,211 @@
+package minutes
+
+import (
+	"strconv"
+	"strings"
+)
+
+var (
+	// presenceHeadRe heads the names column of an attendance printed as a
+	// table of who was there: "Member   Present   Apologies".
+	presenceHeadRe = compileLater(`(?i)^(?:names?|members?|councillors?|committee\s+members?|attendees?|membership)$`)
+	// presenceColRe is the heading of a column that marks each member:
+	// one for each outcome ("Present", "Apologies", "Absent"), ticked or
+	// "Yes", or one column whose cells say it ("Attendance": "P", "A",
+	// "Present", "Apologies").
+	presenceColRe = compileLater(`(?i)^(?:(present|attended|in\s+attendance)|(apologies(?:\s+(?:received|given|sent))?|apols?\.?|sent\s+apologies)|(absent|not\s+present|did\s+not\s+attend)|(attendance|status))$`)
+	// presenceMarkRe is a cell that marks its column: a tick, a cross or
+	// "Yes".
+	presenceMarkRe = compileLater(`(?i)^(?:yes|y|✓|✔|☑|✅|x|✗|✘|\*|•)$`)
+	// presenceNoRe is a cell that says the column does not apply.
+	presenceNoRe = compileLater(`(?i)^(?:no|n|-|–|—)$`)
+	// presenceWordRe is what a single attendance column prints of each
+	// member: present, apologies or absent, in full or by its letter.
+	presenceWordRe = compileLater(`(?i)^(?:(present|p|yes|y|attended|✓|✔|☑|✅)|(apologies|apology|apols?\.?|a|sent\s+apologies|apologies\s+(?:received|given))|(absent|ab|no|n|did\s+not\s+attend))$`)
+)
+
+// The outcomes of a row of an attendance table.
+const (
+	rowUnread = iota
+	rowPresent
+	rowApologies
+	rowAbsent
+)
+
+// presenceColumn is a column of an attendance table that marks members.
+type presenceColumn struct {
+	col  int // where its heading starts
+	kind int // rowPresent, rowApologies or rowAbsent; rowUnread for a column of words
+}
+
+// presenceTable is an attendance table printed with a column of names
+// and columns that mark them, as a council prints its committee's
+// attendance:
+//
+//	Member                              Present    Apologies
+//	Councillor T Hardy (Chair)          Yes
+//	Mr N Frackelton (SWACA)                        Yes
+type presenceTable struct {
+	head      int      // the heading's line
+	end       int      // the line after its last row
+	present   []string // names, as printed
+	apologies []string
+	rows      []int // the lines of the rows, read or not
+	unread    []int // the lines of rows whose marks were not read
+}
+
+// presenceColumns reads l as the heading of an attendance table: the
+// names' column first, then the columns that mark them. It returns nil
+// when l is no such heading.
+func presenceColumns(l string) []presenceColumn {
+	if !hasGap(l) {
+		return nil
+	}
+	c := chunks(l)
+	if len(c) < 2 || !presenceHeadRe.MatchString(c[0].text) {
+		return nil
+	}
+	out := make([]presenceColumn, 0, len(c)-1)
+	for _, x := range c[1:] {
+		g := presenceColRe.FindStringSubmatch(x.text)
+		if g == nil {
+			return nil
+		}
+		kind := rowUnread
+		switch {
+		case g[1] != "":
+			kind = rowPresent
+		case g[2] != "":
+			kind = rowApologies
+		case g[3] != "":
+			kind = rowAbsent
+		}
+		out = append(out, presenceColumn{col: x.col, kind: kind})
+	}
+	return out
+}
+
+// readPresenceTable reads the attendance table whose heading is raw[head],
+// when it is one, up to the first blank line.
+func readPresenceTable(raw []string, head int) (presenceTable, bool) {
+	cols := presenceColumns(raw[head])
+	if cols == nil {
+		return presenceTable{}, false
+	}
+	t := presenceTable{head: head}
+	i := head + 1
+	for ; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
+		t.rows = append(t.rows, i)
+		name, outcome := presenceRow(raw[i], cols)
+		switch outcome {
+		case rowPresent:
+			t.present = append(t.present, name)
+		case rowApologies:
+			t.apologies = append(t.apologies, name)
+		case rowUnread:
+			t.unread = append(t.unread, i)
+		}
+	}
+	t.end = i
+	return t, true
+}
+
+// presenceRow reads one row of an attendance table: the name in the first
+// run of text, each mark under the column whose heading starts nearest it.
+// A row marked twice in different ways, or not at all, is unread.
+func presenceRow(l string, cols []presenceColumn) (string, int) {
+	c := chunks(l)
+	if len(c) < 2 || c[0].col >= cols[0].col {
+		return "", rowUnread
+	}
+	name := c[0].text
+	if !honorificRe.MatchString(name) && !nameLike(strings.TrimSpace(bracketTailRe.ReplaceAllString(name, ""))) {
+		return "", rowUnread
+	}
+	outcome := rowUnread
+	for _, x := range c[1:] {
+		col := cols[0]
+		for _, k := range cols[1:] {
+			if abs(k.col-x.col) < abs(col.col-x.col) {
+				col = k
+			}
+		}
+		got := rowUnread
+		switch {
+		case col.kind == rowUnread:
+			if g := presenceWordRe.FindStringSubmatch(x.text); g != nil {
+				got = rowPresent
+				if g[2] != "" {
+					got = rowApologies
+				} else if g[3] != "" {
+					got = rowAbsent
+				}
+			}
+		case presenceMarkRe.MatchString(x.text):
+			got = col.kind
+		case presenceNoRe.MatchString(x.text):
+			continue
+		}
+		if got == rowUnread || outcome != rowUnread && outcome != got {
+			return name, rowUnread
+		}
+		outcome = got
+	}
+	return name, outcome
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// presenceTables rewrites each attendance table of marks in raw as the
+// labels other councils print: "Present: A; B" on the heading's line,
+// "Apologies: C" on its first row's, and its other rows blank, so that
+// line numbers stay as printed. Rows it cannot read are blanked too:
+// ParseMinutesWith warns of them (see unreadPresenceRows), which a name
+// with its marks run on into the list of those present would not be.
+func presenceTables(raw []string) []string {
+	for i := 0; i < len(raw); i++ {
+		t, ok := readPresenceTable(raw, i)
+		if !ok || len(t.rows) == 0 {
+			continue
+		}
+		for _, r := range t.rows {
+			raw[r] = ""
+		}
+		raw[i] = ""
+		if len(t.present) > 0 {
+			raw[i] = "Present: " + strings.Join(t.present, "; ")
+		}
+		if len(t.apologies) > 0 {
+			raw[t.rows[0]] = "Apologies: " + strings.Join(t.apologies, "; ")
+		}
+		i = t.end - 1
+	}
+	return raw
+}
+
+// unreadPresenceRows are warnings for the rows of attendance tables in
+// text whose marks were not read: the member is in neither the present
+// nor the apologies.
+func unreadPresenceRows(text string) []string {
+	raw := rawLines(text)
+	var out []string
+	for i := 0; i < len(raw); i++ {
+		if !hasGap(raw[i]) {
+			continue
+		}
+		t, ok := readPresenceTable(raw, i)
+		if !ok {
+			continue
+		}
+		for _, r := range t.unread {
+			out = append(out, "line "+strconv.Itoa(r+1)+": attendance table row not read: "+strconv.Quote(clip(strings.Join(strings.Fields(raw[r]), " "))))
+		}
+		i = t.end - 1
+	}
+	return out
+}

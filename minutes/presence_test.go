@@ -1,0 +1,97 @@
+package minutes
+
+import (
+	"os"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestAttendanceTables reads the attendance of minutes printed as a table
+// of names and marks ("Member  Present  Apologies" with "Yes" under
+// one, ticks under "Present", "Apologies" and "Absent", or one
+// "Attendance" column of "P", "A", "Present" and "Apologies"), or under a
+// plain "ATTENDANCE" heading, and the declarations under an unnumbered
+// heading, with or without an attendance above them: none of it was
+// read, and nothing said so. A row whose marks cannot be read is warned
+// of, not taken for a name.
+func TestAttendanceTables(t *testing.T) {
+	cases := []struct {
+		file         string
+		present      []string
+		apologies    []Person
+		declarations []Declaration
+		warnings     []string
+	}{
+		{
+			file:      "minutes-licensing-attendance-table.txt",
+			present:   []string{"Councillor T Hardy (Chair)", "Councillor J Sayers"},
+			apologies: []Person{{Name: "Mr N Frackelton", Organisation: "SWACA"}},
+			declarations: []Declaration{{Name: "Councillor Hardy", Item: "LSC/14/26", Kind: "personal",
+				Nature: "she is a member of the board of Bootle Business Improvement District"}},
+		},
+		{
+			file:      "minutes-attendance-ticks.txt",
+			present:   []string{"Cllr R Patel (Chair)", "Cllr S Okafor"},
+			apologies: []Person{{Name: "Cllr D Whitlow"}},
+			declarations: []Declaration{
+				{Name: "Cllr Okafor", Item: "21", Kind: "personal", Nature: "a neighbour of the applicant"},
+				{Name: "Cllr Patel", Item: "22", Kind: "pecuniary", Nature: "the owner of the adjoining land"},
+			},
+			warnings: []string{`line 11: attendance table row not read: "Cllr H Lomax Maybe"`},
+		},
+		{
+			file:         "minutes-attendance-column.txt",
+			present:      []string{"Councillor A Byrne (Chair)", "Mrs K Fenwick"},
+			apologies:    []Person{{Name: "Councillor L Quinn"}, {Name: "Councillor E Doyle"}},
+			declarations: []Declaration{},
+		},
+		{
+			// Two declarations, each its own paragraph under the heading:
+			// the heading is neither's name.
+			file:      "minutes-attendance-heading-list.txt",
+			present:   []string{"Councillor T Hardy (Chair)", "Councillor J Sayers"},
+			apologies: []Person{},
+			declarations: []Declaration{
+				{Name: "Councillor Hardy", Item: "LSC/14/26", Kind: "personal", Nature: "she is a member of the board of Bootle Business Improvement District"},
+				{Name: "Councillor Sayers", Item: "LSC/14/26", Kind: "personal", Nature: "she knows the applicant"},
+			},
+		},
+		{
+			// No attendance at all: the declarations were read as the
+			// meeting's heading.
+			file:      "minutes-declarations-no-attendance.txt",
+			present:   []string{},
+			apologies: []Person{},
+			declarations: []Declaration{{Name: "Councillor Hardy", Item: "LSC/14/26", Kind: "personal",
+				Nature: "she is a member of the board of Bootle Business Improvement District"}},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			b, err := os.ReadFile("testdata/" + c.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := ParseMinutes(string(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(c.present, m.Present); diff != "" {
+				t.Errorf("present (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(c.apologies, m.Apologies); diff != "" {
+				t.Errorf("apologies (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(c.declarations, m.Declarations); diff != "" {
+				t.Errorf("declarations (-want +got):\n%s", diff)
+			}
+			if c.warnings == nil {
+				c.warnings = []string{}
+			}
+			if diff := cmp.Diff(c.warnings, m.Warnings); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
