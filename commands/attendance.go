@@ -1497,8 +1497,34 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 		// Nor does a cancelled one: it did not meet.
 		return private("The meeting on %s was cancelled: it did not meet, so no attendance was taken.", formatDay(m.StartsAt, c.Location())), nil
 	}
+	var b strings.Builder
+	para := func(head string, names []string) {
+		if len(names) > 0 {
+			fmt.Fprintf(&b, "%s %s.\n\n", head, joinAnd(names))
+		}
+	}
 	if len(st.log) == 0 {
-		return private("No attendance was recorded at the meeting on %s.", formatDay(m.StartsAt, c.Location())), nil
+		// A meeting whose minutes were imported: they print who was
+		// there, which is its record of attendance.
+		present, err := s.store.ImportedPresent(ctx, m.ID)
+		if err != nil {
+			return Reply{}, err
+		}
+		if len(present) == 0 {
+			return private("No attendance was recorded at the meeting on %s.", formatDay(m.StartsAt, c.Location())), nil
+		}
+		as, err := s.store.Apologies(ctx, m.ID)
+		if err != nil {
+			return Reply{}, err
+		}
+		apologies := make([]string, len(as))
+		for i, a := range as {
+			apologies[i] = nameOf(a.Name, a.Organisation)
+		}
+		fmt.Fprintf(&b, "Attendance at the meeting of *%s* on %s, as the minutes imported for it record it:\n\n", Escape(c.Name), formatDay(m.StartsAt, c.Location()))
+		para("Present:", escapeAll(present))
+		para("Apologies for absence were received from", apologies)
+		return Reply{Visibility: Private, Text: strings.TrimSpace(b.String())}, nil
 	}
 	if st.agenda, err = s.store.AgendaItems(ctx, m.ID); err != nil {
 		return Reply{}, err
@@ -1507,13 +1533,7 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 		return Reply{}, err
 	}
 	p := st.paragraphs()
-	var b strings.Builder
 	fmt.Fprintf(&b, "Attendance at the meeting of *%s* on %s:\n\n", Escape(c.Name), formatDay(m.StartsAt, c.Location()))
-	para := func(head string, names []string) {
-		if len(names) > 0 {
-			fmt.Fprintf(&b, "%s %s.\n\n", head, joinAnd(names))
-		}
-	}
 	para("Present:", p.present)
 	para("Also present:", p.alsoPresent)
 	para("In attendance:", p.inAttendance)

@@ -214,6 +214,10 @@ type DecisionStore interface {
 	// MeetingMinutes lists all the minutes of a meeting, in order, with
 	// their resolutions.
 	MeetingMinutes(ctx context.Context, meetingID int64) ([]Minute, error)
+	// ImportedPresent lists those present at a meeting as the minutes
+	// imported for it print them, in order: none when no minutes were
+	// imported, or they list no one.
+	ImportedPresent(ctx context.Context, meetingID int64) ([]string, error)
 	// MinutesPage is the token of meeting id's printable minutes: the one
 	// stored, or token, stored now. With token "" it only reads:
 	// ErrNotFound when there is none.

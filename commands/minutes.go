@@ -1137,6 +1137,13 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		for _, a := range p.apologies {
 			src.Apologies = append(src.Apologies, nameOf(a.Name, a.Organisation))
 		}
+		// Minutes imported for a meeting not taken here print who was
+		// present as the council published it: that list is the record.
+		present, err := s.store.ImportedPresent(ctx, m.ID)
+		if err != nil {
+			return src, "", err
+		}
+		src.Present = escapeAll(present)
 	}
 	if src.Inquorate, err = s.inquorateResolutions(ctx, st, src.Minutes); err != nil {
 		return src, "", err

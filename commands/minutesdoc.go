@@ -17,7 +17,8 @@ type MinutesSource struct {
 	Minutes   []Minute     // the minutes recorded, by item
 	Base      int          // the number of the first minute
 	// Attendance paragraphs, from the attendance records when there are
-	// any (Recorded), otherwise from apologies alone.
+	// any (Recorded), otherwise from apologies and, for minutes imported,
+	// those their document prints as present.
 	Recorded                                        bool
 	Present, AlsoPresent, InAttendance, Substitutes []string
 	Apologies                                       []string
@@ -226,8 +227,10 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			doc.Attendance = append(doc.Attendance, head+" "+joinAnd(names)+".")
 		}
 	}
+	// Present is the attendance records' or, without them, the imported
+	// minutes' list; a meeting with neither has none.
+	para("Present:", src.Present)
 	if src.Recorded {
-		para("Present:", src.Present)
 		para("Also present:", src.AlsoPresent)
 		para("In attendance:", src.InAttendance)
 	}

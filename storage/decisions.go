@@ -519,6 +519,15 @@ func (db *DB) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.M
 	return out, mapErr("meeting minutes", err)
 }
 
+// ImportedPresent implements commands.DecisionStore.
+func (db *DB) ImportedPresent(ctx context.Context, meetingID int64) ([]string, error) {
+	var names []string
+	err := db.x.SelectContext(ctx, &names, `SELECT a.name FROM meeting_attendance a
+		JOIN minute_documents d ON d.id = a.document_id AND d.replaced_at IS NULL
+		WHERE a.meeting_id = $1 ORDER BY a.position`, meetingID)
+	return names, mapErr("imported attendance", err)
+}
+
 // MinutesPage implements commands.DecisionStore.
 func (db *DB) MinutesPage(ctx context.Context, meetingID int64, token string) (string, error) {
 	if token != "" {

@@ -1,0 +1,40 @@
+package commands_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestImportedAttendanceShown: minutes in another council's style, their
+// attendance a table of Yes under Present or Apologies and a declaration
+// under an unnumbered heading, are imported with who was there and what
+// was declared; the minutes print who was present as published, and
+// /meeting attendance gives the imported list rather than saying that
+// none was recorded.
+func TestImportedAttendanceShown(t *testing.T) {
+	k := committeeKit(t)
+	importMinutesFile(k, "minutes-licensing-attendance-table.txt")
+	day := "12/11/2026"
+	wantShown(t, k.say(ian, "/meeting attendance "+day),
+		"Attendance at the meeting of *Safer Sefton Together* on Thursday 12 November 2026, as the minutes imported for it record it:",
+		"Present: Councillor T Hardy (Chair) and Councillor J Sayers.",
+		"Apologies for absence were received from Mr N Frackelton (SWACA).")
+	wantShown(t, k.say(ian, "/declare list "+day), "Councillor Hardy: personal interest")
+	draft := k.say(ian, "/minutes draft "+day)
+	inOrder(t, draft, "Published minutes.", "Present: Councillor T Hardy (Chair) and Councillor J Sayers.", "LSC/13/26. MINUTES OF THE PREVIOUS MEETING")
+	if strings.Contains(draft, "DECLARATIONS OF INTEREST Councillor Hardy") {
+		t.Errorf("the heading is in the declarer's name:\n%s", draft)
+	}
+}
+
+// TestImportedSeedAttendance: the sample's own minutes of 9 December
+// 2021 print fourteen present, which the minutes and /meeting
+// attendance now give.
+func TestImportedSeedAttendance(t *testing.T) {
+	k := importedKit(t)
+	inOrder(t, k.say(ian, "/minutes draft 9/12/2021"), "Published minutes.",
+		"Present: Councillor Hardy (in the Chair), Councillor John Sayers,", "and Chief Inspector Tracy Trubshaw.",
+		"Apologies for absence were received from")
+	wantShown(t, k.say(neil, "/meeting attendance 9/12/2021"), "as the minutes imported for it record it:",
+		"Present: Councillor Hardy (in the Chair), Councillor John Sayers,")
+}
