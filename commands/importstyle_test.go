@@ -38,3 +38,22 @@ func TestImportedSeedAttendance(t *testing.T) {
 	wantShown(t, k.say(neil, "/meeting attendance 9/12/2021"), "as the minutes imported for it record it:",
 		"Present: Councillor Hardy (in the Chair), Councillor John Sayers,")
 }
+
+// TestImportedMinutesAsPrinted: minutes in another council's style
+// ("Minute 47 Highways …", "Decision: …" then "ACTION: …") are shown in
+// their own words and order: no "(Minute 31 of …)" line the document never
+// printed above the text that names it, and the action printed after the
+// decision stays after it.
+func TestImportedMinutesAsPrinted(t *testing.T) {
+	k := committeeKit(t)
+	importMinutesFile(k, "minutes-wirral-minute-headings.txt")
+	draft := k.say(ian, "/minutes draft 17/11/2026")
+	if strings.Contains(draft, "(Minute 31 of the meeting held on 13 October 2026.)") {
+		t.Errorf("a reference line the document never printed:\n%s", draft)
+	}
+	inOrder(t, draft, "47. Highways Maintenance Programme 2027/28",
+		"The Director of Neighbourhood Services introduced the report, which followed Minute 31 of the meeting held on 13 October 2026.",
+		"DECISION:\nThat the programme be approved.",
+		"ACTION: Director of Neighbourhood Services to report progress to the March meeting.",
+		"48. Bus Lane Enforcement")
+}

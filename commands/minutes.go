@@ -31,6 +31,12 @@ type Minute struct {
 	Narrative     string
 	Resolutions   []Resolution
 	References    []string
+	// Imported: read from a published document, whose text is the
+	// record; After is the end of its Narrative that the document prints
+	// after the resolutions, shown after them as printed. Both are set
+	// only where the minutes are compiled (MeetingMinutes).
+	Imported bool
+	After    string
 	// Highlight and Passage are set by searches: the resolution text, and
 	// passages of the narrative, with each matched word between
 	// HighlightStart and HighlightStop.
@@ -554,6 +560,7 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string, members 
 			Title:      clean(m.Title, maxTitleLen),
 			Narrative:  cleanText(m.Narrative),
 			References: cleanAll(m.References, maxTitleLen),
+			After:      cleanText(m.After),
 		}
 		if mi.Number == "" {
 			notes = append(notes, fmt.Sprintf("a minute titled %q has no number and was not stored", mi.Title))

@@ -122,6 +122,9 @@ type DocMinute struct {
 	// Item is the agenda item's number the minute is for; "" for one on
 	// no item of the agenda.
 	Item string
+	// After follows the resolutions: the text imported minutes print
+	// after them.
+	After string
 	// Note follows the resolutions: that they were recorded while the
 	// meeting was inquorate, so are not the committee's decision.
 	Note string
@@ -327,6 +330,15 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		}
 		dm := DocMinute{Number: Escape(mi.Number), Title: Escape(mi.Title), Narrative: Escape(mi.Narrative), References: escapeAll(mi.References),
 			Word: mi.Word(), Words: mi.words(), Actions: actions[mi.ID]}
+		if mi.Imported {
+			// The published text is the record, in the order printed:
+			// the minutes it refers to are named in it already, and
+			// what it prints after the resolutions stays after them.
+			dm.References = nil
+			if before, ok := strings.CutSuffix(mi.Narrative, mi.After); ok && mi.After != "" {
+				dm.Narrative, dm.After = Escape(strings.TrimSpace(before)), Escape(mi.After)
+			}
+		}
 		for _, r := range mi.Resolutions {
 			dm.Resolved = append(dm.Resolved, Escape(setOut(r.Body)))
 		}
@@ -630,6 +642,9 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 	}
 	for _, blk := range dm.Blocks() {
 		b.WriteString("\n\n" + para(append([]string{blk.Word + ":"}, blk.Lines...)...))
+	}
+	if dm.After != "" {
+		b.WriteString("\n\n" + para(dm.After))
 	}
 	if dm.Note != "" {
 		b.WriteString("\n\n" + para(dm.Note))

@@ -1459,6 +1459,13 @@ func (p *minutesParser) finish(last bool) {
 		narr = append(append(narr, ""), b.trailing...)
 	}
 	b.m.Narrative = paragraphs(narr)
+	if before := paragraphs(b.narrative); len(b.trailing) > 0 && len(b.res) > 0 && strings.HasPrefix(b.m.Narrative, before) {
+		// What the minutes print after the resolutions, kept in the
+		// narrative, which is searched as a whole, and named, so that
+		// it is shown after them as printed. Paragraphs joined across
+		// the two leave it unnamed: the narrative is shown whole.
+		b.m.After = strings.TrimSpace(b.m.Narrative[len(before):])
+	}
 	if len(b.res) == 0 {
 		// "The Committee noted the report." closing a minute that
 		// resolved nothing is its outcome, as the council publishes it.
@@ -1518,6 +1525,11 @@ func (p *minutesParser) finish(last bool) {
 	}
 	if anyWord {
 		b.m.RecordedAs = words
+	}
+	if !strings.HasSuffix(b.m.Narrative, b.m.After) {
+		// Text read from the resolutions (a Welsh half, what follows a
+		// NOTED sentence) went after it.
+		b.m.After = ""
 	}
 	b.m.References = references(append([]string{b.m.Narrative}, b.m.Resolutions...)...)
 	p.out.Minutes = append(p.out.Minutes, b.m)

@@ -55,6 +55,10 @@ type Minute struct {
 	// when one of them is not "RESOLVED".
 	RecordedAs []string `json:"recorded_as,omitempty"`
 	References []string `json:"references"`
+	// After is the end of Narrative that the minutes print after the
+	// resolutions ("ACTION: …" under a "Decision: …"), so that they can
+	// be shown in the order printed; "" when nothing follows them.
+	After string `json:"after,omitempty"`
 }
 
 // Minutes is the record of one meeting.

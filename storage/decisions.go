@@ -516,7 +516,28 @@ func (db *DB) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.M
 		return nil, mapErr("meeting minutes", err)
 	}
 	out, err := db.withResolutions(ctx, rows)
-	return out, mapErr("meeting minutes", err)
+	if err != nil {
+		return nil, mapErr("meeting minutes", err)
+	}
+	// Read apart from minuteColumns, which searches share column by
+	// column: only the minutes compiled show which were imported and
+	// what follows their resolutions.
+	var imported []struct {
+		ID    int64  `db:"id"`
+		After string `db:"after_resolutions"`
+	}
+	if err := db.x.SelectContext(ctx, &imported, `SELECT id, after_resolutions FROM minutes
+		WHERE meeting_id = $1 AND document_id IS NOT NULL`, meetingID); err != nil {
+		return nil, mapErr("meeting minutes", err)
+	}
+	for _, a := range imported {
+		for i := range out {
+			if out[i].ID == a.ID {
+				out[i].Imported, out[i].After = true, a.After
+			}
+		}
+	}
+	return out, nil
 }
 
 // ImportedPresent implements commands.DecisionStore.

@@ -220,9 +220,9 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 	for i, m := range rec.Minutes {
 		var id int64
 		err := tx.GetContext(ctx, &id, `
-			INSERT INTO minutes (meeting_id, committee_id, document_id, number, position, title, narrative, refs, held_on, resolved)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-			meeting.ID, rec.CommitteeID, doc.ID, m.Number, i+1, m.Title, m.Narrative, pq.Array(nonNil(m.References)), heldOn, m.Resolved())
+			INSERT INTO minutes (meeting_id, committee_id, document_id, number, position, title, narrative, refs, held_on, resolved, after_resolutions)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+			meeting.ID, rec.CommitteeID, doc.ID, m.Number, i+1, m.Title, m.Narrative, pq.Array(nonNil(m.References)), heldOn, m.Resolved(), m.After)
 		if err != nil {
 			return commands.MinutesStored{}, err
 		}

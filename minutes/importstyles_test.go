@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -93,5 +94,31 @@ func TestAttendanceTables(t *testing.T) {
 				t.Errorf("warnings (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestAfterResolutions: what a minute prints after its decision
+// ("ACTION: …") is named as the end of its narrative, so that it can be
+// shown after the decision, as printed; a minute with nothing after its
+// decision names none.
+func TestAfterResolutions(t *testing.T) {
+	b, err := os.ReadFile("testdata/minutes-wirral-minute-headings.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ParseMinutes(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := map[string]string{}
+	for _, mi := range m.Minutes {
+		after[mi.Number] = mi.After
+		if !strings.HasSuffix(mi.Narrative, mi.After) {
+			t.Errorf("minute %s: narrative %q does not end with %q", mi.Number, mi.Narrative, mi.After)
+		}
+	}
+	want := map[string]string{"45": "", "46": "", "47": "ACTION: Director of Neighbourhood Services to report progress to the March meeting.", "48": ""}
+	if diff := cmp.Diff(want, after); diff != "" {
+		t.Errorf("after (-want +got):\n%s", diff)
 	}
 }
