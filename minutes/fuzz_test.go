@@ -234,6 +234,10 @@ func FuzzParseMinutes(f *testing.F) {
 					t.Errorf("minute %s: recorded as %q", mn.Number, w)
 				}
 			}
+			// What follows the resolutions is the end of the narrative.
+			if !strings.HasSuffix(mn.Narrative, mn.After) {
+				t.Errorf("minute %s: narrative %q does not end with what follows its resolutions, %q", mn.Number, mn.Narrative, mn.After)
+			}
 			if mn.Number != strings.TrimSpace(mn.Number) || strings.Contains(mn.Number, "\n") {
 				t.Errorf("minute number %q", mn.Number)
 			}

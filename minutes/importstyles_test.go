@@ -1,7 +1,6 @@
 package minutes
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -70,11 +69,7 @@ func TestAttendanceTables(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
-			b, err := os.ReadFile("testdata/" + c.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			m, err := ParseMinutes(string(b))
+			m, err := ParseMinutes(readTestdata(t, "testdata/"+c.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -102,11 +97,7 @@ func TestAttendanceTables(t *testing.T) {
 // shown after the decision, as printed; a minute with nothing after its
 // decision names none.
 func TestAfterResolutions(t *testing.T) {
-	b, err := os.ReadFile("testdata/minutes-wirral-minute-headings.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := ParseMinutes(string(b))
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-wirral-minute-headings.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
