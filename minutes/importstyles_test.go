@@ -47,6 +47,15 @@ func TestAttendanceTables(t *testing.T) {
 			declarations: []Declaration{},
 		},
 		{
+			// A column the reader does not know: the row with a name in
+			// it is warned of, not read as an apology alone.
+			file:         "minutes-attendance-substitute-column.txt",
+			present:      []string{"Councillor P Ellis", "Councillor G Tennant"},
+			apologies:    []Person{},
+			declarations: []Declaration{},
+			warnings:     []string{`line 7: attendance table row not read: "Councillor R Quayle Yes Councillor F Moss"`},
+		},
+		{
 			// Two declarations, each its own paragraph under the heading:
 			// the heading is neither's name.
 			file:      "minutes-attendance-heading-list.txt",

@@ -30,12 +30,15 @@ const (
 	rowPresent
 	rowApologies
 	rowAbsent
+	// columnOther is a column of the table that marks nothing the reader
+	// knows.
+	columnOther
 )
 
 // presenceColumn is a column of an attendance table that marks members.
 type presenceColumn struct {
 	col  int // where its heading starts
-	kind int // rowPresent, rowApologies or rowAbsent; rowUnread for a column of words
+	kind int // rowPresent, rowApologies or rowAbsent; rowUnread for a column of words; columnOther
 }
 
 // presenceTable is an attendance table printed with a column of names
@@ -66,11 +69,16 @@ func presenceColumns(l string) []presenceColumn {
 		return nil
 	}
 	out := make([]presenceColumn, 0, len(c)-1)
+	known := false
 	for _, x := range c[1:] {
 		g := presenceColRe.FindStringSubmatch(x.text)
 		if g == nil {
-			return nil
+			// A column the reader does not know ("Substitute", "Notes"):
+			// a row with anything in it is not read, and warned of.
+			out = append(out, presenceColumn{col: x.col, kind: columnOther})
+			continue
 		}
+		known = true
 		kind := rowUnread
 		switch {
 		case g[1] != "":
@@ -81,6 +89,9 @@ func presenceColumns(l string) []presenceColumn {
 			kind = rowAbsent
 		}
 		out = append(out, presenceColumn{col: x.col, kind: kind})
+	}
+	if !known {
+		return nil
 	}
 	return out
 }
@@ -132,6 +143,8 @@ func presenceRow(l string, cols []presenceColumn) (string, int) {
 		}
 		got := rowUnread
 		switch {
+		case col.kind == columnOther:
+			return name, rowUnread
 		case col.kind == rowUnread:
 			if g := presenceWordRe.FindStringSubmatch(x.text); g != nil {
 				got = rowPresent
