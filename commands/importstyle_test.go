@@ -13,7 +13,15 @@ import (
 // none was recorded.
 func TestImportedAttendanceShown(t *testing.T) {
 	k := committeeKit(t)
-	importMinutesFile(k, "minutes-licensing-attendance-table.txt")
+	r, _ := k.importMinutes(ian, readMinutesFile(k, "minutes-licensing-attendance-table.txt"))
+	wantShown(t, r.Text, "2 minutes (LSC/13/26–LSC/14/26), 2 resolutions, 2 present, 1 apology, 1 declaration of interest.")
+	// A row of a table whose marks are not read is for the officer to
+	// check, not left out without a word.
+	r, _ = k.importMinutes(ian, readMinutesFile(k, "minutes-attendance-ticks.txt"))
+	if len(r.Sections) != 1 || r.Sections[0].Title != "Please check" {
+		t.Fatalf("no Please check section: %+v", r)
+	}
+	wantShown(t, r.Sections[0].Text, `line 11: attendance table row not read: "Cllr H Lomax Maybe"`)
 	day := "12/11/2026"
 	wantShown(t, k.say(ian, "/meeting attendance "+day),
 		"Attendance at the meeting of *Safer Sefton Together* on Thursday 12 November 2026, as the minutes imported for it record it:",

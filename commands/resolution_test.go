@@ -414,13 +414,19 @@ func TestResolutionRecommended(t *testing.T) {
 
 func importMinutesFile(k *kit, name string) {
 	k.t.Helper()
+	if r, errs := k.importMinutes(ian, readMinutesFile(k, name)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
+		k.t.Fatalf("import %s: %q %v", name, r.Text, errs)
+	}
+}
+
+// readMinutesFile is the text of the minutes reader's test document name.
+func readMinutesFile(k *kit, name string) string {
+	k.t.Helper()
 	text, err := os.ReadFile("../minutes/testdata/" + name)
 	if err != nil {
 		k.t.Fatal(err)
 	}
-	if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
-		k.t.Fatalf("import %s: %q %v", name, r.Text, errs)
-	}
+	return string(text)
 }
 
 // TestImportedParishActionLog: a parish's minutes record what members
