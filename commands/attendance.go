@@ -1523,7 +1523,7 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 		}
 		fmt.Fprintf(&b, "Attendance at the meeting of *%s* on %s, as the minutes imported for it record it:\n\n", Escape(c.Name), formatDay(m.StartsAt, c.Location()))
 		para("Present:", escapeAll(present))
-		para("Apologies for absence were received from", apologies)
+		para("Apologies for absence were received from", escapeAll(apologies))
 		return Reply{Visibility: Private, Text: strings.TrimSpace(b.String())}, nil
 	}
 	if st.agenda, err = s.store.AgendaItems(ctx, m.ID); err != nil {
