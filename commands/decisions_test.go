@@ -898,6 +898,25 @@ func TestDecisionNumberingAcrossYears(t *testing.T) {
 	wantShown(t, k.say(ian, "/minute 14/01/2027 1 Apologies were received."), "Minuted under item 1: minute 10 of the meeting on Thursday 14 January 2027")
 }
 
+// TestDecisionNumberingAfterLetteredMinutes: after imported minutes
+// numbered "SSP 17/22", whose figures cannot be told from the year's, the
+// draft says that numbering cannot go on from them, not that there are no
+// earlier minutes; imported minutes carry their own numbers and no note.
+func TestDecisionNumberingAfterLetteredMinutes(t *testing.T) {
+	k := committeeKit(t)
+	importMinutesFile(k, "minutes-partnership-prefixed-numbers.txt")
+	k.now = time.Date(2022, 10, 3, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2022-11-16 10:00 County Hall")
+	d := k.say(ian, "/minutes draft")
+	wantShown(t, d, "The last minutes on record (minute SSP 17/22, Wednesday 21 September 2022) are numbered in a form Quorum cannot number on from, so numbering starts at 1.")
+	if strings.Contains(d, "No earlier minutes") {
+		t.Errorf("the draft says there are no earlier minutes:\n%s", d)
+	}
+	if r := k.must(ian, "/minutes draft 21 September 2022"); r.Text != "Minutes of the meeting of *Safer Sefton Together* on Wednesday 21 September 2022." {
+		t.Errorf("imported minutes: %q, want no note of numbering", r.Text)
+	}
+}
+
 // TestDecisionMinutesPosted: /minutes post shares the minutes' printable
 // page in the channel, saying whether they are a draft or confirmed, once
 // anything is minuted; where the bot's address is not known, a link would

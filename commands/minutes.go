@@ -1010,7 +1010,7 @@ func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	reply := Reply{
 		Visibility: Private,
-		Text:       fmt.Sprintf("%s of the meeting of *%s* on %s. %s", what, Escape(c.Name), formatDay(m.StartsAt, loc), note),
+		Text:       fmt.Sprintf("%s of the meeting of *%s* on %s.%s", what, Escape(c.Name), formatDay(m.StartsAt, loc), prefixed(" ", note)),
 		Sections:   minutesSections(doc),
 	}
 	if in.Me.IsOfficer() && len(src.tableHints) > 0 {
@@ -1114,6 +1114,11 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	src.Items = p.items
 	if src.Minutes, err = s.store.MeetingMinutes(ctx, m.ID); err != nil {
 		return src, "", err
+	}
+	if len(src.Minutes) > 0 && !slices.ContainsFunc(src.Minutes, func(mi Minute) bool { return mi.Draft || mi.Item != "" }) {
+		// Imported minutes carry the numbers they were published with:
+		// how Quorum would number them says nothing true of them.
+		note = ""
 	}
 	st, err := s.meetingState(ctx, c, m)
 	if err != nil {
