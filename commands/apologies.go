@@ -1366,19 +1366,26 @@ func ApologiesSentence(as []Apology) string {
 	return "Apologies for absence were received from " + joinAnd(names) + "."
 }
 
-// substitutesSentence names the substitutes: "Graeme Robson will attend as
-// substitute for Neil Frackelton."
+// substitutesSentence names the substitutes: "Substitutes: Graeme Robson
+// for Neil Frackelton." A substitute who is a member in their own right
+// counts once, as themselves (see memberSubstitute), so is said to attend
+// as themselves rather than listed as substituting, which the note to the
+// sender contradicted.
 func substitutesSentence(as []Apology) string {
-	var parts []string
+	var parts, members []string
 	for _, a := range as {
-		if a.SubstituteName != "" {
+		switch {
+		case a.SubstituteName == "":
+		case a.SubstituteMember:
+			members = append(members, fmt.Sprintf("%s, named as substitute for %s, is a member in their own right and attends as themselves.", Escape(a.SubstituteName), Escape(a.Name)))
+		default:
 			parts = append(parts, Escape(a.SubstituteName)+" for "+Escape(a.Name))
 		}
 	}
-	if len(parts) == 0 {
-		return ""
+	if len(parts) > 0 {
+		members = append([]string{"Substitutes: " + joinAnd(parts) + "."}, members...)
 	}
-	return "Substitutes: " + joinAnd(parts) + "."
+	return strings.Join(members, " ")
 }
 
 // enteredSentence names the apologies someone else entered, and who:

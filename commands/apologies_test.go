@@ -46,7 +46,7 @@ func TestApologies(t *testing.T) {
 	// The list: the minutes' sentence for all, the reasons for officers.
 	list := k.say(graeme, "/apologies list")
 	wantShown(t, list, "*Safer Sefton Together* — meeting on Thursday 10 December 2026, 10:00, Remote Meeting",
-		"Apologies for absence were received from Neil Frackelton (SWACA).", "Substitutes: Graeme Robson for Neil Frackelton.")
+		"Apologies for absence were received from Neil Frackelton (SWACA).", "Graeme Robson, named as substitute for Neil Frackelton, is a member in their own right and attends as themselves.")
 	if strings.Contains(list, "Attending court") {
 		t.Error("a member sees another member's reason")
 	}
@@ -474,6 +474,16 @@ func TestApologiesNameAMemberAsSubstitute(t *testing.T) {
 	r := k.must(ian, "/apologies for <@UNEIL> sub <@USUE|sue>")
 	wantShown(t, r.Text, "Substitute: <@USUE>",
 		"\nNote: Sue Holden is a member of Safer Sefton Together in their own right and counts once: come as a member, they cannot also stand in for <@UNEIL>, and the minutes will name no substitute. To stand in instead, they are marked so at the meeting: `/attendance <@USUE> substitute-for <@UNEIL>`.")
+	// The list, the agenda and Neil's Home agree with the note: Sue is
+	// not shown as substituting.
+	const asHerself = "Sue Holden, named as substitute for Neil Frackelton, is a member in their own right and attends as themselves."
+	list, agenda := k.say(neil, "/apologies list"), k.say(neil, "/agenda")
+	wantShown(t, list, asHerself)
+	wantShown(t, agenda, asHerself)
+	if strings.Contains(list+agenda, "Substitutes:") {
+		t.Errorf("a member in their own right shown as substituting:\n%s\n%s", list, agenda)
+	}
+	wantShown(t, homeText(t, k, neil), "Substitute: <@USUE> — a member in their own right, who attends as themselves and cannot also stand in for you")
 	wantShown(t, k.say(graeme, `/apologies Away sub "Sue Holden"`), "they cannot also stand in for you,", "`/attendance <@USUE> substitute-for <@UGRAEME>`")
 	if r := k.say(ian, `/apologies for <@UNEIL> sub "Jen Williams (NW Probation)"`); strings.Contains(r, "Note:") {
 		t.Errorf("a substitute not a member: %q", r)

@@ -178,6 +178,10 @@ type Apology struct {
 	// ReceivedBy, for apologies received at the meeting (entered with the
 	// attendance once it had opened), is who entered them.
 	ReceivedBy string
+	// SubstituteMember: the substitute named is a member of the
+	// committee in their own right (not an officer), who counts once, as
+	// themselves, and so is not shown as substituting (substitutesSentence).
+	SubstituteMember bool
 	// MeetingStartsAt, for apologies being sent, is when the meeting
 	// starts as their sender was shown it: set, they are sent only while
 	// it still does (see ApologyStore.UpdateApology).

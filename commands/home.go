@@ -550,6 +550,10 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 		} else if a.SubstituteName != "" {
 			text += "\nSubstitute: " + Escape(a.SubstituteName)
 		}
+		if a.SubstituteMember {
+			// As the note when they were named said, and the lists say.
+			text += " — a member in their own right, who attends as themselves and cannot also stand in for you"
+		}
 		card.Sections = append(card.Sections, Section{Title: "Your apologies", Text: text})
 		card.Buttons = append(card.Buttons, Button{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: shownValue(*in.Next), Style: "danger"})
 		return nil

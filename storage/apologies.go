@@ -27,6 +27,7 @@ type apologyRow struct {
 	Imported       bool           `db:"imported"`
 	By             string         `db:"by_user"`
 	ReceivedBy     string         `db:"received_by"`
+	SubMember      bool           `db:"substitute_member"`
 }
 
 // apologyColumns reads an apology, in the order queryApologies scans,
@@ -39,7 +40,9 @@ type apologyRow struct {
 // came; sent again after a withdrawal, it came anew). Apologies standing
 // again once their member, marked here, was marked absent stand as sent:
 // the withdrawal the mark made and the restoring are the marks', not a
-// change to the apologies, and do not make them the officer's.
+// change to the apologies, and do not make them the officer's. Whether
+// the substitute is a member in their own right is read as the apology
+// is, so that every list of apologies says it alike.
 const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, substitute_id, substitute_name, withdrawn, sent_at, updated_at,
 	CASE WHEN user_id IS NULL
 	     THEN EXISTS (SELECT 1 FROM apology_history h WHERE h.apology_id = apologies.id AND h.action = 'imported')
@@ -48,7 +51,10 @@ const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, sub
 	          AND (apologies.withdrawn OR h.action <> 'restored' AND NOT (h.action = 'withdrawn' AND COALESCE(h.reason, '') = ` + attendedReason + `))
 	          ORDER BY h.id DESC LIMIT 1), '') AS by_user,
 	COALESCE((SELECT CASE WHEN h.action = 'received' THEN h.by_user ELSE '' END FROM apology_history h
-	          WHERE h.apology_id = apologies.id AND h.action IN ('sent', 'received', 'imported') ORDER BY h.id DESC LIMIT 1), '') AS received_by`
+	          WHERE h.apology_id = apologies.id AND h.action IN ('sent', 'received', 'imported') ORDER BY h.id DESC LIMIT 1), '') AS received_by,
+	substitute_id IS NOT NULL AND EXISTS (SELECT 1 FROM members mb JOIN meetings mt ON mt.committee_id = mb.committee_id
+	          WHERE mt.id = apologies.meeting_id AND mb.user_id = apologies.substitute_id AND mb.removed_at IS NULL
+	          AND mb.role <> 'officer') AS substitute_member`
 
 // queryApologies runs query, which reads apologyColumns, and scans its
 // rows by hand: an agenda lists every apology of its meeting, a thousand
@@ -66,7 +72,7 @@ func queryApologies(ctx context.Context, q interface {
 	for rows.Next() {
 		var r apologyRow
 		if err := rows.Scan(&r.ID, &r.MeetingID, &r.UserID, &r.Name, &r.Organisation, &r.Reason, &r.SubstituteID,
-			&r.SubstituteName, &r.Withdrawn, &r.SentAt, &r.UpdatedAt, &r.Imported, &r.By, &r.ReceivedBy); err != nil {
+			&r.SubstituteName, &r.Withdrawn, &r.SentAt, &r.UpdatedAt, &r.Imported, &r.By, &r.ReceivedBy, &r.SubMember); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -79,6 +85,7 @@ func (r apologyRow) apology() commands.Apology {
 		ID: r.ID, MeetingID: r.MeetingID, UserID: r.UserID.String, Name: r.Name, Organisation: r.Organisation,
 		Reason: r.Reason, SubstituteID: r.SubstituteID.String, SubstituteName: r.SubstituteName,
 		Withdrawn: r.Withdrawn, SentAt: r.SentAt, UpdatedAt: r.UpdatedAt, Imported: r.Imported, By: r.By, ReceivedBy: r.ReceivedBy,
+		SubstituteMember: r.SubMember,
 	}
 }
 
