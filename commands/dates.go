@@ -515,11 +515,19 @@ type Clock struct{ Hour, Minute int }
 func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute) }
 
 // takeClock reads a time of day from the start of words: "10:00", "10.00",
-// "10.00am", "10.00 am", "10am", "2 pm", "14:30". It says how many words it
-// used (0: none).
+// "10.00am", "10.00 am", "10am", "2 pm", "14:30", "1400", each after "at"
+// or not ("at 2pm"). It says how many words it used (0: none).
 func takeClock(words []string) (Clock, int, error) {
 	if len(words) == 0 {
 		return Clock{}, 0, nil
+	}
+	if len(words) > 1 && strings.EqualFold(words[0], "at") {
+		// "at 2pm", as people write a time after a date.
+		c, n, err := takeClock(words[1:])
+		if n == 0 || err != nil {
+			return Clock{}, 0, err
+		}
+		return c, n + 1, nil
 	}
 	w := strings.ToLower(strings.TrimRight(words[0], ","))
 	used := 1
@@ -542,10 +550,15 @@ func takeClock(words []string) (Clock, int, error) {
 	if !found {
 		hs, ms, found = strings.Cut(w, ".")
 	}
-	if !found {
-		if suffix == "" {
-			return Clock{}, 0, nil // a bare number is not a time
-		}
+	switch {
+	case found:
+	case suffix == "" && len(w) == 4 && strings.Trim(w, "0123456789") == "":
+		// Four figures are the 24-hour clock written without its colon,
+		// as timetables print it: "1400" is 14:00.
+		hs, ms = w[:2], w[2:]
+	case suffix == "":
+		return Clock{}, 0, nil // a bare number is not a time
+	default:
 		ms = "00"
 	}
 	if hs == "" || len(hs) > 2 || len(ms) != 2 {

@@ -122,6 +122,11 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
+	if k == 0 && n < len(args) {
+		// Something follows the date: saying the time must follow it
+		// would be false.
+		return Reply{}, usageErr("I could not read `%s` as the start time: give it after the date, e.g. `10:00`, `14:00` or `2.30pm`.", echoWord(args[n]))
+	}
 	if k == 0 {
 		return Reply{}, usageErr("Give the start time after the date, e.g. `10:00` or `2.30pm`.")
 	}

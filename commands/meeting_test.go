@@ -67,6 +67,26 @@ func TestMeetings(t *testing.T) {
 	})
 }
 
+// TestMeetingTimeAsWritten: a time after "at", and the 24-hour clock
+// written without its colon, are read wherever a meeting's time is, for
+// scheduling, moving and retiming it and for reminders; a word after the
+// date that is no time is named, not said to be missing.
+func TestMeetingTimeAsWritten(t *testing.T) {
+	k := committeeKit(t)
+	k.steps([]step{
+		{ian, "/meeting schedule 11/02/2027 1400 Bootle Town Hall", []string{"will meet on Thursday 11 February 2027, 14:00, Bootle Town Hall."}},
+		{ian, "/meeting schedule 11/03/2027 at 2pm Bootle Town Hall", []string{"will meet on Thursday 11 March 2027, 14:00, Bootle Town Hall."}},
+		{ian, "/meeting schedule 08/04/2027 at 0930 Bootle Town Hall", []string{"will meet on Thursday 8 April 2027, 09:30, Bootle Town Hall."}},
+		{ian, "/meeting schedule 10/06/2027 2400 Bootle Town Hall", []string{"2400 is not a time"}},
+		{ian, "/meeting schedule 10/06/2027 noonish Bootle Town Hall", []string{"I could not read `noonish` as the start time: give it after the date, e.g. `10:00`, `14:00` or `2.30pm`."}},
+		{ian, "/meeting schedule 10/06/2027 at Bootle Town Hall", []string{"I could not read `at` as the start time"}},
+		{ian, "/meeting time 2027-02-11 at 1030", []string{"10:30"}},
+		{ian, "/meeting move 2027-03-11 to 2027-03-18 1500", []string{"Thursday 18 March 2027, 15:00"}},
+		{ian, "/meeting reminders 7,1 at 0830", []string{"at 08:30 (Europe/London time)."}},
+		{ian, "/meeting reminders 3 1430", []string{"3 days before each meeting, at 14:30 (Europe/London time)."}},
+	})
+}
+
 // TestMeetingListLeavesOutAMeetingUnderWay: a meeting opened before its
 // advertised start is under way, and once closed held; either way it is
 // no longer listed as to come.

@@ -145,6 +145,9 @@ func parseReminders(args []string) (reminderSettings, error) {
 		if strings.Contains(w, ":") {
 			break
 		}
+		if i > 0 && len(w) == 4 && !strings.Contains(w, ",") {
+			break // "7,1 0900": four figures after the days are the time, as takeClock reads them
+		}
 		if i+1 < len(args) && isMeridiem(args[i+1]) {
 			break // "9 am" is the time
 		}
