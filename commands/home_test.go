@@ -33,7 +33,7 @@ func TestHome(t *testing.T) {
 		CommitteeID: m.CommitteeID, Title: "Safer Sefton Together",
 		Text:         "Member for SWACA\nNext meeting: Thursday 10 December 2026, 10:00, Remote Meeting",
 		CalendarPath: "/calendar/" + k.committee().CalendarToken + "-safer-sefton-together.ics",
-		Sections:     []commands.Section{{Title: "Your apologies", Text: "You have sent apologies for the next meeting.\nReason: Unwell\nSubstitute: <@UGRAEME>"}},
+		Sections:     []commands.Section{{Title: "Your apologies", Text: "You have sent apologies for the next meeting.\nReason: Unwell\nSubstitute: <@UGRAEME> — a member in their own right, who attends as themselves and cannot also stand in for you"}},
 		Buttons:      []commands.Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10) + "@" + strconv.FormatInt(m.StartsAt.Unix(), 10), Style: "danger"}},
 		Summary:      "*Safer Sefton Together* — Thursday 10 December 2026, 10:00 (apologies sent)",
 	}}}
