@@ -462,25 +462,11 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 	if in.Member.Organisation != "" {
 		role += " for " + Escape(in.Member.Organisation)
 	}
-	if in.Next == nil {
-		card.Text = role + "\nNo meeting is scheduled."
-		if in.Member.Role == RoleOfficer && !in.Substitute {
-			// A committee just set up has nothing else on its card: an
-			// officer is shown the way on rather than a dead end.
-			card.Text += " `/meeting schedule DATE TIME [VENUE]` in the channel schedules one."
-		}
-	} else {
-		moved, err := s.movedFrom(ctx, *in.Next, c.Location())
-		if err != nil {
-			return HomeCard{}, err
-		}
-		card.Text = role + "\nNext meeting: " + describeMeeting(*in.Next, c.Location()) + moved
-		card.CalendarPath = CalendarPath(c)
-	}
 	running, err := s.store.RunningMeetings(ctx, []int64{c.ID})
 	if err != nil {
 		return HomeCard{}, err
 	}
+	var waiting string
 	if len(running) > 0 {
 		in.Running = &running[len(running)-1]
 	} else {
@@ -493,12 +479,39 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 			return HomeCard{}, err
 		}
 		in.Waits = ok
-		if ok && (in.Member.IsOfficer() || in.Member.Presides()) && !in.Substitute {
-			// Those who run it look here for it (the chair may be late).
-			card.Text += fmt.Sprintf("\nToday's meeting, %s, began by the clock and has not been opened yet: `/meeting start` in the channel opens it.",
-				describeMeeting(m, c.Location()))
+		if ok && !in.Substitute {
+			// Everyone looks here for it: a member who finds nothing of
+			// today's meeting would take it that there is none.
+			waiting = fmt.Sprintf("\nToday's meeting, %s, began by the clock and has not been opened yet", describeMeeting(m, c.Location()))
+			if in.Member.IsOfficer() || in.Member.Presides() {
+				// Those who run it can open it (the chair may be late).
+				waiting += ": `/meeting start` in the channel opens it."
+			} else {
+				waiting += "."
+			}
 		}
 	}
+	switch {
+	case in.Next == nil && (in.Running != nil || in.Waits):
+		// Beside the meeting in progress, or today's waiting to be
+		// opened, "no meeting" would deny the one in front of them.
+		card.Text = role + "\nNo further meeting is scheduled."
+	case in.Next == nil:
+		card.Text = role + "\nNo meeting is scheduled."
+	default:
+		moved, err := s.movedFrom(ctx, *in.Next, c.Location())
+		if err != nil {
+			return HomeCard{}, err
+		}
+		card.Text = role + "\nNext meeting: " + describeMeeting(*in.Next, c.Location()) + moved
+		card.CalendarPath = CalendarPath(c)
+	}
+	if in.Next == nil && in.Member.Role == RoleOfficer && !in.Substitute {
+		// A committee just set up has nothing else on its card: an
+		// officer is shown the way on rather than a dead end.
+		card.Text += " `/meeting schedule DATE TIME [VENUE]` in the channel schedules one."
+	}
+	card.Text += waiting
 	parts := homeParts()
 	if in.Substitute {
 		// No member: nothing else on a card is theirs to do.

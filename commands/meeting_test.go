@@ -730,11 +730,22 @@ func TestMeetingLateOpening(t *testing.T) {
 	if h := homeAt(t, k, ian); len(h.Cards) == 0 || !strings.Contains(h.Cards[0].Text, waiting) {
 		t.Errorf("the officer's Home at 10:05 does not show today's meeting waiting to be opened: %+v", h.Cards)
 	}
+	// Beside it, no card says that no meeting is scheduled; a member is
+	// told of it too, without the command only those who run it can use.
+	if h := homeAt(t, k, ian); len(h.Cards) == 0 || !strings.HasPrefix(h.Cards[0].Text, "Officer\nNo further meeting is scheduled.") {
+		t.Errorf("the officer's Home at 10:05 denies today's meeting: %+v", h.Cards)
+	}
+	if h := homeAt(t, k, sue); len(h.Cards) == 0 || h.Cards[0].Text != "Member for Sefton CVS\nNo further meeting is scheduled.\nToday's meeting, Thursday 10 December 2026, 10:00, Remote Meeting, began by the clock and has not been opened yet." {
+		t.Errorf("a member's Home at 10:05 does not show today's meeting waiting to be opened: %+v", h.Cards)
+	}
 	k.now = time.Date(2026, 12, 10, 10, 10, 0, 0, london)
 	k.must(ian, "/meeting start")
 	wantShown(t, k.say(sue, "/apologies today Unwell"), "under way")
 	if h := homeAt(t, k, ian); len(h.Cards) == 0 || strings.Contains(h.Cards[0].Text, waiting) {
 		t.Errorf("the officer's Home still shows the meeting opened as waiting: %+v", h.Cards)
+	}
+	if h := homeAt(t, k, sue); len(h.Cards) == 0 || !strings.HasPrefix(h.Cards[0].Text, "Member for Sefton CVS\nNo further meeting is scheduled.") {
+		t.Errorf("a member's Home says no meeting is scheduled beside the one in progress: %+v", h.Cards)
 	}
 	wantShown(t, k.say(ian, "/minutes draft"), "Neil Frackelton", "Graeme Robson")
 }
