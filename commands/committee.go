@@ -556,6 +556,12 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 			return "", "", "", "", usageErr("Add one person at a time, each with their organisation: `/committee member add @neil SWACA`, then `/committee member add @sue Sefton CVS`; nothing was saved.")
 		}
 	}
+	if n := len(rest); substituteWord(rest[0]) || substituteWord(rest[n-1]) {
+		// "Sefton Council substitute": a substitute is no role a member
+		// has, and stored, the word would be printed as part of their
+		// organisation in the minutes, the CSV and the Home.
+		return "", "", "", "", errSubstituteNoMember
+	}
 	if err := roleSlip(rest, role != ""); err != nil {
 		return "", "", "", "", err
 	}
@@ -563,6 +569,23 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 		return "", "", "", "", userErr("That organisation is too long (the limit is %d characters).", MaxNameLen)
 	}
 	return userID, hint, org, role, nil
+}
+
+// errSubstituteNoMember refuses to add someone as a substitute, saying how
+// a substitute is named.
+var errSubstituteNoMember = userErr("A substitute is not a member: they are named in the apologies of the member they stand in for (`/apologies for @member sub @someone`), or at the meeting (`/attendance @someone substitute-for @member`). Nothing was saved.")
+
+// substituteWord reports whether w, typed first or last where the
+// organisation goes, is a word Quorum names substitutes by: `substitute`
+// in any case, or `sub` and `substitute-for` as the commands take them,
+// in small letters (the Sub-Aqua Club is an organisation).
+func substituteWord(w string) bool {
+	w = strings.TrimRight(w, ",;:.")
+	switch {
+	case strings.EqualFold(w, "substitute"), strings.EqualFold(w, "substitutes"):
+		return true
+	}
+	return w == "sub" || w == "substitute-for"
 }
 
 // roleWords are the words an officer may put where a role goes, for
@@ -596,7 +619,7 @@ func roleSlip(org []string, named bool) error {
 			continue
 		}
 		if role == "substitute" {
-			return userErr("A substitute is not a member: they are named in the apologies of the member they stand in for (`/apologies for @member sub @someone`), or at the meeting (`/attendance @someone substitute-for @member`). Nothing was saved.")
+			return errSubstituteNoMember
 		}
 		return usageErr("Did you mean %s? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council %s`; nothing was saved.", role, role)
 	}

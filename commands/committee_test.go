@@ -862,6 +862,11 @@ func TestMemberAddRoleSlip(t *testing.T) {
 		{"/committee member add <@UNEIL> offcier", "Did you mean officer?"},
 		{"/committee member add <@UNEIL> memebr", "Did you mean member?"},
 		{"/committee member add <@UNEIL> substitute", "A substitute is not a member"},
+		// Nor is it part of an organisation, first or last.
+		{"/committee member add <@UNEIL> Sefton Council substitute", "A substitute is not a member: they are named in the apologies of the member they stand in for (`/apologies for @member sub @someone`), or at the meeting (`/attendance @someone substitute-for @member`). Nothing was saved."},
+		{"/committee member add <@UNEIL> Sefton Council sub", "A substitute is not a member"},
+		{"/committee member add <@UNEIL> substitute, Sefton Council", "A substitute is not a member"},
+		{"/committee member add <@UNEIL> SWACA Substitute member", "A substitute is not a member"},
 		{"/committee member add <@UNEIL> non-voting", "Give their organisation before `non-voting`"},
 	} {
 		r := k.run(ian, tc.line)
@@ -877,6 +882,8 @@ func TestMemberAddRoleSlip(t *testing.T) {
 		{ian, "/committee member add <@UNEIL> NHS", []string{"for NHS. (Was for SWACA.)"}},
 		{ian, "/committee member add <@UNEIL> Merseyside Police", []string{"for Merseyside Police. (Was for NHS.)"}},
 		{ian, "/committee member add <@UNEIL> Home Office", []string{"for Home Office. (Was for Merseyside Police.)"}},
+		{ian, "/committee member add <@UNEIL> Sub-Aqua Club", []string{"for Sub-Aqua Club. (Was for Home Office.)"}},
+		{ian, "/committee member add <@UNEIL> Home Office", []string{"for Home Office. (Was for Sub-Aqua Club.)"}},
 		// A one-word organisation like a role is taken as typed when the
 		// role follows it.
 		{ian, "/committee member add <@UNEIL> Choir member", []string{"for Choir. (Was for Home Office.)"}},
