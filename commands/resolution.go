@@ -187,9 +187,9 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 		// "-noted" alone would find every minute without the word.
 		return q, errors.New("give at least one word to look for: words after a minus, such as -noted, only leave minutes out (`/resolution rename -noted`)")
 	case len(strings.Fields(q.Words)) == 1:
-		return q, fmt.Errorf("the word %s is too common to search for: give a more specific word (`/resolution rename partnership`) or a minute number (`/resolution 28`)", quoteWords(q.Words))
+		return q, fmt.Errorf("the word %s is too common to search for: give a more specific word (`/resolution %s`) or a minute number (`/resolution 28`)", quoteWords(q.Words), wordsExample)
 	default:
-		return q, fmt.Errorf("the words %s are all too common to search for: give a more specific word (`/resolution rename partnership`) or a minute number (`/resolution 28`)", quoteWords(q.Words))
+		return q, fmt.Errorf("the words %s are all too common to search for: give a more specific word (`/resolution %s`) or a minute number (`/resolution 28`)", quoteWords(q.Words), wordsExample)
 	}
 	return q, nil
 }
@@ -520,6 +520,10 @@ func (s *Service) itemMinute(ctx context.Context, c Committee, q resolutionQuery
 // resolved in 2021 types the year alone.
 var yearNumberRe = regexp.MustCompile(`^(19|20)\d\d$`)
 
+// wordsExample is the words a refusal gives as an example of a search:
+// words any committee's minutes may hold, not one committee's business.
+const wordsExample = "budget"
+
 // noMinuteNumbered answers a look-up by number that found nothing. A
 // number that reads as a year of the committee's minutes is taken for
 // the year, not a minute: the answer names that year's latest meeting
@@ -534,8 +538,8 @@ func (s *Service) noMinuteNumbered(ctx context.Context, c Committee, q resolutio
 		return Reply{}, err
 	}
 	if err != nil || last.HeldOn.Year != year {
-		return private("No minute %s of *%s* is on record, nor minutes of any of its meetings in %d. Search by words instead (`/resolution rename partnership`), or an officer can import minutes with `/minutes import`.",
-			Escape(q.Number), Escape(c.Name), year), nil
+		return private("No minute %s of *%s* is on record, nor minutes of any of its meetings in %d. Search by words instead (`/resolution %s`), or an officer can import minutes with `/minutes import`.",
+			Escape(q.Number), Escape(c.Name), year, wordsExample), nil
 	}
 	return private("No minute %s of *%s* is on record. For what a meeting in %d resolved, give its date: the latest of %d with minutes on record is %s (`/resolution %s`).",
 		Escape(q.Number), Escape(c.Name), year, year, last.HeldOn, last.HeldOn.Start(time.UTC).Format("2006-01-02")), nil
@@ -559,8 +563,8 @@ func numberReply(c Committee, q resolutionQuery, ms []Minute) Reply {
 		if q.On.Year != 0 {
 			where = " of the meeting on " + q.On.String()
 		}
-		return private("No minute %s%s of *%s* is on record. Search by words instead (`/resolution rename partnership`), or an officer can import minutes with `/minutes import`.",
-			Escape(q.Number), where, Escape(c.Name))
+		return private("No minute %s%s of *%s* is on record. Search by words instead (`/resolution %s`), or an officer can import minutes with `/minutes import`.",
+			Escape(q.Number), where, Escape(c.Name), wordsExample)
 	}
 	m := ms[0]
 	reply := minuteReply(c, m)

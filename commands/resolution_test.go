@@ -42,7 +42,7 @@ func TestResolutionLookups(t *testing.T) {
 		{neil, "/resolution No.28", []string{"RESOLVED: " + rename}},
 		{neil, "/resolution 23", []string{"Refers to: Minute No. 17 of the meeting held on 9th September 2021", "(1) the Board notes the cross representation"}},
 		{neil, "/resolution 29", []string{"Minute 29 — DATE OF NEXT MEETING"}},
-		{neil, "/resolution 99", []string{"No minute 99 of *Safer Sefton Together* is on record. Search by words instead (`/resolution rename partnership`), or an officer can import minutes with `/minutes import`."}},
+		{neil, "/resolution 99", []string{"No minute 99 of *Safer Sefton Together* is on record. Search by words instead (`/resolution budget`), or an officer can import minutes with `/minutes import`."}},
 		{neil, "/resolution 2021-12-10 28", []string{"No minutes of *Safer Sefton Together* for Friday 10 December 2021 are on record. `/resolution 28` finds minute 28 of whichever meeting has one"}},
 		{neil, "/resolution 2021-12-09", []string{"*Safer Sefton Together* — minutes of the meeting on Thursday 9 December 2021. Show one with `/resolution 2021-12-09 NUMBER`.",
 			"• 20. APOLOGIES FOR ABSENCE", "• 29. DATE OF NEXT MEETING"}},
@@ -109,7 +109,7 @@ func TestResolutionNeedsAWordToLookFor(t *testing.T) {
 		{"/resolution -noted -report", []string{"Give at least one word to look for: words after a minus"}},
 		{"/resolution the -noted", []string{"Give at least one word to look for"}},
 		{"/resolution -\"report be noted\"", []string{"Give at least one word to look for"}},
-		{"/resolution the", []string{"The word “the” is too common to search for: give a more specific word (`/resolution rename partnership`) or a minute number (`/resolution 28`)."}},
+		{"/resolution the", []string{"The word “the” is too common to search for: give a more specific word (`/resolution budget`) or a minute number (`/resolution 28`)."}},
 		{"/resolution to be or not", []string{"The words “to be or not” are all too common to search for: give a more specific word"}},
 		{`/resolution "The"`, []string{"The word “\"The\"” is too common to search for"}},
 	} {
