@@ -25,7 +25,10 @@ const (
 	InterestOther     InterestKind = "other"
 )
 
-// Phrase is how the minutes name the kind: "a disclosable pecuniary interest".
+// Phrase is how the minutes name the kind: "a disclosable pecuniary
+// interest". An other interest is any not called personal or pecuniary,
+// registrable or not, so the minutes name no kind for it: "declared an
+// interest" is what they say, where "an other interest" is no English.
 func (k InterestKind) Phrase() string {
 	switch k {
 	case InterestPecuniary:
@@ -33,7 +36,7 @@ func (k InterestKind) Phrase() string {
 	case InterestPersonal:
 		return "a personal interest"
 	}
-	return "an other interest"
+	return "an interest"
 }
 
 // DispensationOutcome says what recording a dispensation changed.

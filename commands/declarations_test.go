@@ -42,7 +42,7 @@ func TestDeclare(t *testing.T) {
 		{neil, "/declare 7.5 personal Trustee of SWACA", []string{"You had already declared this interest in Item 7.5 (SWACA) (on Monday 23 November 2026, 12:00); nothing changed."}},
 		// 7e is how the pack labels 7.5's report.
 		{neil, "/declare 7e personal interest Trustee of SWACA", []string{"already declared"}},
-		{graeme, "/declare 4 other Member of the IOM board", []string{"an other interest in Item 4"}},
+		{graeme, "/declare 4 other Member of the IOM board", []string{"an interest in Item 4"}},
 		{graeme, "/declare 6 DPI Shares in a security firm", []string{"a disclosable pecuniary interest in Item 6"}},
 		{graeme, "/declare item 7.7 non-pecuniary Volunteer at Sefton CVS", []string{"a personal interest in Item 7.7"}},
 	})
@@ -102,7 +102,7 @@ func TestDeclare(t *testing.T) {
 	k.steps([]step{
 		{neil, "/declare minutes", []string{"Only an officer of Safer Sefton Together can see the declarations of interest minute."}},
 		{ian, "/declare minutes", []string{"*DECLARATIONS OF INTEREST* — meeting on Thursday 10 December 2026, 10:00, Remote Meeting\n" +
-			"Graeme Robson declared an other interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) as Member of the IOM board. " +
+			"Graeme Robson declared an interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) as Member of the IOM board. " +
 			"Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) as Shares in a security firm, and will withdraw from the meeting for that item. " +
 			"Neil Frackelton declared a personal interest in Item 7.5 (SWACA) as Trustee of SWACA. " +
 			"Graeme Robson declared a personal interest in Item 7.7 (Sefton CVS) as Volunteer at Sefton CVS."}},
@@ -353,7 +353,7 @@ func TestWithdrawButtonWithdrawsItsOwnDeclaration(t *testing.T) {
 		t.Errorf("declarations (-got +want):\n%s", diff)
 	}
 	// Pressed again, it does not say that none stands: the first does.
-	wantShown(t, shown(k.press(neil, second, "Withdraw declaration")), "That declaration — an other interest in Item 7.5 (SWACA): Volunteer at SWACA — was withdrawn already; nothing changed. Your other declaration in the item stands: personal interest — Trustee of SWACA.")
+	wantShown(t, shown(k.press(neil, second, "Withdraw declaration")), "That declaration — an interest in Item 7.5 (SWACA): Volunteer at SWACA — was withdrawn already; nothing changed. Your other declaration in the item stands: personal interest — Trustee of SWACA.")
 	wantShown(t, shown(k.press(stranger, first, "Withdraw declaration")), "That meeting no longer exists, or you are not a member of its committee.")
 	for _, b := range first.Buttons {
 		if got := k.act(k.home(neil), b.Action, b.Value); !strings.Contains(got.Text, "is withdrawn") {

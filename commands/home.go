@@ -688,9 +688,13 @@ func enteredFor(by, userID string) bool {
 	return by != "" && by != userID && isUserID(by)
 }
 
-// kindName is a kind of interest as a label: "Disclosable pecuniary interest".
+// kindName is a kind of interest as a label: "Disclosable pecuniary
+// interest", "Other interest" (whose Phrase names no kind).
 func kindName(k InterestKind) string {
-	p := strings.TrimPrefix(strings.TrimPrefix(k.Phrase(), "a "), "an ")
+	if k == InterestOther {
+		return "Other interest"
+	}
+	p := strings.TrimPrefix(k.Phrase(), "a ")
 	return capitalise(p)
 }
 
