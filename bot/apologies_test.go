@@ -180,7 +180,7 @@ func TestApologiesFromADirectMessage(t *testing.T) {
 	// Someone in no committee is told how to join.
 	wantText(t, slashIn(t, k, "DSTRANGER", stranger, "/apologies", "Unwell"),
 		"This channel does not belong to a committee, and you are not a member of one.",
-		"Ask your committee's officer to add you: `/committee member add @you ORGANISATION`")
+		"Ask your committee's officer to add you: they run `/committee member add <@USTRANGER> ORGANISATION` in the committee's channel.")
 }
 
 // A member of several committees is asked which; the button runs the

@@ -108,7 +108,9 @@ func TestApologiesRefused(t *testing.T) {
 		{neil, "Unwell sub @nobody", "I could not find @nobody: type @ and pick the person, so that Slack links the name."},
 		{neil, strings.Repeat("word ", 120), "That reason is too long (599 characters; the limit is 500)."},
 		{neil, "Unwell sub " + strings.Repeat("Long ", 1) + strings.Repeat("X", 300), "That substitute's name is too long."},
-		{stranger, "Unwell", "You are not a member of Safer Sefton Together."},
+		// Told the command the officer runs, with their own mention: not
+		// one they cannot run themselves.
+		{stranger, "Unwell", "You are not a member of Safer Sefton Together. Ask its officer to add you: they run `/committee member add <@USTRANGER> ORGANISATION` in its channel."},
 		{neil, "withdraw soon please", "`withdraw` takes only a date."},
 		{ian, `for "" Unwell`, "The name between the quotes is empty: for \"Jen Williams (NW Probation)\"."},
 		{ian, `for " Unwell`, "Put the person's name between quotes: for \"Jen Williams (NW Probation)\"."},

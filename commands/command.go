@@ -777,7 +777,7 @@ func (s *Service) admitOrigin(ctx context.Context, r Request, who Access, doing 
 	case who == Anyone:
 		return o, nil
 	case o.Member == nil:
-		return Origin{}, notMember(o.Committee)
+		return Origin{}, notMember(o.Committee, r.UserID)
 	case who == Officers && !o.Member.IsOfficer():
 		return Origin{}, userErr("Only an officer of %s can %s.", Escape(o.Committee.Name), doing)
 	case who == Chairs:
@@ -1316,12 +1316,19 @@ func (s *Service) meetingSaid(ctx context.Context, in *Input, d Date, said bool)
 	return s.meetingFor(ctx, in.Committee, d, in.Now)
 }
 
-var errNoCommittee = &UserError{Msg: "This channel does not belong to a committee, and you are not a member of one. " +
-	"Ask your committee's officer to add you: `/committee member add @you ORGANISATION`, in the committee's channel. " +
-	"An officer can set up a committee in its own channel with `/committee setup NAME`."}
+// noCommittee refuses userID, in a channel of no committee and a member
+// of none. Only an officer can add a member, so the command given is the
+// one to pass on to the officer, with userID's mention in it.
+func noCommittee(userID string) error {
+	return userErr("This channel does not belong to a committee, and you are not a member of one. "+
+		"Ask your committee's officer to add you: they run `/committee member add <@%s> ORGANISATION` in the committee's channel. "+
+		"An officer can set up a committee in its own channel with `/committee setup NAME`.", userID)
+}
 
-func notMember(c Committee) error {
-	return userErr("You are not a member of %s. Ask its officer to add you: `/committee member add @you ORGANISATION`.", Escape(c.Name))
+// notMember refuses userID, who is not a member of c, with the command
+// its officer runs to add them (see noCommittee).
+func notMember(c Committee, userID string) error {
+	return userErr("You are not a member of %s. Ask its officer to add you: they run `/committee member add <@%s> ORGANISATION` in its channel.", Escape(c.Name), userID)
 }
 
 // displayName is the best name the directory knows for userID.
@@ -1795,7 +1802,7 @@ func (s *Service) originElsewhere(ctx context.Context, r Request) (Origin, error
 			return Origin{}, userErr("You are not a member of that committee any more; run the command again.")
 		}
 	case len(ms) == 0:
-		return Origin{}, errNoCommittee
+		return Origin{}, noCommittee(r.UserID)
 	case len(ms) == 1:
 		m = &ms[0]
 	default:

@@ -844,7 +844,7 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 	m, err := s.historyMeeting(ctx, in, d, "attendance", s.attendedMeeting)
 	if err != nil {
 		if !member && isUserErr(err) {
-			return Reply{}, notMember(c)
+			return Reply{}, notMember(c, in.UserID)
 		}
 		return Reply{}, err
 	}
@@ -856,7 +856,7 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 		marked := slices.ContainsFunc(st.log, func(a AttendanceMark) bool { return a.MemberKey == in.UserID })
 		switch {
 		case !marked:
-			return Reply{}, notMember(c)
+			return Reply{}, notMember(c, in.UserID)
 		case who != "" && who != in.UserID || who == "" && name != "":
 			return Reply{}, othersRefused()
 		}
