@@ -462,7 +462,19 @@ func (c *Console) submitPaste(ctx context.Context, text string) {
 
 var mentionRE = regexp.MustCompile(`<@([A-Z0-9]+)(?:\|[^>]*)?>`)
 
-// plainText turns reply mrkdwn into terminal text: mentions become names.
+// Slack's markup for a link (with the words it shows, if any), a channel
+// (with its name, if Slack gave it), and a special mention
+// ("<!channel>", "<!date^…|fallback>").
+var (
+	linkRE    = regexp.MustCompile(`<((?:https?|mailto):[^|>\s]+)(?:\|([^>]*))?>`)
+	channelRE = regexp.MustCompile(`<#([A-Z0-9]+)(?:\|([^>]*))?>`)
+	specialRE = regexp.MustCompile(`<!([a-z]+)(?:\^[^|>]*)?(?:\|([^>]*))?>`)
+)
+
+// plainText turns reply mrkdwn into terminal text, as Slack would show
+// it: mentions become names; a link its words, and the address after them
+// when they differ; a channel "#name" (the console's channels are named by
+// their IDs, CCONSOLE being #console); "<!channel>" "@channel".
 func plainText(s string) string {
 	s = mentionRE.ReplaceAllStringFunc(s, func(m string) string {
 		id := mentionRE.FindStringSubmatch(m)[1]
@@ -470,6 +482,31 @@ func plainText(s string) string {
 			return "@" + name
 		}
 		return "@" + id
+	})
+	s = linkRE.ReplaceAllStringFunc(s, func(m string) string {
+		sub := linkRE.FindStringSubmatch(m)
+		addr, words := sub[1], sub[2]
+		switch {
+		case words == "" || words == addr:
+			return addr
+		case strings.TrimPrefix(addr, "mailto:") == words:
+			return words
+		}
+		return words + " (" + addr + ")"
+	})
+	s = channelRE.ReplaceAllStringFunc(s, func(m string) string {
+		sub := channelRE.FindStringSubmatch(m)
+		if sub[2] != "" {
+			return "#" + sub[2]
+		}
+		return "#" + strings.ToLower(strings.TrimPrefix(sub[1], "C"))
+	})
+	s = specialRE.ReplaceAllStringFunc(s, func(m string) string {
+		sub := specialRE.FindStringSubmatch(m)
+		if sub[2] != "" {
+			return sub[2]
+		}
+		return "@" + sub[1]
 	})
 	return commands.Unescape(s)
 }

@@ -66,7 +66,12 @@ func TestConsole(t *testing.T) {
 		{"another member, and mentions both ways", ":as neil\n/apologies Unwell sub @graeme\n/apologies list\n", []string{
 			"You are now Neil Frackelton (SWACA).",
 			"Neil Frackelton> ",
-			"Substitutes: Graeme Robson for Neil Frackelton.",
+			"Graeme Robson, named as substitute for Neil Frackelton, is a member in their own right and attends as themselves.",
+		}},
+		{"links and channels as Slack shows them", "/agenda add 7.5 SWACA — Neil Frackelton\n/agenda post\n:as neil\n/report 7.5 https://example.org/swaca.pdf SWACA update\n/agenda\n/report 7.5 https://example.org/swaca2.pdf\n/agenda\n", []string{
+			"SWACA update (https://example.org/swaca.pdf)",
+			"Report: https://example.org/swaca2.pdf\n",
+			"is on its way to #console.",
 		}},
 		{"members", ":who\n:as nobody\n", []string{
 			"* @ian      Ian Barton (Sefton Council, officer)",
