@@ -925,9 +925,10 @@ func TestSubByFirstNameKeepsTheDate(t *testing.T) {
 // yet in Slack ("Jen Williams (NW Probation)"), is the member they become
 // when added to the committee under that name and organisation: their
 // Home says whom they substitute for (and, a member now, that they count
-// once, in their own right), the list names them as the member, and
-// their own apologies say whom they leave without a substitute. Someone
-// of that name from another organisation is someone else.
+// once, in their own right), the list names them as the member who
+// attends as themselves, and their own apologies say whom they leave
+// without a substitute. Someone of that name from another organisation
+// is someone else.
 func TestNamedSubstituteJoinsTheCommittee(t *testing.T) {
 	const jen = "UJEN"
 	k := agendaKit(t)
@@ -939,7 +940,9 @@ func TestNamedSubstituteJoinsTheCommittee(t *testing.T) {
 	home := homeText(t, k, jen)
 	wantShown(t, home, "Substituting: Neil Frackelton (SWACA) has named you as their substitute at the next meeting.",
 		"You are a member yourself: if you attend, you count once, in your own right, and cannot also stand in for them.")
-	const subs = "Substitutes: Jen Williams for Neil Frackelton and Jen Williams (Sefton Council) for Graeme Robson."
+	// The member is not listed as substituting, as their Home says; the
+	// other Jen Williams is.
+	const subs = "Substitutes: Jen Williams (Sefton Council) for Graeme Robson. Jen Williams, named as substitute for Neil Frackelton, is a member in their own right and attends as themselves."
 	wantShown(t, k.say(ian, "/apologies list"), subs)
 	wantShown(t, k.say(ian, "/agenda"), subs)
 	wantShown(t, k.say(jen, "/apologies Unwell"), "You are named as substitute for Neil Frackelton at this meeting, who will need someone else.")

@@ -58,7 +58,7 @@ func TestConsoleKeepsItsPrivateDatabase(t *testing.T) {
 	out := runConsole(t, getenv, "/apologies list\n")
 	for _, want := range []string{
 		"Apologies for absence were received from Neil Frackelton (SWACA).",
-		"Substitutes: Graeme Robson for Neil Frackelton.",
+		"Graeme Robson, named as substitute for Neil Frackelton, is a member in their own right and attends as themselves.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("second console run lacks %q:\n%s", want, out)
