@@ -46,6 +46,9 @@ type Console struct {
 	// first is the channel the console started in, its ID and name:
 	// ":channel" with its name goes back to it.
 	first [2]string
+	// channels are the names of the channels the console has been in, by
+	// their IDs, for the replies that name them (plainText).
+	channels map[string]string
 }
 
 // Run reads commands until the input ends, ":quit", or ctx is done.
@@ -61,6 +64,7 @@ func (c *Console) Run(ctx context.Context) error {
 		c.ChannelName = strings.ToLower(c.ChannelID)
 	}
 	c.first = [2]string{c.ChannelID, c.ChannelName}
+	c.channels = map[string]string{c.ChannelID: c.ChannelName}
 	fmt.Fprintf(c.Out, "Quorum console — you are in #%s, the channel of %s.\n", c.ChannelName, commands.SampleCommittee)
 	fmt.Fprintln(c.Out, "Type a slash command (/apologies help), :as NAME to be someone else, :who, :channel NAME, :home, :press N, :paste, :help or :quit.")
 	lines := make(chan string)
@@ -238,6 +242,7 @@ func (c *Console) channel(name string) {
 	} else {
 		c.ChannelID, c.ChannelName = "C"+id, name
 	}
+	c.channels[c.ChannelID] = c.ChannelName
 	fmt.Fprintf(c.Out, "You are now in #%s. A committee's commands act on the committee of the channel; with none here, the officer sets one up with /committee setup NAME.\n", c.ChannelName)
 }
 
@@ -313,17 +318,17 @@ func (c *Console) home(ctx context.Context) {
 	}
 	fmt.Fprintln(c.Out, "── your Home (Slack's Home tab) ──")
 	if h.Intro != "" {
-		fmt.Fprintln(c.Out, plainText(h.Intro))
+		fmt.Fprintln(c.Out, c.plainText(h.Intro))
 	}
 	var buttons []commands.Button
 	for _, card := range h.Cards {
-		fmt.Fprintln(c.Out, strings.ToUpper(plainText(card.Title)))
+		fmt.Fprintln(c.Out, strings.ToUpper(c.plainText(card.Title)))
 		c.body(card.Text, card.Sections)
 		c.buttons(card.Buttons, len(buttons))
 		buttons = append(buttons, card.Buttons...)
 	}
 	for _, line := range h.More {
-		fmt.Fprintln(c.Out, plainText(line))
+		fmt.Fprintln(c.Out, c.plainText(line))
 	}
 	c.last, c.lastHome = commands.Reply{Buttons: buttons}, true
 }
@@ -331,13 +336,13 @@ func (c *Console) home(ctx context.Context) {
 // body prints a reply's or a Home card's text and sections.
 func (c *Console) body(text string, sections []commands.Section) {
 	if text != "" {
-		fmt.Fprintln(c.Out, plainText(text))
+		fmt.Fprintln(c.Out, c.plainText(text))
 	}
 	for _, s := range sections {
 		if s.Title != "" {
-			fmt.Fprintln(c.Out, plainText("*"+s.Title+"*"))
+			fmt.Fprintln(c.Out, c.plainText("*"+s.Title+"*"))
 		}
-		fmt.Fprintln(c.Out, plainText(s.Text))
+		fmt.Fprintln(c.Out, c.plainText(s.Text))
 	}
 }
 
@@ -365,7 +370,7 @@ func (c *Console) show(r commands.Reply) {
 	}
 	c.body(r.Text, r.Sections)
 	if r.Footer != "" {
-		fmt.Fprintln(c.Out, plainText(r.Footer))
+		fmt.Fprintln(c.Out, c.plainText(r.Footer))
 	}
 	c.buttons(r.Buttons, 0)
 	switch {
@@ -451,7 +456,7 @@ func (c *Console) submitPaste(ctx context.Context, text string) {
 	if len(fieldErrs) > 0 {
 		for _, fl := range f.Fields {
 			if msg, ok := fieldErrs[fl.ID]; ok {
-				fmt.Fprintf(c.Out, "── the form says ──\n%s: %s\n", fl.Label, plainText(msg))
+				fmt.Fprintf(c.Out, "── the form says ──\n%s: %s\n", fl.Label, c.plainText(msg))
 			}
 		}
 		fmt.Fprintln(c.Out, "The form is still open: :paste again.")
@@ -473,9 +478,10 @@ var (
 
 // plainText turns reply mrkdwn into terminal text, as Slack would show
 // it: mentions become names; a link its words, and the address after them
-// when they differ; a channel "#name" (the console's channels are named by
-// their IDs, CCONSOLE being #console); "<!channel>" "@channel".
-func plainText(s string) string {
+// when they differ; a channel "#name", by the name it had when the console
+// was in it (else its ID, lower-cased, as a channel's name is when none is
+// given); "<!channel>" "@channel".
+func (c *Console) plainText(s string) string {
 	s = mentionRE.ReplaceAllStringFunc(s, func(m string) string {
 		id := mentionRE.FindStringSubmatch(m)[1]
 		if name, err := (commands.SampleDirectory{}).DisplayName(context.Background(), id); err == nil {
@@ -499,7 +505,10 @@ func plainText(s string) string {
 		if sub[2] != "" {
 			return "#" + sub[2]
 		}
-		return "#" + strings.ToLower(strings.TrimPrefix(sub[1], "C"))
+		if name, ok := c.channels[sub[1]]; ok {
+			return "#" + name
+		}
+		return "#" + strings.ToLower(sub[1])
 	})
 	s = specialRE.ReplaceAllStringFunc(s, func(m string) string {
 		sub := specialRE.FindStringSubmatch(m)

@@ -71,7 +71,7 @@ func TestConsole(t *testing.T) {
 		{"links and channels as Slack shows them", "/agenda add 7.5 SWACA — Neil Frackelton\n/agenda post\n:as neil\n/report 7.5 https://example.org/swaca.pdf SWACA update\n/agenda\n/report 7.5 https://example.org/swaca2.pdf\n/agenda\n", []string{
 			"SWACA update (https://example.org/swaca.pdf)",
 			"Report: https://example.org/swaca2.pdf\n",
-			"is on its way to #console.",
+			"is on its way to #cconsole.",
 		}},
 		{"members", ":who\n:as nobody\n", []string{
 			"* @ian      Ian Barton (Sefton Council, officer)",
