@@ -122,3 +122,34 @@ func TestAfterResolutions(t *testing.T) {
 		t.Errorf("after (-want +got):\n%s", diff)
 	}
 }
+
+// TestAttendanceSubheadingInMinute: an "Attendance" subheading inside a
+// minute's body, in minutes with no list of those present at the top, is
+// the minute's own text, not the meeting's attendance: read as that, it
+// swallowed the minutes above it and stored a sentence as a person present.
+func TestAttendanceSubheadingInMinute(t *testing.T) {
+	text := "OAKFIELD PRIMARY SCHOOL\n\nMinutes of the meeting of the Full Governing Body held on Tuesday 3 March 2026 at 6.00 pm\n\n" +
+		"1. APOLOGIES\n\nApologies were received from Mrs J Clarke.\n\n" +
+		"2. HEADTEACHER'S REPORT\n\nThe Headteacher presented her report.\n\nAttendance\n\nGovernors noted that attendance for the term was 95.2 per cent.\n\nRESOLVED: That the report be noted.\n\n" +
+		"3. POLICIES\n\nRESOLVED: That the charging policy be adopted.\n"
+	m, err := ParseMinutes(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var numbers []string
+	for _, mi := range m.Minutes {
+		numbers = append(numbers, mi.Number)
+	}
+	if diff := cmp.Diff([]string{"1", "2", "3"}, numbers); diff != "" {
+		t.Errorf("minutes (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{}, m.Present); diff != "" {
+		t.Errorf("present (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Person{{Name: "Mrs J Clarke"}}, m.Apologies); diff != "" {
+		t.Errorf("apologies (-want +got):\n%s", diff)
+	}
+	if m.Meeting.Date != "2026-03-03" {
+		t.Errorf("date %q, want 2026-03-03", m.Meeting.Date)
+	}
+}

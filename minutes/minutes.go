@@ -836,12 +836,21 @@ func wordEnds(c byte) bool { return c < 0x80 && !isLetterASCII(c) && !isDigit(c)
 // labels, so the attendance list or a "Minutes of …" heading anchors them.
 func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool) {
 	present, heading, resolved, apologies := -1, -1, -1, -1
+	// minuteSeen is whether a minute's heading has been read since the
+	// "Minutes of …" heading (or the top): a plain "Attendance" heading
+	// after one is a subheading of that minute ("Attendance" of pupils,
+	// under the Headteacher's report), not the list of those present,
+	// which comes before the first minute.
+	minuteSeen := false
 	for i, l := range lines {
-		if present < 0 && ((indexFold(l, 0, "present") >= 0 || indexFold(l, 0, "sederunt") >= 0 || indexFold(l, 0, "attendance") >= 0) && (presentRe.MatchString(l) || presentLegendRe.MatchString(l)) || welshPresent(l)) {
+		if present < 0 && ((indexFold(l, 0, "present") >= 0 || indexFold(l, 0, "sederunt") >= 0 || indexFold(l, 0, "attendance") >= 0 && !minuteSeen) && (presentRe.MatchString(l) || presentLegendRe.MatchString(l)) || welshPresent(l)) {
 			present = i
 		}
 		if heading < 0 && len(l) < 200 && !strings.HasSuffix(l, ".") && (indexFold(l, 0, "minutes") >= 0 || hasPrefixFold(l, "cofnodion")) && (minutesHeadingRe.MatchString(l) || minutesTitle(l)) {
 			heading = i
+			minuteSeen = false
+		} else if _, ok := parseMinuteHeader(l); ok {
+			minuteSeen = true
 		}
 		if resolved < 0 {
 			if _, _, ok := splitResolved(l); ok {
