@@ -153,3 +153,32 @@ func TestAttendanceSubheadingInMinute(t *testing.T) {
 		t.Errorf("date %q, want 2026-03-03", m.Meeting.Date)
 	}
 }
+
+// TestMeetingDetailsRunOn: the meeting's details are read up to the line
+// that holds its date, however long the line before it, and whatever it
+// says ("to declare a casual vacancy"): cut short, the date was lost and
+// the minutes refused.
+func TestMeetingDetailsRunOn(t *testing.T) {
+	cases := map[string]string{
+		"long place line": "NEWTOWN TOWN COUNCIL\n\nMinutes of the meeting of the Planning Committee held on\nTuesday 3 March 2026 at 7.00 pm in the Council Chamber, Town Hall, High Street, Newtown.\n\n" +
+			"1. APOLOGIES\n\nNone.\n\n2. PLANNING APPLICATIONS\n\nRESOLVED: That no objection be raised.\n",
+		"declare in the title": "NEWTOWN TOWN COUNCIL\n\nMinutes of the Extraordinary Meeting to declare a casual vacancy\nheld on Tuesday 3 March 2026 at 7.00 pm\nin the Council Chamber\n\n" +
+			"1. CASUAL VACANCY\n\nRESOLVED: That the vacancy be advertised.\n",
+		"date in a sentence": "NEWTOWN TOWN COUNCIL\n\nMinutes of the Planning Committee\n\nThe meeting was held in the Council Chamber, Town Hall, High Street, Newtown on Tuesday 3 March 2026 at 7.00 pm.\n\n" +
+			"1. APOLOGIES\n\nNone.\n\n2. PLANNING APPLICATIONS\n\nRESOLVED: That no objection be raised.\n",
+	}
+	for name, text := range cases {
+		t.Run(name, func(t *testing.T) {
+			m, err := ParseMinutes(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Meeting.Date != "2026-03-03" {
+				t.Errorf("date %q, want 2026-03-03", m.Meeting.Date)
+			}
+			if len(m.Minutes) == 0 {
+				t.Errorf("no minutes read")
+			}
+		})
+	}
+}

@@ -568,16 +568,25 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	headerEnd := anchor
 	if !hasPresent {
 		headerEnd = min(end, anchor+15)
+		// dated is whether the details read so far hold a date: until
+		// they do, a long sentence or a word of declaring ("to declare a
+		// casual vacancy") is more likely the details run on than the
+		// minutes begun, and ending there lost the date.
+		dated := false
+		for _, l := range lines[start:anchor] {
+			dated = dated || len(findDateLike(l)) > 0
+		}
 		for i := anchor; i < headerEnd; i++ {
 			if _, ok := parseMinuteHeader(lines[i]); ok && i > anchor {
 				headerEnd = i
 				break
 			}
 			if presentRe.MatchString(lines[i]) || welshPresent(lines[i]) || strings.HasPrefix(strings.ToLower(lines[i]), "apolog") || apologiesLineRe.MatchString(lines[i]) ||
-				hasPrefixFold(lines[i], "roll call") || headerEnds(lines[i]) {
+				hasPrefixFold(lines[i], "roll call") || dated && headerEnds(lines[i]) {
 				headerEnd = i
 				break
 			}
+			dated = dated || len(findDateLike(lines[i])) > 0
 		}
 		headerEnd = max(headerEnd, anchor+1)
 	}
@@ -654,7 +663,7 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 // the heading of minutes with no attendance ends before it: the
 // declarations ("DECLARATIONS OF INTEREST", or a declaration itself) and
 // a sentence of the minutes' own. Read as the heading, they were lost
-// without a word.
+// without a word. It is asked only once the details have given a date.
 func headerEnds(l string) bool {
 	return indexFold(l, 0, "declar") >= 0 || len(l) > 80 && strings.HasSuffix(l, ".")
 }
