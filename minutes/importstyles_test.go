@@ -182,3 +182,49 @@ func TestMeetingDetailsRunOn(t *testing.T) {
 		})
 	}
 }
+
+// TestAttendanceTableTabs: an attendance table whose columns are set with
+// tabs is read by where the tabs put them, as printed, not by counting a
+// tab as one character, which put a mark under Present in the Apologies
+// column.
+func TestAttendanceTableTabs(t *testing.T) {
+	head := "ST MARY'S PARISH COUNCIL\n\nMinutes of the meeting of the Parish Council held on Tuesday 3 March 2026 at 7.00 pm\n\n"
+	tail := "\n1. PLANNING\n\nRESOLVED: That no objection be raised.\n"
+	cases := map[string]string{
+		"runs of tabs": "Member\t\t\tPresent\t\t\tApologies\nCouncillor Anne Byrne\t\t\tYes\nCllr L Quinn\t\t\t\t\t\tYes\n",
+		"single tabs":  "Member\tPresent\tApologies\nCouncillor Anne Byrne\tYes\nCllr L Quinn\t\tYes\n",
+	}
+	for name, table := range cases {
+		t.Run(name, func(t *testing.T) {
+			m, err := ParseMinutes(head + table + tail)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]string{"Councillor Anne Byrne"}, m.Present); diff != "" {
+				t.Errorf("present (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff([]Person{{Name: "Cllr L Quinn"}}, m.Apologies); diff != "" {
+				t.Errorf("apologies (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff([]string{}, m.Warnings); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// A row set out with spaces under a heading set out with tabs: where
+	// its mark falls cannot be matched with the heading's, so it is warned
+	// of and nobody is recorded from it.
+	m, err := ParseMinutes(head + "Member\tPresent\tApologies\nCouncillor Anne Byrne\tYes\nCllr L Quinn            Yes\n" + tail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"Councillor Anne Byrne"}, m.Present); diff != "" {
+		t.Errorf("present (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Person{}, m.Apologies); diff != "" {
+		t.Errorf("apologies (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{`line 7: attendance table row not read: "Cllr L Quinn Yes"`}, m.Warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}

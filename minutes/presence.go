@@ -37,8 +37,33 @@ const (
 
 // presenceColumn is a column of an attendance table that marks members.
 type presenceColumn struct {
-	col  int // where its heading starts
+	col  int // where its heading starts, or its cell's place in a line of tabs (see presenceCells)
 	kind int // rowPresent, rowApologies or rowAbsent; rowUnread for a column of words; columnOther
+}
+
+// presenceCells splits a line of an attendance table into its cells. A
+// line set out with tabs is read by the order of its cells between single
+// tabs, where an empty one is a column left blank: where a tab takes the
+// text to depends on the tab stops of the program that printed it, so the
+// characters before a mark do not say which column it is under, and
+// counting a tab as one put a mark under Present in the Apologies column.
+// Other lines are read by where their runs of text start (see chunks).
+func presenceCells(l string) (cells []chunk, tabs bool) {
+	if strings.IndexByte(l, '\t') < 0 {
+		return chunks(l), false
+	}
+	for i, c := range strings.Split(strings.TrimRight(l, " \t"), "\t") {
+		if c = strings.Join(strings.Fields(c), " "); c != "" {
+			cells = append(cells, chunk{col: i, text: c})
+		}
+	}
+	return cells, true
+}
+
+// tableLine reports whether l may be a line of an attendance table: its
+// cells are set apart by a gap or a tab.
+func tableLine(l string) bool {
+	return hasGap(l) || strings.IndexByte(strings.TrimSpace(l), '\t') >= 0
 }
 
 // presenceTable is an attendance table printed with a column of names
@@ -59,14 +84,15 @@ type presenceTable struct {
 
 // presenceColumns reads l as the heading of an attendance table: the
 // names' column first, then the columns that mark them. It returns nil
-// when l is no such heading.
-func presenceColumns(l string) []presenceColumn {
-	if !hasGap(l) {
-		return nil
+// when l is no such heading; tabs is whether its columns are set with
+// tabs.
+func presenceColumns(l string) (cols []presenceColumn, tabs bool) {
+	if !tableLine(l) {
+		return nil, false
 	}
-	c := chunks(l)
+	c, tabs := presenceCells(l)
 	if len(c) < 2 || !presenceHeadRe.MatchString(c[0].text) {
-		return nil
+		return nil, false
 	}
 	out := make([]presenceColumn, 0, len(c)-1)
 	known := false
@@ -91,15 +117,15 @@ func presenceColumns(l string) []presenceColumn {
 		out = append(out, presenceColumn{col: x.col, kind: kind})
 	}
 	if !known {
-		return nil
+		return nil, false
 	}
-	return out
+	return out, tabs
 }
 
 // readPresenceTable reads the attendance table whose heading is raw[head],
 // when it is one, up to the first blank line.
 func readPresenceTable(raw []string, head int) (presenceTable, bool) {
-	cols := presenceColumns(raw[head])
+	cols, tabs := presenceColumns(raw[head])
 	if cols == nil {
 		return presenceTable{}, false
 	}
@@ -107,7 +133,7 @@ func readPresenceTable(raw []string, head int) (presenceTable, bool) {
 	i := head + 1
 	for ; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
 		t.rows = append(t.rows, i)
-		name, outcome := presenceRow(raw[i], cols)
+		name, outcome := presenceRow(raw[i], cols, tabs)
 		switch outcome {
 		case rowPresent:
 			t.present = append(t.present, name)
@@ -123,10 +149,12 @@ func readPresenceTable(raw []string, head int) (presenceTable, bool) {
 
 // presenceRow reads one row of an attendance table: the name in the first
 // run of text, each mark under the column whose heading starts nearest it.
-// A row marked twice in different ways, or not at all, is unread.
-func presenceRow(l string, cols []presenceColumn) (string, int) {
-	c := chunks(l)
-	if len(c) < 2 || c[0].col >= cols[0].col {
+// A row marked twice in different ways, or not at all, is unread, and so
+// is a row set out with tabs under a heading set out with spaces, or the
+// other way about, whose columns cannot be matched with confidence.
+func presenceRow(l string, cols []presenceColumn, tabs bool) (string, int) {
+	c, rowTabs := presenceCells(l)
+	if len(c) < 2 || rowTabs != tabs || c[0].col >= cols[0].col {
 		return "", rowUnread
 	}
 	name := c[0].text
@@ -208,7 +236,7 @@ func unreadPresenceRows(text string) []string {
 	raw := rawLines(text)
 	var out []string
 	for i := 0; i < len(raw); i++ {
-		if !hasGap(raw[i]) {
+		if !tableLine(raw[i]) {
 			continue
 		}
 		t, ok := readPresenceTable(raw, i)
