@@ -704,8 +704,16 @@ func declarationPieces(text string) []string {
 	// ("DECLARATIONS OF INTEREST", "Apologies: Mr N Frackelton") would
 	// otherwise start the sentence after it, and be taken for the name of
 	// whoever declared.
-	var sents []string
+	var paras []string
 	for _, para := range strings.Split(text, "\n\n") {
+		if n := len(paras); n > 0 && continuesDeclaration(paras[n-1], para) {
+			paras[n-1] += " " + para
+			continue
+		}
+		paras = append(paras, para)
+	}
+	var sents []string
+	for _, para := range paras {
 		sents = append(sents, sentences(para)...)
 	}
 	for _, sent := range sents {
@@ -725,6 +733,20 @@ func declarationPieces(text string) []string {
 		}
 	}
 	return out
+}
+
+// continuesDeclaration reports whether para is the rest of the declaration
+// prev breaks off in, as a page break leaves it ("… as she is a member of
+// the" over "board of Bootle Business Improvement District."): prev
+// declares and ends no sentence, and para starts in lower case, or
+// neither declares nor starts with a name. Read on its own, the end of the
+// nature was lost without a word.
+func continuesDeclaration(prev, para string) bool {
+	prev, para = strings.TrimSpace(prev), strings.TrimSpace(para)
+	if para == "" || sentenceEndRe.MatchString(prev) || isUpperLine(prev) || !strings.Contains(strings.ToLower(prev), "declar") {
+		return false
+	}
+	return !startsUpper(para) || !strings.Contains(strings.ToLower(para), "declar") && !honorificRe.MatchString(para)
 }
 
 // andDeclared splits a sentence in which a second person declares after

@@ -183,6 +183,25 @@ func TestMeetingDetailsRunOn(t *testing.T) {
 	}
 }
 
+// TestDeclarationOverPageBreak: a declaration broken by a blank line, as
+// a page break leaves it, is one declaration with its whole nature, not
+// one cut short at the break.
+func TestDeclarationOverPageBreak(t *testing.T) {
+	text := "LICENSING SUB-COMMITTEE\n\nMINUTES OF THE MEETING HELD ON WEDNESDAY 18 NOVEMBER 2026 AT 10.00 AM\n\n" +
+		"Present: Councillor T Hardy (Chair) and Councillor J Sayers\n\n" +
+		"LSC/13/26 DECLARATIONS OF INTEREST\n\nCouncillor Hardy declared a personal interest in Minute LSC/14/26 as she is a member of the\n\nboard of Bootle Business Improvement District.\n\n" +
+		"LSC/14/26 PREMISES LICENCE\n\nRESOLVED: That the licence be granted.\n"
+	m, err := ParseMinutes(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Declaration{{Name: "Councillor Hardy", Item: "LSC/14/26", Kind: "personal",
+		Nature: "she is a member of the board of Bootle Business Improvement District"}}
+	if diff := cmp.Diff(want, m.Declarations); diff != "" {
+		t.Errorf("declarations (-want +got):\n%s", diff)
+	}
+}
+
 // TestAttendanceTableTabs: an attendance table whose columns are set with
 // tabs is read by where the tabs put them, as printed, not by counting a
 // tab as one character, which put a mark under Present in the Apologies
