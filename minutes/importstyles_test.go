@@ -247,3 +247,35 @@ func TestAttendanceTableTabs(t *testing.T) {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 }
+
+// TestAttendanceTableInMinute: a table of members and their attendance
+// inside a minute's body (the attendance at training a report sets out)
+// is that minute's text, left as printed: read as the meeting's
+// attendance, its Apologies column became the meeting's apologies and
+// the table was lost from the minute.
+func TestAttendanceTableInMinute(t *testing.T) {
+	text := "NEWTOWN TOWN COUNCIL\n\nMinutes of the meeting of the Council held on Tuesday 3 March 2026 at 7.00 pm\n\n" +
+		"Present: Councillor A Byrne (Chair) and Councillor L Quinn\n\n" +
+		"1. APOLOGIES\n\nApologies were received from Councillor M Hale.\n\n" +
+		"2. MEMBER TRAINING\n\nThe Clerk reported the attendance at the planning training:\n\n" +
+		"Member                 Attended     Apologies\n" +
+		"Councillor A Byrne     Yes\n" +
+		"Councillor E Doyle                  Yes\n\n" +
+		"RESOLVED: That the report be noted.\n"
+	m, err := ParseMinutes(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"Councillor A Byrne (Chair)", "Councillor L Quinn"}, m.Present); diff != "" {
+		t.Errorf("present (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Person{{Name: "Councillor M Hale"}}, m.Apologies); diff != "" {
+		t.Errorf("apologies (-want +got):\n%s", diff)
+	}
+	if len(m.Minutes) != 2 {
+		t.Fatalf("%d minutes, want 2", len(m.Minutes))
+	}
+	if n := m.Minutes[1].Narrative; !strings.Contains(n, "Councillor E Doyle") || strings.Contains(n, "Present:") {
+		t.Errorf("minute 2's narrative %q, want the table as printed", n)
+	}
+}

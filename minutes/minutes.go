@@ -840,6 +840,12 @@ func welshPresent(l string) bool {
 // wordEnds reports whether byte c, after a word, ends it.
 func wordEnds(c byte) bool { return c < 0x80 && !isLetterASCII(c) && !isDigit(c) }
 
+// minutesHeading reports whether l heads a set of minutes: "Minutes of the
+// meeting …", "Cofnodion …".
+func minutesHeading(l string) bool {
+	return len(l) < 200 && !strings.HasSuffix(l, ".") && (indexFold(l, 0, "minutes") >= 0 || hasPrefixFold(l, "cofnodion")) && (minutesHeadingRe.MatchString(l) || minutesTitle(l))
+}
+
 // locateMinutes finds where the minutes start and end. An agenda pack puts
 // them after the agenda and before the reports, marked by "Agenda Item n"
 // labels, so the attendance list or a "Minutes of …" heading anchors them.
@@ -855,7 +861,7 @@ func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool)
 		if present < 0 && ((indexFold(l, 0, "present") >= 0 || indexFold(l, 0, "sederunt") >= 0 || indexFold(l, 0, "attendance") >= 0 && !minuteSeen) && (presentRe.MatchString(l) || presentLegendRe.MatchString(l)) || welshPresent(l)) {
 			present = i
 		}
-		if heading < 0 && len(l) < 200 && !strings.HasSuffix(l, ".") && (indexFold(l, 0, "minutes") >= 0 || hasPrefixFold(l, "cofnodion")) && (minutesHeadingRe.MatchString(l) || minutesTitle(l)) {
+		if heading < 0 && minutesHeading(l) {
 			heading = i
 			minuteSeen = false
 		} else if _, ok := parseMinuteHeader(l); ok {

@@ -202,6 +202,37 @@ func abs(n int) int {
 	return n
 }
 
+// presenceTablesIn reads the attendance tables in raw that come before the
+// first minute, where a list of those present would be: below a "Minutes
+// of …" heading, before a minute's heading. A table in a minute's body
+// (the attendance at training a report sets out) is that minute's text,
+// not the meeting's attendance, and is left as printed.
+func presenceTablesIn(raw []string) []presenceTable {
+	var out []presenceTable
+	minuteSeen := false
+	for i := 0; i < len(raw); i++ {
+		l := strings.TrimSpace(raw[i])
+		if minutesHeading(l) {
+			minuteSeen = false
+			continue
+		}
+		if _, ok := parseMinuteHeader(l); ok {
+			minuteSeen = true
+			continue
+		}
+		if minuteSeen || !tableLine(raw[i]) {
+			continue
+		}
+		t, ok := readPresenceTable(raw, i)
+		if !ok || len(t.rows) == 0 {
+			continue
+		}
+		out = append(out, t)
+		i = t.end - 1
+	}
+	return out
+}
+
 // presenceTables rewrites each attendance table of marks in raw as the
 // labels other councils print: "Present: A; B" on the heading's line,
 // "Apologies: C" on its first row's, and its other rows blank, so that
@@ -209,22 +240,17 @@ func abs(n int) int {
 // ParseMinutesWith warns of them (see unreadPresenceRows), which a name
 // with its marks run on into the list of those present would not be.
 func presenceTables(raw []string) []string {
-	for i := 0; i < len(raw); i++ {
-		t, ok := readPresenceTable(raw, i)
-		if !ok || len(t.rows) == 0 {
-			continue
-		}
+	for _, t := range presenceTablesIn(raw) {
 		for _, r := range t.rows {
 			raw[r] = ""
 		}
-		raw[i] = ""
+		raw[t.head] = ""
 		if len(t.present) > 0 {
-			raw[i] = "Present: " + strings.Join(t.present, "; ")
+			raw[t.head] = "Present: " + strings.Join(t.present, "; ")
 		}
 		if len(t.apologies) > 0 {
 			raw[t.rows[0]] = "Apologies: " + strings.Join(t.apologies, "; ")
 		}
-		i = t.end - 1
 	}
 	return raw
 }
@@ -235,18 +261,10 @@ func presenceTables(raw []string) []string {
 func unreadPresenceRows(text string) []string {
 	raw := rawLines(text)
 	var out []string
-	for i := 0; i < len(raw); i++ {
-		if !tableLine(raw[i]) {
-			continue
-		}
-		t, ok := readPresenceTable(raw, i)
-		if !ok {
-			continue
-		}
+	for _, t := range presenceTablesIn(raw) {
 		for _, r := range t.unread {
 			out = append(out, "line "+strconv.Itoa(r+1)+": attendance table row not read: "+strconv.Quote(clip(strings.Join(strings.Fields(raw[r]), " "))))
 		}
-		i = t.end - 1
 	}
 	return out
 }
