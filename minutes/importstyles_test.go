@@ -67,6 +67,15 @@ func TestAttendanceTables(t *testing.T) {
 			},
 		},
 		{
+			// A name wrapped onto the line below its marks, and rows
+			// after a blank line: the name was cut short, and the rows
+			// after the blank lost.
+			file:         "minutes-attendance-table-wrapped.txt",
+			present:      []string{"Councillor T Hardy (Chair)", "Councillor Margaret Thistlethwaite-Jones", "Councillor J Sayers"},
+			apologies:    []Person{{Name: "Mr N Frackelton", Organisation: "SWACA"}},
+			declarations: []Declaration{},
+		},
+		{
 			// No attendance at all: the declarations were read as the
 			// meeting's heading.
 			file:      "minutes-declarations-no-attendance.txt",

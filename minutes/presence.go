@@ -123,28 +123,76 @@ func presenceColumns(l string) (cols []presenceColumn, tabs bool) {
 }
 
 // readPresenceTable reads the attendance table whose heading is raw[head],
-// when it is one, up to the first blank line.
+// when it is one. A blank line ends it unless the line after is a row
+// read as one (a page break, or a gap the council left between groups of
+// members), and a line holding only the end of a name ("Councillor
+// Margaret   Yes" over "Thistlethwaite-Jones") ends the name in the row
+// above: the rows after the blank were run into the names, and the name
+// stored cut short.
 func readPresenceTable(raw []string, head int) (presenceTable, bool) {
 	cols, tabs := presenceColumns(raw[head])
 	if cols == nil {
 		return presenceTable{}, false
 	}
 	t := presenceTable{head: head}
+	type row struct {
+		name    string
+		outcome int
+	}
+	var read []row
 	i := head + 1
-	for ; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
+	for ; i < len(raw); i++ {
+		if strings.TrimSpace(raw[i]) == "" {
+			j := i + 1
+			for j < len(raw) && strings.TrimSpace(raw[j]) == "" {
+				j++
+			}
+			if j == len(raw) {
+				break
+			}
+			if _, outcome := presenceRow(raw[j], cols, tabs); outcome == rowUnread {
+				break
+			}
+			i = j
+		}
 		t.rows = append(t.rows, i)
+		if n := len(read); n > 0 && raw[i-1] != "" && read[n-1].outcome != rowUnread {
+			if rest, ok := nameEnd(raw[i], cols); ok {
+				read[n-1].name += " " + rest
+				continue
+			}
+		}
 		name, outcome := presenceRow(raw[i], cols, tabs)
-		switch outcome {
-		case rowPresent:
-			t.present = append(t.present, name)
-		case rowApologies:
-			t.apologies = append(t.apologies, name)
-		case rowUnread:
+		read = append(read, row{name, outcome})
+		if outcome == rowUnread {
 			t.unread = append(t.unread, i)
 		}
 	}
 	t.end = i
+	for _, r := range read {
+		switch r.outcome {
+		case rowPresent:
+			t.present = append(t.present, r.name)
+		case rowApologies:
+			t.apologies = append(t.apologies, r.name)
+		}
+	}
 	return t, true
+}
+
+// nameEnd reads l as the end of a name wrapped onto the line under its
+// row: one short run of text in the names' column, no title starting a
+// name of its own, and neither a heading nor a sentence.
+func nameEnd(l string, cols []presenceColumn) (string, bool) {
+	c, _ := presenceCells(l)
+	if len(c) != 1 || c[0].col >= cols[0].col {
+		return "", false
+	}
+	x := c[0].text
+	if len(strings.Fields(x)) > 3 || honorificRe.MatchString(x) || isUpperLine(x) || strings.HasSuffix(x, ".") || strings.HasSuffix(x, ":") {
+		return "", false
+	}
+	return x, true
 }
 
 // presenceRow reads one row of an attendance table: the name in the first
