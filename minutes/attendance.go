@@ -205,6 +205,9 @@ func apologyParagraphs(text string) []string {
 	paras := strings.Split(text, "\n\n")
 	out := make([]string, 0, len(paras))
 	for i := 0; i < len(paras); i++ {
+		if first, _, _ := strings.Cut(strings.TrimSpace(paras[i]), "\n"); presenceHeading(first) {
+			continue
+		}
 		para := strings.Join(strings.Fields(paras[i]), " ")
 		if g := apologiesLeadRe.FindStringSubmatch(para); g != nil && i+1 < len(paras) && namesFirst(paras[i+1]) {
 			sep := ": "

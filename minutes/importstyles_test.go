@@ -287,4 +287,13 @@ func TestAttendanceTableInMinute(t *testing.T) {
 	if n := m.Minutes[1].Narrative; !strings.Contains(n, "Councillor E Doyle") || strings.Contains(n, "Present:") {
 		t.Errorf("minute 2's narrative %q, want the table as printed", n)
 	}
+	// Minutes that record no apologies of their own: the table's
+	// Apologies column is still not the meeting's.
+	m, err = ParseMinutes(strings.Replace(text, "1. APOLOGIES\n\nApologies were received from Councillor M Hale.", "1. MINUTES\n\nRESOLVED: That the minutes be approved.", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]Person{}, m.Apologies); diff != "" {
+		t.Errorf("apologies with none recorded (-want +got):\n%s", diff)
+	}
 }

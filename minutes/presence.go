@@ -60,6 +60,33 @@ func presenceCells(l string) (cells []chunk, tabs bool) {
 	return cells, true
 }
 
+// presenceHeading reports whether l, its gaps gone, is the heading of an
+// attendance table of marks: "Member Attended Apologies", "Name Present
+// Sent apologies". A table left in a minute's body as printed (see
+// presenceTablesIn) keeps it, and its "Apologies" before the names under
+// it is no list of apologies.
+func presenceHeading(l string) bool {
+	w := strings.Fields(l)
+	if len(w) < 2 || len(w) > 12 || !presenceHeadRe.MatchString(w[0]) {
+		return false
+	}
+	return presenceColumnWords(w[1:])
+}
+
+// presenceColumnWords reports whether w is a run of attendance columns'
+// headings, each of one to three words.
+func presenceColumnWords(w []string) bool {
+	if len(w) == 0 {
+		return true
+	}
+	for n := 1; n <= min(3, len(w)); n++ {
+		if presenceColRe.MatchString(strings.Join(w[:n], " ")) && presenceColumnWords(w[n:]) {
+			return true
+		}
+	}
+	return false
+}
+
 // tableLine reports whether l may be a line of an attendance table: its
 // cells are set apart by a gap or a tab.
 func tableLine(l string) bool {
