@@ -297,3 +297,26 @@ func TestAttendanceTableInMinute(t *testing.T) {
 		t.Errorf("apologies with none recorded (-want +got):\n%s", diff)
 	}
 }
+
+// TestAttendanceUnderPageNumber: a page's number printed alone between
+// the minutes' heading and their attendance is not taken for a minute's,
+// after which an attendance would be the minute's own text.
+func TestAttendanceUnderPageNumber(t *testing.T) {
+	head := "NEWTOWN TOWN COUNCIL\n\nMinutes of the meeting of the Council held on Tuesday 3 March 2026 at 7.00 pm\n\n2\n\n"
+	tail := "\n1. PLANNING\n\nRESOLVED: That no objection be raised.\n"
+	cases := map[string]string{
+		"heading": "ATTENDANCE\n\nCouncillor Anne Byrne\nCllr L Quinn\n",
+		"table":   "Member                   Present    Apologies\nCouncillor Anne Byrne    Yes\nCllr L Quinn             Yes\n",
+	}
+	for name, list := range cases {
+		t.Run(name, func(t *testing.T) {
+			m, err := ParseMinutes(head + list + tail)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]string{"Councillor Anne Byrne", "Cllr L Quinn"}, m.Present); diff != "" {
+				t.Errorf("present (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

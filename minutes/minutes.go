@@ -846,6 +846,15 @@ func minutesHeading(l string) bool {
 	return len(l) < 200 && !strings.HasSuffix(l, ".") && (indexFold(l, 0, "minutes") >= 0 || hasPrefixFold(l, "cofnodion")) && (minutesHeadingRe.MatchString(l) || minutesTitle(l))
 }
 
+// minuteStarts reports whether l heads a minute, and is not a number alone,
+// which may be a page's: an attendance read only before the first minute
+// (see locateMinutes and presenceTablesIn) is not lost to a page number
+// printed above it.
+func minuteStarts(l string) bool {
+	m, ok := parseMinuteHeader(l)
+	return ok && !m.bare
+}
+
 // locateMinutes finds where the minutes start and end. An agenda pack puts
 // them after the agenda and before the reports, marked by "Agenda Item n"
 // labels, so the attendance list or a "Minutes of …" heading anchors them.
@@ -864,7 +873,7 @@ func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool)
 		if heading < 0 && minutesHeading(l) {
 			heading = i
 			minuteSeen = false
-		} else if _, ok := parseMinuteHeader(l); ok {
+		} else if minuteStarts(l) {
 			minuteSeen = true
 		}
 		if resolved < 0 {

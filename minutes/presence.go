@@ -291,7 +291,7 @@ func presenceTablesIn(raw []string) []presenceTable {
 			minuteSeen = false
 			continue
 		}
-		if _, ok := parseMinuteHeader(l); ok {
+		if minuteStarts(l) {
 			minuteSeen = true
 			continue
 		}
