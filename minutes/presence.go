@@ -165,8 +165,10 @@ func readPresenceTable(raw []string, head int) (presenceTable, bool) {
 	type row struct {
 		name    string
 		outcome int
+		line    int
 	}
 	var read []row
+	mixed := false
 	i := head + 1
 	for ; i < len(raw); i++ {
 		if strings.TrimSpace(raw[i]) == "" {
@@ -190,12 +192,23 @@ func readPresenceTable(raw []string, head int) (presenceTable, bool) {
 			}
 		}
 		name, outcome := presenceRow(raw[i], cols, tabs)
-		read = append(read, row{name, outcome})
-		if outcome == rowUnread {
-			t.unread = append(t.unread, i)
+		read = append(read, row{name, outcome, i})
+		if c, rowTabs := presenceCells(raw[i]); len(c) > 1 && rowTabs != tabs {
+			mixed = true
 		}
 	}
 	t.end = i
+	for _, r := range read {
+		if r.outcome == rowUnread || mixed {
+			t.unread = append(t.unread, r.line)
+		}
+	}
+	if mixed {
+		// Rows set out with tabs and rows with spaces: which column a
+		// mark is under cannot be told with confidence in either, so
+		// every row is warned of and nobody is read from the table.
+		return t, true
+	}
 	for _, r := range read {
 		switch r.outcome {
 		case rowPresent:
