@@ -916,15 +916,18 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 	case err != nil:
 		return 0, "", err
 	default:
-		n, ok := sequenceNumber(last.Number)
+		n, ok := leadingNumber(last.Number)
 		switch {
 		case municipalYear(last.HeldOn, start) != year:
 			note = fmt.Sprintf("Numbering starts again at 1: the last minutes on record (minute %s, %s) are of the previous municipal year.", Escape(last.Number), last.HeldOn)
 		case !ok:
-			// Imported minutes numbered "LSC/16/26" or "A" give no one
-			// number to count on from: which figures are the minute's and
-			// which the year's, and how the year would read next, cannot
-			// be told. The note must not say there are none.
+			// Imported minutes numbered "LSC/16/26" or "P064" give no
+			// number to count on from that Quorum has always counted on
+			// from: which figures are the minute's and which the year's
+			// cannot be told, and counting on from "P064" now would
+			// renumber the items without a minute of meetings whose
+			// minutes were confirmed numbered from 1, which the minutes
+			// of record must not. The note must not say there are none.
 			note = fmt.Sprintf("The last minutes on record (minute %s, %s) are numbered in a form Quorum cannot number on from, so numbering starts at 1.", Escape(last.Number), last.HeldOn)
 		default:
 			base, note = n+1, fmt.Sprintf("Numbered on from minute %s of %s.", Escape(last.Number), last.HeldOn)
@@ -963,21 +966,6 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 		base, note = top+1, fmt.Sprintf("Numbered on from minute %d of %s, as its draft numbers it.", top, held)
 	}
 	return base, note, nil
-}
-
-// sequenceNumber reads the number a minute's number counts on from: the
-// one it starts with ("29", "150/20"), else its only figures ("Minute 45",
-// "P064"). One with figures apart ("LSC/16/26", "FC/23/003") has none: the
-// minute's own figures cannot be told from the year's.
-func sequenceNumber(s string) (int, bool) {
-	if n, ok := leadingNumber(s); ok {
-		return n, true
-	}
-	at := strings.IndexFunc(s, unicode.IsDigit)
-	if at < 0 || strings.IndexFunc(strings.TrimLeftFunc(s[at:], unicode.IsDigit), unicode.IsDigit) >= 0 {
-		return 0, false
-	}
-	return leadingNumber(s[at:])
 }
 
 // everyItemWritten reports whether each of items has a minute among
