@@ -396,7 +396,7 @@ func agendaAt(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, 
 			// is recorded leaving for an item (see leftFor). Saying every
 			// pecuniary declarant "left" contradicted them, and said it
 			// of items not yet reached.
-			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held, nil, nil, nil, true)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
+			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held, nil, nil, nil, false)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
 		},
 	}
 	// What to send before the meeting is asked for only while it is to

@@ -1053,7 +1053,8 @@ func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, err
 // tableHints). Minutes confirmed before the minute read the attendance for
 // who left the meeting (st.approval's EarlierRule) read as they were
 // confirmed: every pecuniary declarant without a dispensation left for the
-// item, nobody is left out for not being marked, natures are not quoted.
+// item, nobody is left out for not being marked, natures are not quoted,
+// an interest of no kind is "an other interest".
 // They are a legal record, and a new release must not reword them. No
 // notes come with confirmed minutes, which cannot change, nor once the
 // officer has written the declarations minute in their own words (in ms):
@@ -1061,10 +1062,10 @@ func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, err
 func (st meetingState) declarationsMinute(ds []Declaration, items []AgendaItem, ms []Minute, ahead bool) (text, away string, hints []string) {
 	if st.approval != nil && st.approval.EarlierRule {
 		ds, away = minutedDeclarations(ds, st.apologies, st.att, false)
-		return declarationsParagraph(ds, items, false, st.minuteOf, st.consideredBefore, alwaysLeft, false), away, nil
+		return declarationsParagraph(ds, items, false, st.minuteOf, st.consideredBefore, alwaysLeft, true), away, nil
 	}
 	ds, away = minutedDeclarations(ds, st.apologies, st.att, true)
-	text = declarationsParagraph(ds, items, ahead, st.minuteOf, st.consideredBefore, st.leftFor, true)
+	text = declarationsParagraph(ds, items, ahead, st.minuteOf, st.consideredBefore, st.leftFor, false)
 	if it, ok := declarationsItem(items); ok && slices.ContainsFunc(ms, func(mi Minute) bool { return mi.Item == it.Number && mi.Narrative != "" }) {
 		return text, "", nil
 	}
@@ -1162,7 +1163,7 @@ const NoDeclarations = "No declarations of any disclosable pecuniary interests o
 // putting it in a reply. Read without the meeting's attendance, it says
 // nothing of whether a pecuniary declarant left the meeting.
 func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
-	return declarationsParagraph(ds, items, false, nil, nil, nil, true)
+	return declarationsParagraph(ds, items, false, nil, nil, nil, false)
 }
 
 // declarationsParagraph is DeclarationsParagraph, saying what a pecuniary
@@ -1175,9 +1176,12 @@ func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
 // so, rather than that the declarant left the meeting for it. With left
 // (whether the meeting's records show the declarant away for the item;
 // see leftFor), a pecuniary declarant without a dispensation is said to
-// have left the meeting for that item only when they are. With quote, a
-// nature in the first person is quoted (see natureClause).
-func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string, considered func(item string, at time.Time) bool, left func(d Declaration, item string) bool, quote bool) string {
+// have left the meeting for that item only when they are. A nature in the
+// first person is quoted (see natureClause), and an interest of no kind
+// is "an interest" (Phrase), unless earlier: the wording of minutes
+// confirmed before those rules (see declarationsMinute), which read as
+// they were confirmed, "an other interest" and natures unquoted.
+func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string, considered func(item string, at time.Time) bool, left func(d Declaration, item string) bool, earlier bool) string {
 	var standing []Declaration
 	for _, d := range ds {
 		if !d.Withdrawn {
@@ -1204,8 +1208,12 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 			}
 		}
 		var b strings.Builder
-		fmt.Fprintf(&b, "%s declared %s in %s", oneLine(d.Name), d.Kind.Phrase(), oneLine(label))
-		b.WriteString(natureClause(d.Nature, quote))
+		phrase := d.Kind.Phrase()
+		if earlier && d.Kind == InterestOther {
+			phrase = "an other interest"
+		}
+		fmt.Fprintf(&b, "%s declared %s in %s", oneLine(d.Name), phrase, oneLine(label))
+		b.WriteString(natureClause(d.Nature, !earlier))
 		switch {
 		case onAgenda && considered != nil && considered(it.Number, d.DeclaredAt):
 			b.WriteString(", after that item had been considered")

@@ -916,6 +916,7 @@ func TestMinutesConfirmedBeforeDeclarationsReadTheAttendance(t *testing.T) {
 	k.must(sue, "/declare 7.7 personal Volunteer at Sefton CVS")
 	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
 	k.must(neil, "/declare 7.5 personal My partner works for SWACA")
+	k.must(neil, "/declare 6 other Friend of the Chief Inspector")
 	k.must(neil, "/here")
 	k.must(graeme, "/here")
 	k.must(ian, "/resolve 7.7 That the report be noted.")
@@ -926,7 +927,7 @@ func TestMinutesConfirmedBeforeDeclarationsReadTheAttendance(t *testing.T) {
 	k.must(sue, "/meeting start")
 	k.must(sue, "/minutes approve")
 	newRule := k.say(ian, "/minutes draft 10/12/2026")
-	wantShown(t, newRule, "as Spouse employed by Merseyside Police.", ": “My partner works for SWACA”.")
+	wantShown(t, newRule, "as Spouse employed by Merseyside Police.", ": “My partner works for SWACA”.", "Neil Frackelton declared an interest in Minute No.")
 	if strings.Contains(newRule, "Sue Holden declared a personal interest") || strings.Contains(newRule, "not recorded leaving") || strings.Contains(newRule, "/minutes amend") {
 		t.Errorf("confirmed under the rule, the minutes changed or came with notes:\n%s", newRule)
 	}
@@ -935,7 +936,9 @@ func TestMinutesConfirmedBeforeDeclarationsReadTheAttendance(t *testing.T) {
 		t.Fatal("no record of when the rule came in")
 	}
 	for _, got := range []string{k.say(ian, "/minutes draft 10/12/2026"), k.say(ian, "/declare minutes 10/12/2026")} {
-		wantShown(t, got, "as Spouse employed by Merseyside Police, and left the meeting for that item.", "Sue Holden declared a personal interest", "as My partner works for SWACA.")
+		// Confirmed as "an other interest", they read so.
+		wantShown(t, got, "as Spouse employed by Merseyside Police, and left the meeting for that item.", "Sue Holden declared a personal interest", "as My partner works for SWACA.",
+			"Neil Frackelton declared an other interest in ")
 		if strings.Contains(got, "not recorded leaving") || strings.Contains(got, "not marked in the attendance") || strings.Contains(got, "“") {
 			t.Errorf("minutes confirmed before the rule read by it:\n%s", got)
 		}
