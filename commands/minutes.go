@@ -1115,7 +1115,7 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	if src.Minutes, err = s.store.MeetingMinutes(ctx, m.ID); err != nil {
 		return src, "", err
 	}
-	if len(src.Minutes) > 0 && !slices.ContainsFunc(src.Minutes, func(mi Minute) bool { return mi.Draft || mi.Item != "" }) {
+	if len(src.Minutes) > 0 && !slices.ContainsFunc(src.Minutes, func(mi Minute) bool { return !mi.Imported }) {
 		// Imported minutes carry the numbers they were published with:
 		// how Quorum would number them says nothing true of them.
 		note = ""
