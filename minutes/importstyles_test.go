@@ -76,6 +76,18 @@ func TestAttendanceTables(t *testing.T) {
 			declarations: []Declaration{},
 		},
 		{
+			// A new row set close to its mark ("Jo Lee  Yes") after a
+			// name wrapped onto the line below ("Smith-Jones"): it was
+			// taken for more of the wrapped name, mark and all, and the
+			// member lost; the wrapped ends, with no marks, still end
+			// the names above them.
+			file: "minutes-attendance-table-short-rows.txt",
+			present: []string{"Councillor T Hardy (Chair)", "Councillor Margaret Thistlethwaite-Jones", "Cllr Amir Khan",
+				"Councillor Mary Anne Smith-Jones", "Jo Lee"},
+			apologies:    []Person{{Name: "Mr N Frackelton", Organisation: "SWACA"}},
+			declarations: []Declaration{},
+		},
+		{
 			// No attendance at all: the declarations were read as the
 			// meeting's heading.
 			file:      "minutes-declarations-no-attendance.txt",

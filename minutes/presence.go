@@ -3,6 +3,7 @@ package minutes
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -50,7 +51,10 @@ type presenceColumn struct {
 // Other lines are read by where their runs of text start (see chunks).
 func presenceCells(l string) (cells []chunk, tabs bool) {
 	if strings.IndexByte(l, '\t') < 0 {
-		return chunks(l), false
+		for _, c := range chunks(l) {
+			cells = append(cells, splitMarks(c)...)
+		}
+		return cells, false
 	}
 	for i, c := range strings.Split(strings.TrimRight(l, " \t"), "\t") {
 		if c = strings.Join(strings.Fields(c), " "); c != "" {
@@ -58,6 +62,23 @@ func presenceCells(l string) (cells []chunk, tabs bool) {
 		}
 	}
 	return cells, true
+}
+
+// splitMarks parts a mark from the name before it when only two spaces
+// set them apart ("Amir Khan  Yes"), too few for chunks: the row has its
+// own mark, and is a member's row of its own, not the end of a name
+// wrapped from the row above.
+func splitMarks(c chunk) []chunk {
+	i := strings.LastIndex(c.text, "  ")
+	if i < 0 {
+		return []chunk{c}
+	}
+	mark := strings.TrimLeft(c.text[i:], " ")
+	if !presenceMarkRe.MatchString(mark) && !presenceWordRe.MatchString(mark) {
+		return []chunk{c}
+	}
+	at := c.col + utf8.RuneCountInString(c.text[:len(c.text)-len(mark)])
+	return append(splitMarks(chunk{c.col, strings.TrimSpace(c.text[:i])}), chunk{at, mark})
 }
 
 // presenceHeading reports whether l, its gaps gone, is the heading of an
