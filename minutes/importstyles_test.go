@@ -334,3 +334,31 @@ func TestAttendanceUnderPageNumber(t *testing.T) {
 		})
 	}
 }
+
+// TestUnplacedHeadings: a committee's subtitle under its name and a
+// "PART I" above the first minute are kept nowhere, so the import warns
+// of them, whether they head the minutes or stand under the list of
+// those present; they were lost without a word.
+func TestUnplacedHeadings(t *testing.T) {
+	cases := map[string][]string{
+		"minutes-licensing-panel-part-headings.txt": {
+			`line 2: heading before the first minute not placed: "TAXI AND PRIVATE HIRE PANEL"`,
+			`line 8: heading before the first minute not placed: "PART I"`,
+		},
+		"minutes-licensing-panel-part-present.txt": {
+			`line 2: heading before the first minute not placed: "TAXI AND PRIVATE HIRE PANEL"`,
+			`line 9: text before the first minute not placed: "PART I"`,
+		},
+	}
+	for file, want := range cases {
+		t.Run(file, func(t *testing.T) {
+			m, err := ParseMinutes(readTestdata(t, "testdata/"+file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, m.Warnings); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -595,6 +595,12 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 		warn("%s", w)
 	}
 
+	for k, l := range lines[start:min(headerEnd, end)] {
+		if unplacedHeading(l, lines[start+k-min(k, 1)], out.Meeting) {
+			warn("line %d: heading before the first minute not placed: %q", origin[start+k], clip(l))
+		}
+	}
+
 	headers := runningHeaders(lines[start:end], out.Meeting.Committee, out.Meeting.Date)
 	body := make([]string, 0, end-headerEnd)
 	bodyLines := make([]int, 0, end-headerEnd)
@@ -1347,7 +1353,7 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		lp := strings.ToLower(para)
 		afterLead := lead
 		lead = apologiesLeadRe.MatchString(strings.Join(strings.Fields(para), " "))
-		if para == "" || afterLead && namesFirst(para) || strings.Contains(lp, "apolog") || strings.Contains(lp, "declar") || strings.Contains(lp, "interest") || attendLabelRe.MatchString(para) || isUpperLine(para) {
+		if para == "" || afterLead && namesFirst(para) || strings.Contains(lp, "apolog") || strings.Contains(lp, "declar") || strings.Contains(lp, "interest") || attendLabelRe.MatchString(para) {
 			continue
 		}
 		if _, _, isRes := splitResolved(para); isRes {
@@ -1373,6 +1379,27 @@ var (
 func (p *minutesParser) continued(l string) bool {
 	g := continuedRe.FindStringSubmatch(l)
 	return g != nil && p.cur != nil && g[1] == p.cur.m.Number
+}
+
+// partHeadingRe is the part of the meeting a heading opens: "PART I",
+// "Part 1 – Public".
+var partHeadingRe = compileLater(`(?i)^part\s+(?:[ivx]{1,4}|\d|[ab]|one|two)\b`)
+
+// unplacedHeading reports a short heading in the lines that head the
+// minutes that none of the meeting's details were read from: a part of
+// the meeting ("PART I") or a committee's subtitle printed under its
+// name, above, ("TAXI AND PRIVATE HIRE PANEL"). Neither is kept, so the
+// import says so rather than losing it without a word.
+func unplacedHeading(l, above string, m Meeting) bool {
+	if partHeadingRe.MatchString(l) {
+		return true
+	}
+	c := committeeFromLine(l)
+	if c == "" || l == above || !isUpperLine(l) || strings.Contains(l, ",") || councilName(c) || venueWordRe.MatchString(l) ||
+		m.Committee == "" || !strings.EqualFold(committeeFromLine(above), m.Committee) {
+		return false
+	}
+	return !strings.Contains(strings.ToLower(m.Committee), strings.ToLower(c))
 }
 
 // aboutDocumentRe is a note on the document itself before the minutes
