@@ -65,3 +65,21 @@ func TestImportedMinutesAsPrinted(t *testing.T) {
 		"ACTION: Director of Neighbourhood Services to report progress to the March meeting.",
 		"48. Bus Lane Enforcement")
 }
+
+// TestImportedTextBetweenResolutions: a paragraph printed between two
+// resolutions of an imported minute is shown between them, in the draft
+// and on the printable page, each resolution under its word as printed;
+// it was shown above both, as if said before either was made.
+func TestImportedTextBetweenResolutions(t *testing.T) {
+	k := committeeKit(t)
+	importMinutesFile(k, "minutes-licensing-text-between-resolutions.txt")
+	draft := k.say(ian, "/minutes draft 24/11/2026")
+	inOrder(t, draft, "The Licensing Manager presented the report.",
+		"RESOLVED:", "(1) That the premises licence be granted.",
+		"The applicant's agent then asked that the hours on Sundays be reduced, and the Sub-Committee agreed.",
+		"RESOLVED:\nThat the licence hours on Sundays end at 10.00 pm.",
+		"ACTION: The Licensing Manager to issue the licence.",
+		"DECISION:\nThat the review be adjourned to 8 December 2026.",
+		"The Chair reminded the parties that further representations must be made by 1 December 2026.",
+		"DECISION:\nThat the Licensing Manager write to the parties with the date.")
+}

@@ -64,6 +64,10 @@ type Resolution struct {
 	// "AGREED", "NOTED" when what was noted is the minute's outcome, or
 	// a Northern Irish council committee's "RECOMMENDED" to the Council.
 	RecordedAs string
+	// After is, of an imported minute's resolution, the part of its
+	// Narrative the document prints after it and before the next one;
+	// set only where the minutes are compiled (MeetingMinutes).
+	After string
 }
 
 // recordedWords are the words a resolution may be recorded under.
@@ -577,6 +581,9 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string, members 
 		stored[mi.Number] = true
 		for i, body := range m.Resolutions {
 			r := Resolution{Body: cleanText(body)}
+			if i < len(m.Between) {
+				r.After = cleanText(m.Between[i])
+			}
 			if i < len(m.Parts) {
 				r.Parts = cleanAll(m.Parts[i], 0)
 			}

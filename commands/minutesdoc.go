@@ -125,6 +125,9 @@ type DocMinute struct {
 	// After follows the resolutions: the text imported minutes print
 	// after them.
 	After string
+	// Between, aligned with Resolved, is the text imported minutes print
+	// after each resolution and before the next; nil when none.
+	Between []string
 	// Note follows the resolutions: that they were recorded while the
 	// meeting was inquorate, so are not the committee's decision.
 	Note string
@@ -337,6 +340,10 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			dm.References = nil
 			if before, ok := strings.CutSuffix(mi.Narrative, mi.After); ok && mi.After != "" {
 				dm.Narrative, dm.After = Escape(strings.TrimSpace(before)), Escape(mi.After)
+				mi.Narrative = strings.TrimSpace(before)
+			}
+			if before, between, ok := printedBetween(mi); ok {
+				dm.Narrative, dm.Between = Escape(before), escapeAll(between)
 			}
 		}
 		for _, r := range mi.Resolutions {
@@ -642,6 +649,9 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 	}
 	for _, blk := range dm.Blocks() {
 		b.WriteString("\n\n" + para(append([]string{blk.Word + ":"}, blk.Lines...)...))
+		if blk.After != "" {
+			b.WriteString("\n\n" + para(blk.After))
+		}
 	}
 	if dm.After != "" {
 		b.WriteString("\n\n" + para(dm.After))
@@ -655,25 +665,58 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 	return b.String()
 }
 
+// printedBetween parts the narrative of imported minute mi, its After
+// already cut from it, into the text before its first resolution and what
+// it prints after each of the others, from the end of the narrative back.
+// It is false when mi prints nothing between its resolutions, or when the
+// narrative does not end with that text in that order (a minute imported
+// before it was kept, or edited since): the narrative is then shown
+// whole above the resolutions, as before.
+func printedBetween(mi Minute) (string, []string, bool) {
+	rest := mi.Narrative
+	between := make([]string, len(mi.Resolutions))
+	found := false
+	for i := len(mi.Resolutions) - 1; i >= 0; i-- {
+		a := mi.Resolutions[i].After
+		if a == "" {
+			continue
+		}
+		before, ok := strings.CutSuffix(rest, a)
+		if !ok {
+			return "", nil, false
+		}
+		rest, between[i], found = strings.TrimSpace(before), a, true
+	}
+	return rest, between, found
+}
+
 // DocBlock is resolutions of a minute under the word they are recorded
-// under.
+// under, and what imported minutes print after them.
 type DocBlock struct {
 	Word  string
 	Lines []string
+	After string
 }
 
 // Blocks are dm's resolutions under their words: all under one word, as
-// councils print them, or each under its own when the words differ.
+// councils print them, or each under its own when the words differ. Text
+// imported minutes print between two resolutions ends a block, and the
+// next resolution starts another, under its word again, as printed.
 func (dm DocMinute) Blocks() []DocBlock {
-	if len(dm.Resolved) == 0 {
-		return nil
-	}
-	if len(dm.Words) != len(dm.Resolved) {
-		return []DocBlock{{Word: dm.word(), Lines: dm.Resolved}}
-	}
-	out := make([]DocBlock, len(dm.Resolved))
+	var out []DocBlock
 	for i, r := range dm.Resolved {
-		out[i] = DocBlock{Word: dm.Words[i], Lines: []string{r}}
+		word, apart := dm.word(), len(dm.Words) == len(dm.Resolved)
+		if apart {
+			word = dm.Words[i]
+		}
+		if n := len(out); n == 0 || apart || out[n-1].After != "" {
+			out = append(out, DocBlock{Word: word})
+		}
+		blk := &out[len(out)-1]
+		blk.Lines = append(blk.Lines, r)
+		if i < len(dm.Between) {
+			blk.After = dm.Between[i]
+		}
 	}
 	return out
 }

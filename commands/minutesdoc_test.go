@@ -267,3 +267,22 @@ func TestMinutesPlainTextKeepsWhatWasTyped(t *testing.T) {
 		t.Errorf("plain text:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestImportedBetweenOnPage: the printable page shows what imported
+// minutes print between two resolutions between them, the second under
+// its word again, and the text before them above them.
+func TestImportedBetweenOnPage(t *testing.T) {
+	doc := CompileMinutes(MinutesSource{Committee: Committee{Name: "Licensing Sub-Committee"}, Minutes: []Minute{{
+		ID: 1, Number: "17", Title: "Premises licence", Imported: true,
+		Narrative:   "The report was presented.\n\nThe agent asked for shorter hours on Sundays.",
+		Resolutions: []Resolution{{Body: "That the licence be granted.", After: "The agent asked for shorter hours on Sundays."}, {Body: "That Sunday hours end at 10.00 pm."}},
+	}}})
+	page, err := MinutesHTML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<p>The report was presented.</p>\n<p class=\"resolved\">RESOLVED:</p>\n<p>That the licence be granted.</p>\n<p>The agent asked for shorter hours on Sundays.</p>\n<p class=\"resolved\">RESOLVED:</p>\n<p>That Sunday hours end at 10.00 pm.</p>\n"
+	if !strings.Contains(string(page), want) {
+		t.Errorf("page does not show the text between the resolutions where printed:\n%s", page)
+	}
+}

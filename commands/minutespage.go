@@ -228,6 +228,7 @@ var minutesTemplate = template.Must(template.New("minutes").Funcs(template.FuncM
 {{end}}{{if .Narrative}}<p>{{.Narrative}}</p>
 {{end}}{{range .Blocks}}<p class="resolved">{{.Word}}:</p>
 {{range .Lines}}<p>{{.}}</p>
+{{end}}{{if .After}}<p>{{.After}}</p>
 {{end}}{{end}}{{if .After}}<p>{{.After}}</p>
 {{end}}{{if .Note}}<p class="refs">{{.Note}}</p>
 {{end}}{{range .Actions}}<p>{{.}}</p>
@@ -255,7 +256,7 @@ func MinutesHTML(d MinutesDocument) ([]byte, error) {
 	for i, dm := range d.Minutes {
 		page.Minutes[i] = DocMinute{Number: Unescape(dm.Number), Title: Unescape(dm.Title), Narrative: Unescape(dm.Narrative),
 			Resolved: un(dm.Resolved), Word: dm.word(), Words: dm.Words, References: un(dm.References), Pending: dm.Pending, Considered: Unescape(dm.Considered), Urgency: Unescape(dm.Urgency), Note: Unescape(dm.Note),
-			After: Unescape(dm.After), Actions: un(dm.Actions)}
+			After: Unescape(dm.After), Between: un(dm.Between), Actions: un(dm.Actions)}
 	}
 	var b bytes.Buffer
 	if err := minutesTemplate.Execute(&b, page); err != nil {

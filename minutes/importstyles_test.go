@@ -362,3 +362,29 @@ func TestUnplacedHeadings(t *testing.T) {
 		})
 	}
 }
+
+// TestBetweenResolutions: a paragraph a minute prints between two of its
+// resolutions is named as printed after the first, so that it is shown
+// between them; it was shown above both. Text after the last stays After.
+func TestBetweenResolutions(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-licensing-text-between-resolutions.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	between := map[string][]string{}
+	after := map[string]string{}
+	for _, mi := range m.Minutes {
+		between[mi.Number], after[mi.Number] = mi.Between, mi.After
+	}
+	want := map[string][]string{
+		"LSC/16/26": nil,
+		"LSC/17/26": {"The applicant's agent then asked that the hours on Sundays be reduced, and the Sub-Committee agreed."},
+		"LSC/18/26": {"The Chair reminded the parties that further representations must be made by 1 December 2026."},
+	}
+	if diff := cmp.Diff(want, between); diff != "" {
+		t.Errorf("between (-want +got):\n%s", diff)
+	}
+	if got := after["LSC/17/26"]; got != "ACTION: The Licensing Manager to issue the licence." {
+		t.Errorf("after LSC/17/26 = %q", got)
+	}
+}

@@ -491,6 +491,7 @@ type minuteBuilder struct {
 	words     []string // what each block of res was recorded as (recordedAs)
 	welsh     []bool   // whether each block was opened by a label in Welsh and English
 	trailing  []string
+	between   []string // what is printed after each block of res but the open one
 	inRes     bool
 	resOpener string // the line that opened the open block, as printed
 	resLast   string // last non-blank line of the open RESOLVED block
@@ -516,6 +517,7 @@ func (b *minuteBuilder) unnote() []string {
 	last := len(b.res) - 1
 	lines := append([]string{b.resOpener}, b.res[last][1:]...)
 	b.res, b.words, b.welsh = b.res[:last], b.words[:last], b.welsh[:last]
+	b.between = b.between[:max(last-1, 0)]
 	b.inRes = false
 	return lines
 }
@@ -1454,6 +1456,11 @@ func (p *minutesParser) addLine(l string) {
 		} else {
 			dropDanglingAnd(b.narrative)
 		}
+		if len(b.res) > 0 {
+			// Printed between the last block and this one, where it is
+			// shown, though the narrative holds it for searching.
+			b.between = append(b.between, paragraphs(b.trailing))
+		}
 		if len(b.trailing) > 0 {
 			b.narrative = append(append(b.narrative, ""), b.trailing...)
 			b.trailing = nil
@@ -1542,10 +1549,12 @@ func (p *minutesParser) finish(last bool) {
 	var parts [][]string
 	var words []string
 	anyParts, anyWord := false, false
+	between := len(b.between) == len(b.res)-1
 	for i, blk := range b.res {
 		r := normaliseResolution(joinAll(nonBlank(blk)))
 		if r == "" {
 			p.warn("line %d: minute %s: empty %s block", b.line, b.m.Number, b.words[i])
+			between = false // what it printed after would follow another block
 			continue
 		}
 		if g := welshHalfRe.FindStringSubmatch(r); b.welsh[i] && g != nil {
@@ -1591,9 +1600,24 @@ func (p *minutesParser) finish(last bool) {
 		// NOTED sentence) went after it.
 		b.m.After = ""
 	}
+	if between && slices.ContainsFunc(b.between, func(s string) bool { return s != "" }) && betweenInOrder(b.m.Narrative, b.m.After, b.between) {
+		b.m.Between = b.between
+	}
 	b.m.References = references(append([]string{b.m.Narrative}, b.m.Resolutions...)...)
 	p.out.Minutes = append(p.out.Minutes, b.m)
 	p.builders = append(p.builders, b)
+}
+
+// betweenInOrder reports whether narrative ends with between, each
+// paragraph of it in turn, and then after: what is printed between the
+// resolutions can be told from the text before them only then. Text read
+// from the resolutions into the narrative (a Welsh half) leaves it whole.
+func betweenInOrder(narrative, after string, between []string) bool {
+	rest, ok := strings.CutSuffix(narrative, after)
+	for i := len(between) - 1; ok && i >= 0; i-- {
+		rest, ok = strings.CutSuffix(strings.TrimSpace(rest), between[i])
+	}
+	return ok
 }
 
 func nonBlank(ls []string) []string {

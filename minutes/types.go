@@ -59,6 +59,13 @@ type Minute struct {
 	// resolutions ("ACTION: …" under a "Decision: …"), so that they can
 	// be shown in the order printed; "" when nothing follows them.
 	After string `json:"after,omitempty"`
+	// Between is, for each resolution but the last, the part of
+	// Narrative the minutes print after it and before the next one (""
+	// for none): a paragraph between "RESOLVED: …" and "RESOLVED
+	// FURTHER: …", shown there as printed. It comes after the text
+	// before the first resolution, and before After, in the order
+	// printed; nil when nothing is printed between them.
+	Between []string `json:"between,omitempty"`
 }
 
 // Minutes is the record of one meeting.

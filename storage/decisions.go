@@ -537,6 +537,23 @@ func (db *DB) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.M
 			}
 		}
 	}
+	var between []struct {
+		ID    int64  `db:"id"`
+		After string `db:"after_text"`
+	}
+	if err := db.x.SelectContext(ctx, &between, `SELECT r.id, r.after_text FROM resolutions r
+		JOIN minutes mi ON mi.id = r.minute_id WHERE mi.meeting_id = $1 AND mi.document_id IS NOT NULL AND r.after_text <> ''`, meetingID); err != nil {
+		return nil, mapErr("meeting minutes", err)
+	}
+	for _, a := range between {
+		for i := range out {
+			for j := range out[i].Resolutions {
+				if out[i].Resolutions[j].ID == a.ID {
+					out[i].Resolutions[j].After = a.After
+				}
+			}
+		}
+	}
 	return out, nil
 }
 

@@ -228,8 +228,8 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 		}
 		minuteIDs[m.Number] = id
 		for j, r := range m.Resolutions {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts, recorded_as) VALUES ($1, $2, $3, $4, $5)`,
-				id, j+1, r.Body, pq.Array(nonNil(r.Parts)), r.Word()); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts, recorded_as, after_text) VALUES ($1, $2, $3, $4, $5, $6)`,
+				id, j+1, r.Body, pq.Array(nonNil(r.Parts)), r.Word(), r.After); err != nil {
 				return commands.MinutesStored{}, err
 			}
 		}

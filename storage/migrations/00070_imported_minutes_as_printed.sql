@@ -1,0 +1,11 @@
+-- +goose Up
+-- Published minutes may print text between two of a minute's resolutions
+-- (a paragraph between "RESOLVED: …" and "RESOLVED FURTHER: …"); the
+-- narrative holds it for searching, as it holds what follows the last
+-- (minutes.after_resolutions), and this column says which part of it
+-- follows this resolution, so that it is shown where it was printed.
+ALTER TABLE resolutions ADD COLUMN after_text text NOT NULL DEFAULT '';
+COMMENT ON COLUMN resolutions.after_text IS 'Of a resolution imported, the part of its minute''s narrative that the document prints after it and before the next resolution; '''' when none, for the last resolution (see minutes.after_resolutions), or for a minute written in Quorum.';
+
+-- +goose Down
+ALTER TABLE resolutions DROP COLUMN after_text;
