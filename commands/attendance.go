@@ -1506,11 +1506,11 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 	if len(st.log) == 0 {
 		// A meeting whose minutes were imported: they print who was
 		// there, which is its record of attendance.
-		present, err := s.store.ImportedPresent(ctx, m.ID)
+		present, absent, err := s.store.ImportedAttendance(ctx, m.ID)
 		if err != nil {
 			return Reply{}, err
 		}
-		if len(present) == 0 {
+		if len(present) == 0 && len(absent) == 0 {
 			return private("No attendance was recorded at the meeting on %s.", formatDay(m.StartsAt, c.Location())), nil
 		}
 		as, err := s.store.Apologies(ctx, m.ID)
@@ -1524,6 +1524,7 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 		fmt.Fprintf(&b, "Attendance at the meeting of *%s* on %s, as the minutes imported for it record it:\n\n", Escape(c.Name), formatDay(m.StartsAt, c.Location()))
 		para("Present:", escapeAll(present))
 		para("Apologies for absence were received from", escapeAll(apologies))
+		para("Absent:", escapeAll(absent))
 		return Reply{Visibility: Private, Text: strings.TrimSpace(b.String())}, nil
 	}
 	if st.agenda, err = s.store.AgendaItems(ctx, m.ID); err != nil {

@@ -214,10 +214,11 @@ type DecisionStore interface {
 	// MeetingMinutes lists all the minutes of a meeting, in order, with
 	// their resolutions.
 	MeetingMinutes(ctx context.Context, meetingID int64) ([]Minute, error)
-	// ImportedPresent lists those present at a meeting as the minutes
-	// imported for it print them, in order: none when no minutes were
-	// imported, or they list no one.
-	ImportedPresent(ctx context.Context, meetingID int64) ([]string, error)
+	// ImportedAttendance lists those present at a meeting as the minutes
+	// imported for it print them, in order, and those they mark absent
+	// (absent without apologies): none when no minutes were imported, or
+	// they list no one.
+	ImportedAttendance(ctx context.Context, meetingID int64) (present, absent []string, err error)
 	// MinutesPage is the token of meeting id's printable minutes: the one
 	// stored, or token, stored now. With token "" it only reads:
 	// ErrNotFound when there is none.

@@ -35,6 +35,28 @@ func TestImportedAttendanceShown(t *testing.T) {
 	}
 }
 
+// TestImportedAbsent: a member an attendance table marks Absent (absent
+// without apologies) is recorded so for that meeting, counted in the
+// import's reply, and shown as "Absent:" by /meeting attendance and the
+// minutes, where they were left out altogether; minutes that mark no one
+// absent say nothing of it.
+func TestImportedAbsent(t *testing.T) {
+	k := committeeKit(t)
+	r, _ := k.importMinutes(ian, readMinutesFile(k, "minutes-attendance-ticks.txt"))
+	wantShown(t, r.Text, "2 present, 1 apology, 1 absent,")
+	day := "3/11/2026"
+	wantShown(t, k.say(ian, "/meeting attendance "+day),
+		"Present: Cllr R Patel (Chair) and Cllr S Okafor.",
+		"Apologies for absence were received from Cllr D Whitlow.",
+		"Absent: Cllr M Grange.")
+	inOrder(t, k.say(ian, "/minutes draft "+day), "Present: Cllr R Patel (Chair) and Cllr S Okafor.", "Absent: Cllr M Grange.")
+	r, _ = k.importMinutes(ian, readMinutesFile(k, "minutes-licensing-attendance-table.txt"))
+	wantNotShown(t, r.Text, "no one is marked absent", "absent")
+	day = "12/11/2026"
+	wantNotShown(t, k.say(ian, "/meeting attendance "+day), "no one is marked absent", "Absent:")
+	wantNotShown(t, k.say(ian, "/minutes draft "+day), "no one is marked absent", "Absent:")
+}
+
 // TestImportedSeedAttendance: the sample's own minutes of 9 December
 // 2021 print fourteen present, which the minutes and /meeting
 // attendance now give.

@@ -153,6 +153,7 @@ type MinutesRecord struct {
 	Body         string
 	Record       []byte // what was read, as JSON
 	Present      []string
+	Absent       []string // marked absent without apologies
 	Apologies    []Apology
 	Declarations []DeclaredInterest
 	Minutes      []Minute
@@ -524,6 +525,11 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string, members 
 			rec.Present = append(rec.Present, p)
 		}
 	}
+	for _, p := range read.Absent {
+		if p = clean(p, maxPresentLen); p != "" {
+			rec.Absent = append(rec.Absent, p)
+		}
+	}
 	seen := map[string]bool{}
 	for _, a := range read.Apologies {
 		name := clean(a.Name, MaxNameLen)
@@ -788,6 +794,10 @@ func MinutesImportSummary(im MinutesImport) string {
 		}
 	}
 	fmt.Fprintf(&b, ", %s, %s present, %s", countOf(res, "resolution", "resolutions"), strconv.Itoa(len(read.Present)), countOf(len(read.Apologies), "apology", "apologies"))
+	if len(read.Absent) > 0 {
+		// Only where the minutes mark someone absent: most never do.
+		fmt.Fprintf(&b, ", %d absent", len(read.Absent))
+	}
 	switch {
 	case len(read.Declarations) > 0:
 		fmt.Fprintf(&b, ", %s", countOf(len(read.Declarations), "declaration of interest", "declarations of interest"))
@@ -1158,11 +1168,11 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		}
 		// Minutes imported for a meeting not taken here print who was
 		// present as the council published it: that list is the record.
-		present, err := s.store.ImportedPresent(ctx, m.ID)
+		present, absent, err := s.store.ImportedAttendance(ctx, m.ID)
 		if err != nil {
 			return src, "", err
 		}
-		src.Present = escapeAll(present)
+		src.Present, src.Absent = escapeAll(present), escapeAll(absent)
 	}
 	if src.Inquorate, err = s.inquorateResolutions(ctx, st, src.Minutes); err != nil {
 		return src, "", err

@@ -22,9 +22,11 @@ type MinutesSource struct {
 	Recorded                                        bool
 	Present, AlsoPresent, InAttendance, Substitutes []string
 	Apologies                                       []string
-	Notes                                           []string
-	Declarations                                    string // the paragraph /declare minutes gives
-	Previous                                        string // the previous meeting's date, "9 December 2021"
+	// Absent are those imported minutes mark absent without apologies.
+	Absent       []string
+	Notes        []string
+	Declarations string // the paragraph /declare minutes gives
+	Previous     string // the previous meeting's date, "9 December 2021"
 	// PreviousApproval is the confirmation of the previous meeting's
 	// minutes, if Quorum records one; PreviousApprovedAt the date of the
 	// meeting that confirmed them ("" by correspondence).
@@ -236,6 +238,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	// Present is the attendance records' or, without them, the imported
 	// minutes' list; a meeting with neither has none.
 	para("Present:", src.Present)
+	para("Absent:", src.Absent)
 	if src.Recorded {
 		para("Also present:", src.AlsoPresent)
 		para("In attendance:", src.InAttendance)

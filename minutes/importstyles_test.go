@@ -20,6 +20,7 @@ func TestAttendanceTables(t *testing.T) {
 		file         string
 		present      []string
 		apologies    []Person
+		absent       []string
 		declarations []Declaration
 		warnings     []string
 	}{
@@ -34,6 +35,8 @@ func TestAttendanceTables(t *testing.T) {
 			file:      "minutes-attendance-ticks.txt",
 			present:   []string{"Cllr R Patel (Chair)", "Cllr S Okafor"},
 			apologies: []Person{{Name: "Cllr D Whitlow"}},
+			// Ticked under Absent: recorded as absent, not left out.
+			absent: []string{"Cllr M Grange"},
 			declarations: []Declaration{
 				{Name: "Cllr Okafor", Item: "21", Kind: "personal", Nature: "a neighbour of the applicant"},
 				{Name: "Cllr Patel", Item: "22", Kind: "pecuniary", Nature: "the owner of the adjoining land"},
@@ -108,6 +111,9 @@ func TestAttendanceTables(t *testing.T) {
 			}
 			if diff := cmp.Diff(c.apologies, m.Apologies); diff != "" {
 				t.Errorf("apologies (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(c.absent, m.Absent); diff != "" {
+				t.Errorf("absent (-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff(c.declarations, m.Declarations); diff != "" {
 				t.Errorf("declarations (-want +got):\n%s", diff)

@@ -663,7 +663,9 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	}
 	p.readDeclarations()
 	p.readActions(text, origin, end)
-	out.Warnings = append(out.Warnings, unreadPresenceRows(text)...)
+	absent, unread := presenceRest(text)
+	out.Absent = absent
+	out.Warnings = append(out.Warnings, unread...)
 	return out, nil
 }
 

@@ -126,8 +126,9 @@ type presenceTable struct {
 	end       int      // the line after its last row
 	present   []string // names, as printed
 	apologies []string
-	rows      []int // the lines of the rows, read or not
-	unread    []int // the lines of rows whose marks were not read
+	absent    []string // marked absent: neither present nor sending apologies
+	rows      []int    // the lines of the rows, read or not
+	unread    []int    // the lines of rows whose marks were not read
 }
 
 // presenceColumns reads l as the heading of an attendance table: the
@@ -236,6 +237,8 @@ func readPresenceTable(raw []string, head int) (presenceTable, bool) {
 			t.present = append(t.present, r.name)
 		case rowApologies:
 			t.apologies = append(t.apologies, r.name)
+		case rowAbsent:
+			t.absent = append(t.absent, r.name)
 		}
 	}
 	return t, true
@@ -346,7 +349,7 @@ func presenceTablesIn(raw []string) []presenceTable {
 // labels other councils print: "Present: A; B" on the heading's line,
 // "Apologies: C" on its first row's, and its other rows blank, so that
 // line numbers stay as printed. Rows it cannot read are blanked too:
-// ParseMinutesWith warns of them (see unreadPresenceRows), which a name
+// ParseMinutesWith warns of them (see presenceRest), which a name
 // with its marks run on into the list of those present would not be.
 func presenceTables(raw []string) []string {
 	for _, t := range presenceTablesIn(raw) {
@@ -364,16 +367,18 @@ func presenceTables(raw []string) []string {
 	return raw
 }
 
-// unreadPresenceRows are warnings for the rows of attendance tables in
-// text whose marks were not read: the member is in neither the present
-// nor the apologies.
-func unreadPresenceRows(text string) []string {
+// presenceRest is what the attendance tables in text say that the
+// "Present:" and "Apologies:" labels they are rewritten as (see
+// presenceTables) cannot: those marked absent, and warnings for the rows
+// whose marks were not read, whose member is in neither the present nor
+// the apologies.
+func presenceRest(text string) (absent, warnings []string) {
 	raw := rawLines(text)
-	var out []string
 	for _, t := range presenceTablesIn(raw) {
+		absent = append(absent, t.absent...)
 		for _, r := range t.unread {
-			out = append(out, "line "+strconv.Itoa(r+1)+": attendance table row not read: "+strconv.Quote(clip(strings.Join(strings.Fields(raw[r]), " "))))
+			warnings = append(warnings, "line "+strconv.Itoa(r+1)+": attendance table row not read: "+strconv.Quote(clip(strings.Join(strings.Fields(raw[r]), " "))))
 		}
 	}
-	return out
+	return absent, warnings
 }

@@ -70,9 +70,13 @@ type Minute struct {
 
 // Minutes is the record of one meeting.
 type Minutes struct {
-	Meeting        Meeting       `json:"meeting"`
-	Present        []string      `json:"present"`
-	Apologies      []Person      `json:"apologies"`
+	Meeting   Meeting  `json:"meeting"`
+	Present   []string `json:"present"`
+	Apologies []Person `json:"apologies"`
+	// Absent are those an attendance table marks absent: neither
+	// present nor sending apologies, as the document says; left out when
+	// it marks no one so.
+	Absent         []string      `json:"absent,omitempty"`
 	Declarations   []Declaration `json:"declarations"`
 	NoDeclarations bool          `json:"no_declarations,omitempty"`
 	Minutes        []Minute      `json:"minutes"`

@@ -557,13 +557,23 @@ func (db *DB) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.M
 	return out, nil
 }
 
-// ImportedPresent implements commands.DecisionStore.
-func (db *DB) ImportedPresent(ctx context.Context, meetingID int64) ([]string, error) {
-	var names []string
-	err := db.x.SelectContext(ctx, &names, `SELECT a.name FROM meeting_attendance a
+// ImportedAttendance implements commands.DecisionStore.
+func (db *DB) ImportedAttendance(ctx context.Context, meetingID int64) (present, absent []string, err error) {
+	var rows []struct {
+		Name   string `db:"name"`
+		Absent bool   `db:"absent"`
+	}
+	err = db.x.SelectContext(ctx, &rows, `SELECT a.name, a.absent FROM meeting_attendance a
 		JOIN minute_documents d ON d.id = a.document_id AND d.replaced_at IS NULL
 		WHERE a.meeting_id = $1 ORDER BY a.position`, meetingID)
-	return names, mapErr("imported attendance", err)
+	for _, r := range rows {
+		if r.Absent {
+			absent = append(absent, r.Name)
+		} else {
+			present = append(present, r.Name)
+		}
+	}
+	return present, absent, mapErr("imported attendance", err)
 }
 
 // MinutesPage implements commands.DecisionStore.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -209,10 +210,12 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 			return commands.MinutesStored{}, err
 		}
 	}
+	// Those marked absent follow those present, as a list of them
+	// follows the list of those present.
 	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO meeting_attendance (document_id, meeting_id, position, name)
-		SELECT $1, $2, t.ord, t.name FROM unnest($3::text[]) WITH ORDINALITY AS t(name, ord)
-		ON CONFLICT DO NOTHING`, doc.ID, meeting.ID, pq.Array(rec.Present)); err != nil {
+		INSERT INTO meeting_attendance (document_id, meeting_id, position, name, absent)
+		SELECT $1, $2, t.ord, t.name, t.ord > $4 FROM unnest($3::text[]) WITH ORDINALITY AS t(name, ord)
+		ON CONFLICT DO NOTHING`, doc.ID, meeting.ID, pq.Array(append(slices.Clip(rec.Present), rec.Absent...)), len(rec.Present)); err != nil {
 		return commands.MinutesStored{}, err
 	}
 	heldOn := dateArg(rec.HeldOn)

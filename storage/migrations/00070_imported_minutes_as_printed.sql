@@ -7,5 +7,11 @@
 ALTER TABLE resolutions ADD COLUMN after_text text NOT NULL DEFAULT '';
 COMMENT ON COLUMN resolutions.after_text IS 'Of a resolution imported, the part of its minute''s narrative that the document prints after it and before the next resolution; '''' when none, for the last resolution (see minutes.after_resolutions), or for a minute written in Quorum.';
 
+-- An attendance table may mark a member absent: neither present nor
+-- sending apologies. The minutes say so, and so does the meeting's record.
+ALTER TABLE meeting_attendance ADD COLUMN absent boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN meeting_attendance.absent IS 'Whether the minutes mark this member absent (absent without apologies) rather than present.';
+
 -- +goose Down
+ALTER TABLE meeting_attendance DROP COLUMN absent;
 ALTER TABLE resolutions DROP COLUMN after_text;
