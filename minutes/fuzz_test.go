@@ -238,6 +238,11 @@ func FuzzParseMinutes(f *testing.F) {
 			if !strings.HasSuffix(mn.Narrative, mn.After) {
 				t.Errorf("minute %s: narrative %q does not end with what follows its resolutions, %q", mn.Number, mn.Narrative, mn.After)
 			}
+			// What is printed between them comes before it, one for
+			// each resolution but the last.
+			if mn.Between != nil && (len(mn.Between) != len(mn.Resolutions)-1 || !betweenInOrder(mn.Narrative, mn.After, mn.Between)) {
+				t.Errorf("minute %s: narrative %q, %d resolutions, and between them %q", mn.Number, mn.Narrative, len(mn.Resolutions), mn.Between)
+			}
 			if mn.Number != strings.TrimSpace(mn.Number) || strings.Contains(mn.Number, "\n") {
 				t.Errorf("minute number %q", mn.Number)
 			}
