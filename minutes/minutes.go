@@ -598,7 +598,11 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	}
 
 	for k, l := range lines[start:min(headerEnd, end)] {
-		if unplacedHeading(l, lines[start+k-min(k, 1)], out.Meeting) {
+		above := ""
+		if k > 0 {
+			above = lines[start+k-1]
+		}
+		if unplacedHeading(l, above, out.Meeting) {
 			warn("line %d: heading before the first minute not placed: %q", origin[start+k], clip(l))
 		}
 	}
@@ -1391,9 +1395,10 @@ var partHeadingRe = compileLater(`(?i)^part\s+(?:[ivx]{1,4}|\d|[ab]|one|two)\b`)
 
 // unplacedHeading reports a short heading in the lines that head the
 // minutes that none of the meeting's details were read from: a part of
-// the meeting ("PART I") or a committee's subtitle printed under its
-// name, above, ("TAXI AND PRIVATE HIRE PANEL"). Neither is kept, so the
-// import says so rather than losing it without a word.
+// the meeting ("PART I"), or a committee's subtitle ("TAXI AND PRIVATE
+// HIRE PANEL") printed under the line above, which names the committee.
+// Neither is kept, so the import says so rather than losing it without a
+// word.
 func unplacedHeading(l, above string, m Meeting) bool {
 	if partHeadingRe.MatchString(l) {
 		return true
