@@ -1155,6 +1155,9 @@ const dateForms = "2026-12-10, 10/12/2026 (day first) or 10 December 2026"
 // scheduleDateHelp is DATE where it is the day of a meeting to be.
 const scheduleDateHelp = "DATE is the day of the new meeting: " + dateForms + "."
 
+// clockHelp is TIME where a meeting's start is given.
+const clockHelp = "TIME is `10:00`, `10.00am`, `2.30 pm`, `at 2pm` or the 24-hour clock without its colon, `1400`, also straight after a day and month: `11 February 1400` is 14:00 (four figures there are the year only if it is this year or later, or a time follows them: `11 February 2027 10:00`)."
+
 // givenDateHelp is DATE where a meeting must be named.
 const givenDateHelp = "DATE is the meeting's day, which must be given: `next`, " + dateForms + "."
 
@@ -1601,7 +1604,18 @@ func (s *Service) meetingFor(ctx context.Context, c Committee, d Date, now time.
 // takeDate reads a date from the start of in's words, as takeDate does,
 // in the committee's time zone.
 func (in *Input) takeDate() (Date, int, error) {
-	d, n, err := takeDate(in.Args, in.Now, in.Committee.Location())
+	return dateAsked(takeDate(in.Args, in.Now, in.Committee.Location()))
+}
+
+// takeDateBeforeClock is in.takeDate for a date a start time follows
+// (takeDateBeforeClock).
+func (in *Input) takeDateBeforeClock() (Date, int, error) {
+	return dateAsked(takeDateBeforeClock(in.Args, in.Now, in.Committee.Location()))
+}
+
+// dateAsked is a date read from a command's words, its refusal put to the
+// sender.
+func dateAsked(d Date, n int, err error) (Date, int, error) {
 	if err != nil {
 		return Date{}, 0, usageErr("%s.", capitalise(Escape(err.Error())))
 	}

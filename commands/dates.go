@@ -85,6 +85,48 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 	return takeDateRead(words, now, loc, nearest)
 }
 
+// takeDateBeforeClock is takeDate for a date a start time follows, as a
+// meeting's: four figures straight after a day and its month that are a
+// time on the 24-hour clock and a year before this one are that time, as
+// they are after a full date ("11 February 1400" is 14:00 on the nearest
+// 11 February). No meeting is scheduled, moved or retimed into a year gone,
+// so the year would only be refused; a year from this one on stays a year
+// ("11 February 2027 10:00"), as do figures a time follows.
+func takeDateBeforeClock(words []string, now time.Time, loc *time.Location) (Date, int, error) {
+	d, n, err := takeDate(words, now, loc)
+	for i := 2; i < len(words) && i <= 4; i++ {
+		if err == nil && n <= i {
+			break // the date ended before these figures
+		}
+		if !clockNotYear(words[i], now, loc) {
+			continue
+		}
+		if _, k, _ := takeClock(words[i+1:]); k > 0 {
+			// "11 March 2025 10:00": a time follows, so the figures are
+			// the year, though a year gone.
+			break
+		}
+		if short, k, err := takeDate(words[:i], now, loc); err == nil && k == i && !short.IsNext() {
+			return short, k, nil
+		}
+	}
+	return d, n, err
+}
+
+// clockNotYear reports whether w, four figures, is a time on the 24-hour
+// clock ("1400") and a year before this one.
+func clockNotYear(w string, now time.Time, loc *time.Location) bool {
+	w = strings.TrimRight(w, ",")
+	if len(w) != 4 || !allDigits([]string{w}) {
+		return false
+	}
+	if _, k, err := takeClock([]string{w}); err != nil || k != 1 {
+		return false
+	}
+	y, _ := strconv.Atoi(w)
+	return y < DateOf(now, loc).Year
+}
+
 // yearlessDay is how a day typed without its year is read.
 type yearlessDay int
 

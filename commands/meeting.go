@@ -23,8 +23,9 @@ func meetingCommand() *Command {
 			Examples: []string{
 				"/meeting schedule 2026-12-10 10:00 Remote Meeting",
 				"/meeting schedule 10/12/2026 10.00am Bootle Town Hall",
+				"/meeting schedule 11 February 1400 Bootle Town Hall",
 			},
-			Date: scheduleDateHelp,
+			Date: scheduleDateHelp + " " + clockHelp,
 			Who:  Officers, Doing: "schedule meetings", Run: scheduleMeeting,
 		}, {
 			Name:    "list",
@@ -56,14 +57,14 @@ func meetingCommand() *Command {
 				"/meeting move 10/12/2026 17/12/2026",
 				"/meeting move 10 December 17 December 2pm",
 			},
-			Date: givenDateHelp + " NEW-DATE is the day it moves to.",
+			Date: givenDateHelp + " NEW-DATE is the day it moves to. " + clockHelp,
 			Who:  Officers, Doing: "move meetings", Run: moveMeeting,
 		}, {
 			Name:     "time",
 			Usage:    []string{"/meeting time DATE TIME"},
 			Summary:  "Change the time a meeting starts.",
 			Examples: []string{"/meeting time 10/12/2026 2.30pm"},
-			Date:     givenDateHelp,
+			Date:     givenDateHelp + " " + clockHelp,
 			Who:      Officers, Doing: "change meetings", Run: retimeMeeting,
 		}, {
 			Name:     "venue",
@@ -100,7 +101,7 @@ const MaxVenueLen = 200
 func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c, r, args := in.Committee, in.Request, in.Args
 	loc := c.Location()
-	d, n, err := in.takeDate()
+	d, n, err := in.takeDateBeforeClock()
 	if err != nil {
 		return Reply{}, err
 	}
@@ -452,9 +453,10 @@ func misspeltDate(words []string, now time.Time, loc *time.Location) error {
 }
 
 // meetingToChange is the meeting on the date in's words start with, which
-// must be scheduled and still to come, and the words after the date.
-func (s *Service) meetingToChange(ctx context.Context, in *Input) (Meeting, []string, error) {
-	d, n, err := in.takeDate()
+// must be scheduled and still to come, and the words after the date. read
+// reads the date: (*Input).takeDateBeforeClock where a time follows it.
+func (s *Service) meetingToChange(ctx context.Context, in *Input, read func(*Input) (Date, int, error)) (Meeting, []string, error) {
+	d, n, err := read(in)
 	if err != nil {
 		return Meeting{}, nil, err
 	}
@@ -536,7 +538,7 @@ func sittingErr(c Committee, startsAt, opened, closed time.Time, refused, runnin
 // the meeting keeps its time of day.
 func moveMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	loc := in.Committee.Location()
-	m, rest, err := s.meetingToChange(ctx, in)
+	m, rest, err := s.meetingToChange(ctx, in, (*Input).takeDate)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -570,7 +572,7 @@ func parseNewDate(words []string, now time.Time, loc *time.Location) (d Date, cl
 	if len(words) > 0 && strings.EqualFold(words[0], "to") {
 		words = words[1:]
 	}
-	d, n, err := takeDate(words, now, loc)
+	d, n, err := takeDateBeforeClock(words, now, loc)
 	if err != nil {
 		return Date{}, Clock{}, 0, badArgs(err)
 	}
@@ -589,7 +591,7 @@ func parseNewDate(words []string, now time.Time, loc *time.Location) (d Date, cl
 
 // retimeMeeting serves "/meeting time DATE TIME".
 func retimeMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	m, rest, err := s.meetingToChange(ctx, in)
+	m, rest, err := s.meetingToChange(ctx, in, (*Input).takeDateBeforeClock)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -605,7 +607,7 @@ func retimeMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 
 // changeVenue serves "/meeting venue DATE VENUE|none".
 func changeVenue(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	m, rest, err := s.meetingToChange(ctx, in)
+	m, rest, err := s.meetingToChange(ctx, in, (*Input).takeDate)
 	if err != nil {
 		return Reply{}, err
 	}

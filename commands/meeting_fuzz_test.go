@@ -40,7 +40,7 @@ func FuzzAgendaDate(f *testing.F) {
 // FuzzParseNewDate: "/meeting move DATE [to] NEW-DATE [TIME]" reads a
 // real day and a real time of day, or refuses with a sentence.
 func FuzzParseNewDate(f *testing.F) {
-	for _, s := range append(dateSeeds, "17/12/2026 2pm", "to 17 December 14:00", "to", "17/12/2026 teatime", "31/02/2027", "17/12/2026 25:00",
+	for _, s := range append(dateSeeds, "17/12/2026 2pm", "to 17 December 14:00", "to 18 Mar 1500", "Thursday 11 February 0930", "11 March 2025 10:00", "to", "17/12/2026 teatime", "31/02/2027", "17/12/2026 25:00",
 		"17/12/2026 "+strings.Repeat("q", 2000)) {
 		f.Add(s, int64(1795000000))
 	}

@@ -87,6 +87,26 @@ func TestMeetingTimeAsWritten(t *testing.T) {
 	})
 }
 
+// TestMeetingTimeAfterDayAndMonth: four figures after a day and its month
+// that are a time on the 24-hour clock and no year a meeting could be in
+// are the start time, for scheduling, moving and retiming a meeting; a
+// year from this one on, or one a time follows, stays the year.
+func TestMeetingTimeAfterDayAndMonth(t *testing.T) {
+	k := committeeKit(t)
+	k.steps([]step{
+		{ian, "/meeting schedule 11 February 1400 Town Hall", []string{"will meet on Thursday 11 February 2027, 14:00, Town Hall."}},
+		{ian, "/meeting schedule Thursday 11 Mar 0930 Town Hall", []string{"will meet on Thursday 11 March 2027, 09:30, Town Hall."}},
+		{ian, "/meeting schedule 8th of April 2027 10:00 Town Hall", []string{"will meet on Thursday 8 April 2027, 10:00, Town Hall."}},
+		{ian, "/meeting schedule 13 May 2025 10:00 Town Hall", []string{"has already passed"}},
+		{ian, "/meeting time 11 February 1530", []string{"15:30"}},
+		{ian, "/meeting move 11 March 2027 to 18 Mar 1500", []string{"Thursday 18 March 2027, 15:00"}},
+	})
+	wantShown(t, k.say(ian, "/meeting list"), "Thursday 11 February 2027, 15:30", "Thursday 18 March 2027, 15:00")
+	for _, sub := range []string{"schedule", "move", "time"} {
+		wantShown(t, k.say(ian, "/meeting help "+sub), "`11 February 1400` is 14:00")
+	}
+}
+
 // TestMeetingListLeavesOutAMeetingUnderWay: a meeting opened before its
 // advertised start is under way, and once closed held; either way it is
 // no longer listed as to come.
