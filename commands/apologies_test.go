@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -500,6 +501,44 @@ func TestApologiesNameAMemberAsSubstitute(t *testing.T) {
 	if r := k.say(ian, "/apologies for <@UNEIL> sub <@UIAN|ian>"); !strings.Contains(r, "Substitute: <@UIAN>") || strings.Contains(r, "counts once") {
 		t.Errorf("an officer named as substitute: %q", r)
 	}
+}
+
+// TestApologiesSubstituteMadeAMember: someone named as a member's
+// substitute, then added to the committee, attends as themselves: the
+// agenda posted before they were added is updated to say so, no longer
+// listing them under "Substitutes:", and the Home of the member who named
+// them is published again to say so beside their substitute. Removed
+// from the committee, they are listed as substitute again.
+func TestApologiesSubstituteMadeAMember(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies Holiday sub <@USTRANGER|mallory>")
+	k.must(ian, "/agenda post")
+	if msgs := k.sent(); len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "Substitutes:") {
+		t.Fatalf("posted %+v, want the agenda listing Mallory as substitute", msgs)
+	}
+	k.must(ian, "/committee member add <@USTRANGER> Sefton Council")
+	if marked := k.marked(); !slices.Contains(marked, neil) {
+		t.Errorf("Homes marked %v, want Neil's, whose substitute is now a member", marked)
+	}
+	var agenda string
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxUpdate && m.MessageKey == fmt.Sprintf("agenda:%d", k.next().ID) {
+			agenda = shown(m.Reply)
+		}
+	}
+	wantShown(t, agenda, "Mallory, named as substitute for Neil Frackelton, is a member in their own right and attends as themselves.")
+	if strings.Contains(agenda, "Substitutes:") {
+		t.Errorf("the posted agenda still lists a member as substituting:\n%s", agenda)
+	}
+	// Removed again, they are Neil's substitute once more.
+	k.must(ian, "/committee member remove <@USTRANGER>")
+	agenda = ""
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxUpdate && m.MessageKey == fmt.Sprintf("agenda:%d", k.next().ID) {
+			agenda = shown(m.Reply)
+		}
+	}
+	wantShown(t, agenda, "Substitutes:", "Mallory")
 }
 
 // A substitute who sends apologies of their own has them recorded, and is

@@ -716,6 +716,9 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 			if err := ownedActionsStale(ctx, tx, m.CommitteeID, m.UserID, m.At); err != nil {
 				return err
 			}
+			if err := namedSubstituteStale(ctx, tx, m.CommitteeID, m.UserID, m.At); err != nil {
+				return err
+			}
 		}
 		if err := claimNamedRecords(ctx, tx, m, by); err != nil {
 			return err
@@ -1120,6 +1123,9 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		if err := ownedActionsStale(ctx, tx, committeeID, userID, at); err != nil {
 			return err
 		}
+		if err := namedSubstituteStale(ctx, tx, committeeID, userID, at); err != nil {
+			return err
+		}
 		if err := markHomesStale(ctx, tx, committeeID, []string{userID}); err != nil {
 			return err
 		}
@@ -1143,6 +1149,21 @@ func ownedActionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64
 		return err
 	}
 	return actionsStaleAt(ctx, q, committeeID, userID, at)
+}
+
+// namedSubstituteStale marks what shows the apologies for the committee's
+// meetings still to come that name userID as substitute: the posted
+// agenda lists a substitute who is a member as attending in their own
+// right, not under "Substitutes:", and the Home of the member who named
+// them says so beside their substitute; so both change when the
+// substitute joins the committee or leaves it.
+func namedSubstituteStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, userID string, at time.Time) error {
+	_, err := q.ExecContext(ctx, `WITH `+claimAhead("$3")+`
+		SELECT mark_stale($1, a.meeting_id, COALESCE(array_agg(a.user_id) FILTER (WHERE COALESCE(a.user_id, '') <> ''), '{}'))
+		FROM apologies a
+		WHERE a.meeting_id IN (SELECT id FROM ahead) AND a.substitute_id = $2 AND NOT a.withdrawn
+		GROUP BY a.meeting_id`, committeeID, userID, nullTime(at))
+	return err
 }
 
 // withdrawRemovedApologies withdraws, in the caller's transaction, the
