@@ -630,9 +630,109 @@ func (s *Service) todaysMeeting(ctx context.Context, in *Input, d Date) (Meeting
 	return m, nil
 }
 
+// startArgs reads `/meeting start`'s "[DATE] [TIME]": a time after the
+// date, or alone for today, names one of the day's meetings where records
+// from earlier releases hold more than one (meetingToOpen).
+func startArgs(in *Input) (Date, *Clock, error) {
+	d, n, err := in.takeDateBeforeClock()
+	if err == nil && n < len(in.Args) {
+		at, k, err := takeClock(in.Args[n:])
+		if err != nil {
+			return Date{}, nil, badArgs(err)
+		}
+		if k > 0 && n+k == len(in.Args) {
+			return d, &at, nil
+		}
+	}
+	d, err = in.date()
+	return d, nil, err
+}
+
+// nearerBy is how much nearer to now one of a day's meetings must start
+// than another for `/meeting start` to take it as the one meant; closer
+// than that, which is meant is the sender's to say.
+const nearerBy = time.Hour
+
+// meetingToOpen is the meeting `/meeting start` opens: on day d (today's
+// when d is next, as todaysMeeting finds it), at clock at when given.
+// Commands name meetings by their day, but records from earlier releases
+// can hold two on one day, say at 10:00 and 14:00: the one opened is then
+// the one whose start is nearest to now among those not held, so that the
+// 10:00, closed, is not reopened, nor opened at 13:55 when it never met.
+// When both are about as near (nearerBy) it is refused, naming each with
+// the command that opens it.
+func (s *Service) meetingToOpen(ctx context.Context, in *Input, d Date, at *Clock) (Meeting, error) {
+	m, err := s.todaysMeeting(ctx, in, d)
+	if err != nil {
+		return Meeting{}, err
+	}
+	c := in.Committee
+	loc := c.Location()
+	day := DateOf(m.StartsAt, loc)
+	ms, err := s.store.Meetings(ctx, c.ID, day.Start(loc), day.Start(loc).AddDate(0, 0, 1))
+	if err != nil {
+		return Meeting{}, err
+	}
+	ms = slices.DeleteFunc(ms, func(o Meeting) bool { return o.Status == MeetingCancelled })
+	var times []string
+	for _, o := range ms {
+		times = append(times, o.StartsAt.In(loc).Format("15:04"))
+	}
+	if at != nil {
+		for _, o := range ms {
+			if t := o.StartsAt.In(loc); t.Hour() == at.Hour && t.Minute() == at.Minute {
+				return o, nil
+			}
+		}
+		return Meeting{}, userErr("%s has no meeting at %s on %s: its meetings that day are at %s.", Escape(c.Name), at, day, joinAnd(times))
+	}
+	if len(ms) < 2 {
+		return m, nil
+	}
+	var open []Meeting
+	for _, o := range ms {
+		if o.Status == MeetingHeld {
+			continue
+		}
+		events, err := s.store.Sessions(ctx, o.ID)
+		if err != nil {
+			return Meeting{}, err
+		}
+		if SittingOf(events).State != ActionClosed {
+			open = append(open, o)
+		}
+	}
+	if len(open) == 0 {
+		return m, nil // refused as held by startable
+	}
+	away := func(o Meeting) time.Duration { return max(o.StartsAt.Sub(in.Now), in.Now.Sub(o.StartsAt)) }
+	slices.SortStableFunc(open, func(a, b Meeting) int { return int(away(a) - away(b)) })
+	if len(open) > 1 && away(open[1])-away(open[0]) < nearerBy {
+		var ways, when []string
+		for _, o := range open {
+			when = append(when, o.StartsAt.In(loc).Format("15:04"))
+		}
+		slices.Sort(when)
+		for _, w := range when {
+			ways = append(ways, fmt.Sprintf("`/meeting start %s %s`", day.Start(loc).Format("2006-01-02"), w))
+		}
+		on := "on " + day.String()
+		if day == DateOf(in.Now, loc) {
+			on = "today"
+		}
+		count := strconv.Itoa(len(open))
+		if len(open) == 2 {
+			count = "two"
+		}
+		return Meeting{}, userErr("%s has %s meetings %s not yet held, at %s: say which to open, %s.",
+			Escape(c.Name), count, on, joinAnd(when), joinOr(ways))
+	}
+	return open[0], nil
+}
+
 func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	d, err := in.date()
+	d, at, err := startArgs(in)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -640,7 +740,7 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	m, err := s.todaysMeeting(ctx, in, d)
+	m, err := s.meetingToOpen(ctx, in, d, at)
 	if running && (isUserErr(err) || err == nil && m.ID != run.ID) {
 		if err := s.adjournedErr(ctx, c, run); err != nil {
 			return Reply{}, err

@@ -1162,7 +1162,7 @@ const clockHelp = "TIME is `10:00`, `10.00am`, `2.30 pm`, `at 2pm` or the 24-hou
 const givenDateHelp = "DATE is the meeting's day, which must be given: `next`, " + dateForms + "."
 
 // startDateHelp is DATE for opening a meeting.
-const startDateHelp = "DATE is the day of the meeting to open: " + dateForms + "; without one, today's."
+const startDateHelp = "DATE is the day of the meeting to open: " + dateForms + "; without one, today's. On a day with two meetings, the one whose start is nearest and not yet held; a time after the date names one: `/meeting start today 14:00`."
 
 // tableDateHelp is DATE where, undated, it is the meeting in progress at
 // the table, or today's waiting to be opened, else the next (inFront): `/history apologies`, the

@@ -855,6 +855,85 @@ func TestMeetingSecondOfTheDayWaiting(t *testing.T) {
 	wantShown(t, k.say(sue, "/apologies list"), "Thursday 10 December 2026, 14:00", "Neil Frackelton")
 }
 
+// TestMeetingStartOnADayOfTwo: records from earlier releases can hold two
+// meetings on one day, at 10:00 and 14:00. `/meeting start` without a date
+// opens the one whose start is nearest and that has not been held, never
+// reopening one closed; when the two are about as near, it is refused,
+// naming both with the commands that open each, which a time after the
+// date does.
+func TestMeetingStartOnADayOfTwo(t *testing.T) {
+	// twoMeetings is the kit with a second meeting on 10 December, at
+	// 14:00, as an earlier release could schedule it.
+	twoMeetings := func(t *testing.T) *kit {
+		k := agendaKit(t) // Thursday 10 December 2026, 10:00
+		if _, err := k.db.SQL().Exec(`INSERT INTO meetings (committee_id, starts_at, venue)
+			SELECT committee_id, starts_at + interval '4 hours', venue FROM meetings WHERE starts_at = '2026-12-10 10:00:00+00'`); err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	// opened says which of the day's meetings have been opened.
+	opened := func(k *kit) string {
+		var at []string
+		rows, err := k.db.SQL().Query(`SELECT to_char(m.starts_at, 'HH24:MI') FROM meeting_sessions s JOIN meetings m ON m.id = s.meeting_id
+			WHERE s.action = 'opened' ORDER BY m.starts_at`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			at = append(at, s)
+		}
+		return strings.Join(at, " ")
+	}
+	t.Run("the first closed", func(t *testing.T) {
+		k := twoMeetings(t)
+		k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+		k.must(ian, "/meeting start")
+		k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
+		k.must(ian, "/meeting close")
+		k.now = time.Date(2026, 12, 10, 13, 55, 0, 0, london)
+		k.must(ian, "/meeting start")
+		if got := opened(k); got != "10:00 14:00" {
+			t.Errorf("opened %q, want the 10:00 and then the 14:00", got)
+		}
+	})
+	t.Run("the first never opened", func(t *testing.T) {
+		k := twoMeetings(t)
+		k.now = time.Date(2026, 12, 10, 13, 55, 0, 0, london)
+		k.must(ian, "/meeting start")
+		if got := opened(k); got != "14:00" {
+			t.Errorf("opened %q, want the 14:00", got)
+		}
+	})
+	t.Run("the first, late", func(t *testing.T) {
+		k := twoMeetings(t)
+		k.now = time.Date(2026, 12, 10, 10, 20, 0, 0, london)
+		k.must(ian, "/meeting start")
+		if got := opened(k); got != "10:00" {
+			t.Errorf("opened %q, want the 10:00", got)
+		}
+	})
+	t.Run("between them", func(t *testing.T) {
+		k := twoMeetings(t)
+		k.now = time.Date(2026, 12, 10, 12, 0, 0, 0, london)
+		wantShown(t, k.say(ian, "/meeting start"), "Safer Sefton Together has two meetings today not yet held, at 10:00 and 14:00: say which to open, `/meeting start 2026-12-10 10:00` or `/meeting start 2026-12-10 14:00`.")
+		if got := opened(k); got != "" {
+			t.Errorf("opened %q, want neither", got)
+		}
+		k.must(ian, "/meeting start 2026-12-10 14:00")
+		if got := opened(k); got != "14:00" {
+			t.Errorf("opened %q, want the 14:00", got)
+		}
+		wantShown(t, k.say(ian, "/meeting start today 16:00"), "Safer Sefton Together has no meeting at 16:00 on Thursday 10 December 2026: its meetings that day are at 10:00 and 14:00.")
+		wantShown(t, k.say(ian, "/meeting help start"), "a time after the date names one: `/meeting start today 14:00`")
+	})
+}
+
 // TestMeetingCancelledBeforeItIsOpened: the chair never arrives, and at
 // 10:40 the officer cancels today's 10:00 meeting, begun by the clock and
 // not opened. It is cancelled as any is, with the channel and the
