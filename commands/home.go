@@ -81,19 +81,32 @@ type homeInput struct {
 	// Next is then the one after it, which the commands the card gives
 	// name with `next` (without it they would be the running meeting's).
 	Running *Meeting
-	// Waits says that, with none in progress, today's meeting has begun
-	// by the clock and waits to be opened (waitingToOpen): Next is then
-	// the one after it, as while one is in progress.
+	// Waits says that, with none in progress, Next is today's meeting,
+	// begun by the clock and waiting to be opened (waitingToOpen): the
+	// members are at its table, and what they send without a date is for
+	// it (inFront), apologies among them until it is opened. After is
+	// then the meeting after it, nil when none is scheduled.
 	Waits bool
+	After *Meeting
 }
 
 // next is what the card's commands for Next say before their other
-// words: "next " while a meeting is in progress or waits to be opened.
+// words: "next " while a meeting is in progress, whose they would
+// otherwise be.
 func (in homeInput) next() string {
-	if in.Running != nil || in.Waits {
+	if in.Running != nil {
 		return "next "
 	}
 	return ""
+}
+
+// which is how the card's sections name Next: "today's meeting" while it
+// waits to be opened, which "the next meeting" would not be taken for.
+func (in homeInput) which() string {
+	if in.Waits {
+		return "today's meeting"
+	}
+	return "the next meeting"
 }
 
 // maxHomeLines bounds the lines of a list on a card (declarations, reports
@@ -129,7 +142,10 @@ func (s *Service) HomeOpened(ctx context.Context, teamID, userID string, now tim
 //     not yet begun): its members' and the substitutes its apologies
 //     name; and those of the substitutes named at the one after, whose
 //     card appears. Opening a meeting marks those Homes as it is
-//     recorded;
+//     recorded. Its members' again when, never opened, it stops waiting
+//     to be opened (awaitingOpening), at the midnight after its start or
+//     twelve hours after it, whichever comes first: their Homes show it
+//     as today's meeting until then (homeWaiting);
 //   - at the midnight after an open action's due day, when it turns
 //     overdue (isOverdue), its owner's Home and those that count the
 //     overdue: the officers', the chair's and the vice-chair's; and the
@@ -223,10 +239,23 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 		return Home{}, err
 	}
 	next := map[int64]*Meeting{}
-	meetingIDs := make([]int64, 0, len(meetings))
 	for i := range meetings {
 		next[meetings[i].CommitteeID] = &meetings[i]
-		meetingIDs = append(meetingIDs, meetings[i].ID)
+	}
+	// Only the member's committees: someone who is no member is shown a
+	// committee for the meeting they are named at (see below), which
+	// today's would hide.
+	committees := make([]Committee, 0, len(ms))
+	for _, m := range ms {
+		committees = append(committees, m.Committee)
+	}
+	after, err := s.homeWaiting(ctx, committees, next, now)
+	if err != nil {
+		return Home{}, err
+	}
+	meetingIDs := make([]int64, 0, len(next))
+	for _, m := range next {
+		meetingIDs = append(meetingIDs, m.ID)
 	}
 	mine := map[int64]*Apology{}
 	if len(meetingIDs) > 0 {
@@ -323,6 +352,9 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 	}
 	for i, m := range ms {
 		in := homeInput{UserID: userID, Committee: m.Committee, Member: m.Member, Next: next[m.Committee.ID], Now: now, Substitute: substitute[m.Committee.ID]}
+		if a, ok := after[m.Committee.ID]; ok {
+			in.Waits, in.After = true, a
+		}
 		for _, ch := range changes {
 			if ch.CommitteeID == m.Committee.ID {
 				in.Changes = append(in.Changes, ch)
@@ -350,6 +382,42 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 		h.More = append(h.More, fmt.Sprintf("… and %d more.", hidden))
 	}
 	return h, nil
+}
+
+// homeWaiting puts in next, for each of committees with no meeting in
+// progress whose meeting today has begun by the clock and waits to be
+// opened (waitingToOpen), that meeting in place of the one after it,
+// which it returns by committee (nil where none is scheduled). A member
+// pressing Send apologies at 10:05 means today's meeting, as
+// `/apologies` without a date does: the Home shows it, and its buttons
+// act on it.
+func (s *Service) homeWaiting(ctx context.Context, committees []Committee, next map[int64]*Meeting, now time.Time) (map[int64]*Meeting, error) {
+	after := map[int64]*Meeting{}
+	if len(committees) == 0 {
+		return after, nil
+	}
+	ids := make([]int64, len(committees))
+	for i, c := range committees {
+		ids[i] = c.ID
+	}
+	running, err := s.store.RunningMeetings(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range committees {
+		if slices.ContainsFunc(running, func(m Meeting) bool { return m.CommitteeID == c.ID }) {
+			continue
+		}
+		m, ok, err := s.waitingToOpen(ctx, c, now)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			after[c.ID] = next[c.ID]
+			next[c.ID] = &m
+		}
+	}
+	return after, nil
 }
 
 // notMemberIntro is the Home of someone in no committee, and named as
@@ -466,35 +534,33 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 	if err != nil {
 		return HomeCard{}, err
 	}
-	var waiting string
 	if len(running) > 0 {
 		in.Running = &running[len(running)-1]
-	} else {
-		// Past its start, today's meeting is no longer the next; until
-		// someone opens it, it has not taken place either. A command
-		// without a date is for it (inFront), so the card's commands
-		// for Next say `next`.
-		m, ok, err := s.waitingToOpen(ctx, c, in.Now)
+	}
+	switch {
+	case in.Waits:
+		// Past its start, today's meeting has not taken place until
+		// someone opens it: the members are at its table, and it is
+		// theirs to send apologies for until then.
+		moved, err := s.movedFrom(ctx, *in.Next, c.Location())
 		if err != nil {
 			return HomeCard{}, err
 		}
-		in.Waits = ok
-		if ok && !in.Substitute {
-			// Everyone looks here for it: a member who finds nothing of
-			// today's meeting would take it that there is none.
-			waiting = fmt.Sprintf("\nToday's meeting, %s, began by the clock and has not been opened yet", describeMeeting(m, c.Location()))
-			if in.Member.IsOfficer() || in.Member.Presides() {
-				// Those who run it can open it (the chair may be late).
-				waiting += ": `/meeting start` in the channel opens it."
-			} else {
-				waiting += "."
-			}
+		card.Text = role + "\nToday's meeting: " + describeMeeting(*in.Next, c.Location()) + moved +
+			"\nIt began by the clock and has not been opened yet; apologies can still be sent for it until it is."
+		if in.Member.IsOfficer() || in.Member.Presides() {
+			// Those who run it can open it (the chair may be late).
+			card.Text += " `/meeting start` in the channel opens it."
 		}
-	}
-	switch {
-	case in.Next == nil && (in.Running != nil || in.Waits):
-		// Beside the meeting in progress, or today's waiting to be
-		// opened, "no meeting" would deny the one in front of them.
+		if in.After != nil {
+			card.Text += "\nThe meeting after it: " + describeMeeting(*in.After, c.Location())
+		} else {
+			card.Text += "\nNo further meeting is scheduled."
+		}
+		card.CalendarPath = CalendarPath(c)
+	case in.Next == nil && in.Running != nil:
+		// Beside the meeting in progress "no meeting" would deny the one
+		// in front of them.
 		card.Text = role + "\nNo further meeting is scheduled."
 	case in.Next == nil:
 		card.Text = role + "\nNo meeting is scheduled."
@@ -511,7 +577,6 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 		// officer is shown the way on rather than a dead end.
 		card.Text += " `/meeting schedule DATE TIME [VENUE]` in the channel schedules one."
 	}
-	card.Text += waiting
 	parts := homeParts()
 	if in.Substitute {
 		// No member: nothing else on a card is theirs to do.
@@ -549,11 +614,11 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 		return nil
 	}
 	if a := in.Apology; a != nil {
-		text := "You have sent apologies for the next meeting."
+		text := "You have sent apologies for " + in.which() + "."
 		if enteredFor(a.By, in.UserID) {
 			// Sent by an officer or the chair, they are not the member's
 			// doing: the member is told whose, as the history says.
-			text = fmt.Sprintf("Apologies for the next meeting are recorded for you, entered by %s.", personText(a.By, ""))
+			text = fmt.Sprintf("Apologies for %s are recorded for you, entered by %s.", in.which(), personText(a.By, ""))
 		}
 		if a.Reason != "" {
 			text += "\nReason: " + Escape(oneLine(a.Reason))
@@ -571,7 +636,7 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 		card.Buttons = append(card.Buttons, Button{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: shownValue(*in.Next), Style: "danger"})
 		return nil
 	}
-	card.Sections = append(card.Sections, Section{Title: "Your apologies", Text: "None sent: you are expected at the next meeting. `/apologies " + in.next() + "REASON` in the channel gives a reason or a substitute."})
+	card.Sections = append(card.Sections, Section{Title: "Your apologies", Text: "None sent: you are expected at " + in.which() + ". `/apologies " + in.next() + "REASON` in the channel gives a reason or a substitute."})
 	card.Buttons = append(card.Buttons, Button{Label: "Send apologies", Action: "apologies.send_next", Value: shownValue(*in.Next)})
 	return nil
 }
@@ -610,7 +675,7 @@ func substituteHomePart(ctx context.Context, s *Service, in homeInput, card *Hom
 	if len(names) > 1 {
 		verb = "have"
 	}
-	text := fmt.Sprintf("%s %s named you as their substitute at the next meeting.", joinAnd(names), verb)
+	text := fmt.Sprintf("%s %s named you as their substitute at %s.", joinAnd(names), verb, in.which())
 	// As /apologies list says it: the substitute may hear of it from the
 	// officer who entered it rather than from the member.
 	if e := enteredSentence(in.SubstituteFor); e != "" {
@@ -650,6 +715,12 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 			break
 		}
 		lines = append(lines, declarationHomeLine(d, in.Items, in.UserID))
+		if in.Waits {
+			// A declaration is changed at the meeting once it is opened,
+			// as `/declare withdraw` answers: a button would only be
+			// refused.
+			continue
+		}
 		// One button a declaration: each withdraws its own, and no other.
 		// An item taken off the agenda may have had its number given to
 		// another the member declared on too: the labels tell them apart.
@@ -740,7 +811,12 @@ func reportsOwedHomePart(ctx context.Context, s *Service, in homeInput, card *Ho
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, fmt.Sprintf("Send each report's link with `/report %s%s URL` in <#%s>.", in.next(), owed[0].Number, in.Committee.ChannelID))
+	send := fmt.Sprintf("Send each report's link with `/report %s%s URL` in <#%s>.", in.next(), owed[0].Number, in.Committee.ChannelID)
+	if in.Waits {
+		// As `/report` answers until the meeting is opened.
+		send = "Once the meeting is opened, s" + strings.TrimPrefix(send, "S")
+	}
+	lines = append(lines, send)
 	card.Sections = append(card.Sections, Section{Title: "Reports you owe", Text: strings.Join(lines, "\n")})
 	return nil
 }
@@ -762,11 +838,13 @@ func officerHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 // being one who can use them.
 func nextMeetingLines(in homeInput, officer bool) []string {
 	next := strings.TrimSuffix(" "+in.next(), " ")
-	lines := []string{fmt.Sprintf("%d %s received for the next meeting (`/apologies list%s` in the channel).",
-		in.Next.Apologies, plural(in.Next.Apologies, "apology", "apologies"), next)}
+	lines := []string{fmt.Sprintf("%d %s received for %s (`/apologies list%s` in the channel).",
+		in.Next.Apologies, plural(in.Next.Apologies, "apology", "apologies"), in.which(), next)}
 	missing := MissingReports(in.Items, in.Reports)
 	switch {
-	case len(in.Items) == 0 && officer:
+	case len(in.Items) == 0 && officer && !in.Waits:
+		// Today's meeting, begun by the clock, takes no new items until
+		// it is opened, as `/agenda add` answers.
 		lines = append(lines, "The agenda has no items yet: `/agenda add"+next+"` or `/agenda import"+next+"` in the channel.")
 	case len(in.Items) == 0:
 		lines = append(lines, "The agenda has no items yet.")
@@ -893,9 +971,9 @@ func receivedSection(in homeInput, card *HomeCard) {
 			people[who] = true
 		}
 	}
-	text := []string{fmt.Sprintf("%d %s by %d %s for the next meeting (`/declare list %s` in the channel lists them):",
+	text := []string{fmt.Sprintf("%d %s by %d %s for %s (`/declare list %s` in the channel lists them):",
 		len(ds), plural(len(ds), "interest declared", "interests declared"),
-		len(people), plural(len(people), "member", "members"),
+		len(people), plural(len(people), "member", "members"), in.which(),
 		in.Next.StartsAt.In(in.Committee.Location()).Format("2006-01-02"))}
 	for i, l := range lines {
 		if i == maxHomeLines {

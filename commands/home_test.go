@@ -1123,6 +1123,10 @@ func TestHomeForTheViceChairTurnsWithTheDay(t *testing.T) {
 	}
 	wantShown(t, forChair(), prompt)
 
+	// Twelve hours after its start, never opened, it no longer waits to
+	// be opened, and everyone's Home is marked (see
+	// TestHomeNextMeetingMovesOnWithTheDay).
+	loop(time.Date(2027, 1, 14, 21, 59, 0, 0, london), time.Date(2027, 1, 14, 22, 1, 0, 0, london))
 	// The midnight after it: the minutes are the chair's or an officer's
 	// to confirm again.
 	got = loop(time.Date(2027, 1, 14, 23, 59, 0, 0, london), time.Date(2027, 1, 15, 0, 1, 0, 0, london))
@@ -1265,10 +1269,19 @@ func TestHomeNextMeetingMovesOnWithTheDay(t *testing.T) {
 	if diff := cmp.Diff(got, []string{graeme, ian, neil, stranger}); diff != "" {
 		t.Errorf("the meeting's advertised start marked (-got +want):\n%s", diff)
 	}
-	wantShown(t, card(graeme), "Next meeting: Thursday 14 January 2027, 10:00, Bootle Town Hall")
+	// Not opened, it is today's meeting, waiting to be opened, with
+	// January's after it.
+	wantShown(t, card(graeme), "Today's meeting: Thursday 10 December 2026, 10:00", "The meeting after it: Thursday 14 January 2027, 10:00, Bootle Town Hall")
 	if got := homeAt(t, k, stranger); len(got.Cards) != 0 {
 		t.Errorf("the substitute's Home after the meeting began: %+v", got)
 	}
+	// Twelve hours after its start, never opened, it no longer waits to
+	// be opened: the members' Homes show January's as the next.
+	if diff := cmp.Diff(dayTicks(t, k, at(time.December, 10, 21, 59), at(time.December, 10, 22, 1)), []string{graeme, ian, neil, stranger}); diff != "" {
+		t.Errorf("twelve hours after the meeting's start marked (-got +want):\n%s", diff)
+	}
+	k.now = at(time.December, 10, 22, 1)
+	wantShown(t, card(graeme), "Next meeting: Thursday 14 January 2027, 10:00, Bootle Town Hall")
 	// The midnight after it changes nothing on a member's Home.
 	if got := dayTicks(t, k, at(time.December, 10, 23, 59), at(time.December, 11, 0, 1)); len(got) != 0 {
 		t.Errorf("the midnight after the meeting marked %v", got)
@@ -1314,7 +1327,9 @@ func TestHomesTurnedWhileTheBotWasDown(t *testing.T) {
 	if diff := cmp.Diff(got, []string{graeme, ian, neil}); diff != "" {
 		t.Errorf("started again after the meeting's start (-got +want):\n%s", diff)
 	}
-	if h := homeAt(t, k, graeme); len(h.Cards) == 0 || !strings.Contains(h.Cards[0].Text, "Next meeting: Thursday 14 January 2027, 10:00, Bootle Town Hall") {
+	// Not opened, today's meeting is still the one in front of them, with
+	// January's after it.
+	if h := homeAt(t, k, graeme); len(h.Cards) == 0 || !strings.Contains(h.Cards[0].Text, "The meeting after it: Thursday 14 January 2027, 10:00, Bootle Town Hall") {
 		t.Errorf("the Home after the meeting's start: %+v", h)
 	}
 	// Started again a minute later, nothing new has turned.
@@ -1923,4 +1938,51 @@ func TestHomeReportsOwedUnderANameWithoutItsAccents(t *testing.T) {
 			t.Errorf("%s owes %q, want %q", user, got, want)
 		}
 	}
+}
+
+// TestHomeTodaysMeetingWaiting: at 10:05 the chair is late and nobody has
+// opened today's 10:00 meeting. A member's Home shows it, not January's,
+// saying that apologies can still be sent for it until it is opened, with
+// January's after it; Send apologies and Withdraw apologies pressed there
+// act on it, as `/apologies` without a date does, not on January's.
+func TestHomeTodaysMeetingWaiting(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00, Remote Meeting
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	press := func(label string) commands.Reply {
+		t.Helper()
+		h := homeAt(t, k, neil)
+		if len(h.Cards) == 0 {
+			t.Fatalf("Neil's Home has no cards: %+v", h)
+		}
+		for _, b := range h.Cards[0].Buttons {
+			if b.Label == label {
+				return k.act(k.home(neil), b.Action, b.Value)
+			}
+		}
+		t.Fatalf("no %q button on Neil's Home: %+v", label, h.Cards[0])
+		return commands.Reply{}
+	}
+	h := homeAt(t, k, neil)
+	if len(h.Cards) == 0 {
+		t.Fatalf("Neil's Home has no cards: %+v", h)
+	}
+	wantShown(t, h.Cards[0].Text, "\nToday's meeting: Thursday 10 December 2026, 10:00, Remote Meeting\nIt began by the clock and has not been opened yet; apologies can still be sent for it until it is.\nThe meeting after it: Thursday 14 January 2027, 10:00, Bootle Town Hall")
+	wantNotShown(t, h.Cards[0].Text, "a member cannot open the meeting", "/meeting start")
+	wantShown(t, homeText(t, k, neil), "None sent: you are expected at today's meeting. `/apologies REASON` in the channel gives a reason or a substitute.")
+
+	wantShown(t, shown(press("Send apologies")), "Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded.")
+	wantShown(t, k.say(ian, "/apologies list today"), "Neil Frackelton")
+	wantNotShown(t, k.say(ian, "/apologies list next"), "apologies sent from the Home at 10:05 are for today's meeting", "Neil Frackelton")
+	wantShown(t, homeText(t, k, neil), "You have sent apologies for today's meeting.")
+
+	press("Withdraw apologies")
+	wantNotShown(t, k.say(ian, "/apologies list today"), "the apologies withdrawn from the Home are today's", "Neil Frackelton")
+	wantShown(t, homeText(t, k, neil), "None sent: you are expected at today's meeting.")
+
+	// Opened, it is in progress, and January's is the next again.
+	k.now = time.Date(2026, 12, 10, 10, 10, 0, 0, london)
+	k.must(ian, "/meeting start")
+	wantShown(t, homeAt(t, k, neil).Cards[0].Text, "Next meeting: Thursday 14 January 2027, 10:00, Bootle Town Hall")
+	wantShown(t, homeText(t, k, neil), "None sent: you are expected at the next meeting. `/apologies next REASON`")
 }

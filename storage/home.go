@@ -142,18 +142,25 @@ var substituteCommitteesSQL = `SELECT ` + committeeColumns + ` FROM (
 // until.
 var markDayHomesSQL = `
 		WITH turned AS (
-			SELECT m.id, m.committee_id, c.team_id, m.status, t.start
+			SELECT m.id, m.committee_id, c.team_id, m.status, t.moves
 			FROM meetings m
 			JOIN committees c ON c.id = m.committee_id
-			CROSS JOIN LATERAL (VALUES (m.starts_at, true),
-				((date_trunc('day', m.starts_at AT TIME ZONE c.time_zone) + interval '1 day') AT TIME ZONE c.time_zone, false)) AS t(at, start)
+			CROSS JOIN LATERAL (SELECT (date_trunc('day', m.starts_at AT TIME ZONE c.time_zone) + interval '1 day') AT TIME ZONE c.time_zone) AS d(midnight)
+			-- Its start; the midnight after it; and when, never opened,
+			-- it stops waiting to be opened: twelve hours after its start,
+			-- or the midnight if that comes first (awaitingOpening).
+			CROSS JOIN LATERAL (VALUES (m.starts_at, true), (d.midnight, false),
+				(LEAST(m.starts_at + interval '12 hours', d.midnight), true)) AS t(at, moves)
 			WHERE m.status <> 'cancelled' AND m.starts_at > CAST($1 AS timestamptz) - interval '2 days' AND m.starts_at <= $2
 			  AND t.at > $1 AND t.at <= $2
 		), moved AS (
 			-- A meeting not opened in Quorum stops being the next at its
-			-- advertised start; one opened marked every Home as it opened.
+			-- advertised start, and is shown as today's, waiting to be
+			-- opened, until the midnight after it or twelve hours after
+			-- its start, whichever comes first; one opened marked every
+			-- Home as it opened.
 			SELECT id, committee_id, team_id FROM turned
-			WHERE start AND status = 'scheduled' AND ` + notOpened("turned.id") + `
+			WHERE moves AND status = 'scheduled' AND ` + notOpened("turned.id") + `
 		), kept AS (
 			-- Up to when it is marked, for a loop that starts again.
 			INSERT INTO day_turns (one, marked_until) VALUES (true, $2)
