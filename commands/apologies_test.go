@@ -520,25 +520,25 @@ func TestApologiesSubstituteMadeAMember(t *testing.T) {
 	if marked := k.marked(); !slices.Contains(marked, neil) {
 		t.Errorf("Homes marked %v, want Neil's, whose substitute is now a member", marked)
 	}
-	var agenda string
-	for _, m := range k.sent() {
-		if m.Kind == commands.OutboxUpdate && m.MessageKey == fmt.Sprintf("agenda:%d", k.next().ID) {
-			agenda = shown(m.Reply)
+	// updated is the posted agenda as the outbox next updates it.
+	updated := func() string {
+		t.Helper()
+		for _, m := range k.sent() {
+			if m.Kind == commands.OutboxUpdate && m.MessageKey == fmt.Sprintf("agenda:%d", k.next().ID) {
+				return shown(m.Reply)
+			}
 		}
+		t.Fatal("the posted agenda was not updated")
+		return ""
 	}
+	agenda := updated()
 	wantShown(t, agenda, "Mallory, named as substitute for Neil Frackelton, is a member in their own right and attends as themselves.")
 	if strings.Contains(agenda, "Substitutes:") {
 		t.Errorf("the posted agenda still lists a member as substituting:\n%s", agenda)
 	}
 	// Removed again, they are Neil's substitute once more.
 	k.must(ian, "/committee member remove <@USTRANGER>")
-	agenda = ""
-	for _, m := range k.sent() {
-		if m.Kind == commands.OutboxUpdate && m.MessageKey == fmt.Sprintf("agenda:%d", k.next().ID) {
-			agenda = shown(m.Reply)
-		}
-	}
-	wantShown(t, agenda, "Substitutes:", "Mallory")
+	wantShown(t, updated(), "Substitutes:", "Mallory")
 }
 
 // A substitute who sends apologies of their own has them recorded, and is

@@ -899,22 +899,19 @@ func TestMeetingStartOnADayOfTwo(t *testing.T) {
 			t.Errorf("opened %q, want the 10:00 and then the 14:00", got)
 		}
 	})
-	t.Run("the first never opened", func(t *testing.T) {
-		k := twoMeetings(t)
-		k.now = time.Date(2026, 12, 10, 13, 55, 0, 0, london)
-		k.must(ian, "/meeting start")
-		if got := opened(k); got != "14:00" {
-			t.Errorf("opened %q, want the 14:00", got)
-		}
-	})
-	t.Run("the first, late", func(t *testing.T) {
-		k := twoMeetings(t)
-		k.now = time.Date(2026, 12, 10, 10, 20, 0, 0, london)
-		k.must(ian, "/meeting start")
-		if got := opened(k); got != "10:00" {
-			t.Errorf("opened %q, want the 10:00", got)
-		}
-	})
+	// The first never opened: at 13:55 the 14:00 is meant, at 10:20
+	// the 10:00, late.
+	for _, tc := range []struct{ at, want string }{{"13:55", "14:00"}, {"10:20", "10:00"}} {
+		t.Run("the first never opened, at "+tc.at, func(t *testing.T) {
+			k := twoMeetings(t)
+			at, _ := time.ParseInLocation("2006-01-02 15:04", "2026-12-10 "+tc.at, london)
+			k.now = at
+			k.must(ian, "/meeting start")
+			if got := opened(k); got != tc.want {
+				t.Errorf("opened %q, want the %s", got, tc.want)
+			}
+		})
+	}
 	t.Run("between them", func(t *testing.T) {
 		k := twoMeetings(t)
 		k.now = time.Date(2026, 12, 10, 12, 0, 0, 0, london)
