@@ -200,6 +200,9 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	reply, err := s.agendaReply(ctx, c, m, in.Now)
+	if err == nil {
+		err = s.withDeferred(ctx, in, m, &reply)
+	}
 	reply.Visibility = Private
 	return reply, err
 }
@@ -227,6 +230,9 @@ func (s *Service) agendaFrom(ctx context.Context, in *Input) (Reply, bool, error
 		return Reply{}, true, err
 	}
 	reply, err := s.agendaReplyAsked(ctx, c, m, in.Now, &askedSince{since: since, snapshot: a.Snapshot, changed: a.Changed})
+	if err == nil {
+		err = s.withDeferred(ctx, in, m, &reply)
+	}
 	reply.Visibility = Private
 	return reply, true, err
 }

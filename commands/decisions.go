@@ -269,7 +269,7 @@ func minuteCommand() *Command {
 		Summary: "Record the narrative of an agenda item's minute (officers and the chair).",
 		Saves:   "the minute",
 		Fits:    fmt.Sprintf("a minute may be up to %d characters", maxMinuteText),
-		Subs: []Sub{{
+		Subs: append([]Sub{{
 			Usage:    []string{"/minute [DATE] ITEM TEXT"},
 			Summary:  "Record what the meeting heard or discussed under an agenda item, during or after the meeting.",
 			Examples: []string{"/minute 7.5 The Board considered the report of the Chief Executive of SWACA."},
@@ -277,7 +277,7 @@ func minuteCommand() *Command {
 			Who:      Chairs, Doing: "record minutes", Meeting: (*Service).minutesMeeting, Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return s.recordMinute(ctx, in, "minuted")
 			},
-		}},
+		}}, deferSubs()...),
 	}
 }
 
@@ -408,25 +408,9 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	case utf8.RuneCountInString(text) > maxMinuteText:
 		return Reply{}, usageErr("That is too long for a minute (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxMinuteText)
 	}
-	m, err := s.minutesMeeting(ctx, in, d)
+	m, err := s.decisionMeeting(ctx, in, d, item)
 	if err != nil {
 		return Reply{}, err
-	}
-	if d.IsNext() {
-		if err := s.todayNotOpened(ctx, in, m, item); err != nil {
-			return Reply{}, err
-		}
-	}
-	if m.Status == MeetingCancelled {
-		return Reply{}, userErr("The meeting on %s was cancelled; it takes no decisions.", formatDay(m.StartsAt, c.Location()))
-	}
-	if m.StartsAt.After(in.Now) && m.Status != MeetingHeld {
-		if run, ok, err := s.runningMeeting(ctx, c); err != nil || !ok || run.ID != m.ID {
-			if err != nil {
-				return Reply{}, err
-			}
-			return Reply{}, userErr("The meeting on %s has not taken place yet; decisions are recorded during or after it.", formatDay(m.StartsAt, c.Location()))
-		}
 	}
 	// Worked out once for the write and the draft it is written into:
 	// each time, the numbering reads back through the drafts before m.
@@ -553,6 +537,35 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	return reply, nil
 }
 
+// decisionMeeting is the meeting whose minutes a command recording
+// something under item means, d being the date its words gave: refused
+// when that meeting was cancelled or has not taken place yet, for its
+// minutes are written during or after it.
+func (s *Service) decisionMeeting(ctx context.Context, in *Input, d Date, item string) (Meeting, error) {
+	c := in.Committee
+	m, err := s.minutesMeeting(ctx, in, d)
+	if err != nil {
+		return Meeting{}, err
+	}
+	if d.IsNext() {
+		if err := s.todayNotOpened(ctx, in, m, item); err != nil {
+			return Meeting{}, err
+		}
+	}
+	if m.Status == MeetingCancelled {
+		return Meeting{}, userErr("The meeting on %s was cancelled; it takes no decisions.", formatDay(m.StartsAt, c.Location()))
+	}
+	if m.StartsAt.After(in.Now) && m.Status != MeetingHeld {
+		if run, ok, err := s.runningMeeting(ctx, c); err != nil || !ok || run.ID != m.ID {
+			if err != nil {
+				return Meeting{}, err
+			}
+			return Meeting{}, userErr("The meeting on %s has not taken place yet; decisions are recorded during or after it.", formatDay(m.StartsAt, c.Location()))
+		}
+	}
+	return m, nil
+}
+
 // drawnFor is what the draft of m's minutes writes from the records for
 // item's minute, in the part a write sets (its RESOLVED text, or its
 // narrative), unescaped; "" when the draft draws nothing there. The
@@ -672,7 +685,7 @@ func (s *Service) todayNotOpened(ctx context.Context, in *Input, m Meeting, item
 		return err
 	}
 	return userErr("Today's meeting, at %s, has not been opened yet: open it with `/meeting start` to record its decisions and minutes. For the meeting on %s, give its date: `%s %s %s …`",
-		today.StartsAt.In(loc).Format("15:04"), formatDay(m.StartsAt, loc), in.cmd.Name, DateOf(m.StartsAt, loc).iso(), Escape(item))
+		today.StartsAt.In(loc).Format("15:04"), formatDay(m.StartsAt, loc), in.typed(), DateOf(m.StartsAt, loc).iso(), Escape(item))
 }
 
 // writtenReply shows minute m as a write (/resolve, /minute, /minutes

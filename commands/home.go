@@ -120,7 +120,7 @@ type homePart func(ctx context.Context, s *Service, in homeInput, card *HomeCard
 // homeParts lists the parts of every card, in the order shown. A noun
 // that belongs on the Home adds its part here.
 func homeParts() []homePart {
-	return []homePart{meetingHomePart, urgentHomePart, apologiesHomePart, substituteHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart, officerRecordsHomePart, officerRegisterHomePart, chairHomePart, historyHomePart, correctionsHomePart, interestsHomePart, giftsHomePart, actionsHomePart}
+	return []homePart{meetingHomePart, urgentHomePart, apologiesHomePart, substituteHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart, deferredHomePart, officerRecordsHomePart, officerRegisterHomePart, chairHomePart, historyHomePart, correctionsHomePart, interestsHomePart, giftsHomePart, actionsHomePart}
 }
 
 // HomeOpened records that userID has opened their Home in teamID: from now

@@ -23,6 +23,7 @@ type Store interface {
 	ConductStore
 	InterestStore
 	DecisionStore
+	DeferralStore
 	CalendarStore
 	ReplayStore
 }
