@@ -408,17 +408,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	case utf8.RuneCountInString(text) > maxMinuteText:
 		return Reply{}, usageErr("That is too long for a minute (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxMinuteText)
 	}
-	m, err := s.decisionMeeting(ctx, in, d, item)
-	if err != nil {
-		return Reply{}, err
-	}
-	// Worked out once for the write and the draft it is written into:
-	// each time, the numbering reads back through the drafts before m.
-	base, _, err := s.minuteBase(ctx, c, m)
-	if err != nil {
-		return Reply{}, err
-	}
-	w, was, err := s.itemWrite(ctx, c, m, base, item, in.cmd.Name)
+	m, base, w, was, err := s.minuteUnder(ctx, in, d, item)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -564,6 +554,25 @@ func (s *Service) decisionMeeting(ctx context.Context, in *Input, d Date, item s
 		}
 	}
 	return m, nil
+}
+
+// minuteUnder is where a command records under agenda item item, d being
+// the date its words gave: the meeting (see decisionMeeting), the number
+// its minutes number on from (see minuteBase), the write that makes or
+// changes the item's minute, and that minute as it stands.
+func (s *Service) minuteUnder(ctx context.Context, in *Input, d Date, item string) (Meeting, int, MinuteWrite, Minute, error) {
+	m, err := s.decisionMeeting(ctx, in, d, item)
+	if err != nil {
+		return Meeting{}, 0, MinuteWrite{}, Minute{}, err
+	}
+	// Worked out once for the write and the draft it is written into:
+	// each time, the numbering reads back through the drafts before m.
+	base, _, err := s.minuteBase(ctx, in.Committee, m)
+	if err != nil {
+		return Meeting{}, 0, MinuteWrite{}, Minute{}, err
+	}
+	w, was, err := s.itemWrite(ctx, in.Committee, m, base, item, in.typed())
+	return m, base, w, was, err
 }
 
 // drawnFor is what the draft of m's minutes writes from the records for

@@ -147,15 +147,7 @@ func deferItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n := utf8.RuneCountInString(reason); n > MaxReasonLen {
 		return Reply{}, usageErr("That reason is too long (%d characters; the limit is %d).", n, MaxReasonLen)
 	}
-	m, err := s.decisionMeeting(ctx, in, d, item)
-	if err != nil {
-		return Reply{}, err
-	}
-	base, _, err := s.minuteBase(ctx, c, m)
-	if err != nil {
-		return Reply{}, err
-	}
-	w, was, err := s.itemWrite(ctx, c, m, base, item, in.typed())
+	m, base, w, was, err := s.minuteUnder(ctx, in, d, item)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -238,15 +230,7 @@ func undoDeferral(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if len(words) > 0 {
 		return Reply{}, usageErr("Give only the item's number after `%s`: `%s %s`.", in.typed(), in.typed(), Escape(item))
 	}
-	m, err := s.decisionMeeting(ctx, in, d, item)
-	if err != nil {
-		return Reply{}, err
-	}
-	base, _, err := s.minuteBase(ctx, c, m)
-	if err != nil {
-		return Reply{}, err
-	}
-	w, _, err := s.itemWrite(ctx, c, m, base, item, in.typed())
+	m, _, w, _, err := s.minuteUnder(ctx, in, d, item)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -325,15 +309,11 @@ func addDeferredCommand(c Committee, m Meeting, items []AgendaItem, d Deferral) 
 	return "`" + Escape(cmd) + "`"
 }
 
-// deferredLines are the items deferred to meeting m, whose agenda is
-// items, not yet on it: each with the command that adds it and the one
+// deferredLines are ds, the items deferred to meeting m not yet on it,
+// whose agenda is items: each with the command that adds it and the one
 // that dismisses it, at most limit of them (0: all) and a count of the
 // rest.
-func (s *Service) deferredLines(ctx context.Context, c Committee, m Meeting, items []AgendaItem, limit int) ([]string, error) {
-	ds, err := s.store.OpenDeferrals(ctx, c.ID, m.StartsAt)
-	if err != nil || len(ds) == 0 {
-		return nil, err
-	}
+func deferredLines(c Committee, m Meeting, items []AgendaItem, ds []Deferral, limit int) []string {
 	loc := c.Location()
 	var lines []string
 	for i, d := range ds {
@@ -353,7 +333,7 @@ func (s *Service) deferredLines(ctx context.Context, c Committee, m Meeting, ite
 			addDeferredCommand(c, m, items, d), DateOf(d.MeetingStarts, loc).iso(), Escape(d.Item))
 		lines = append(lines, line)
 	}
-	return lines, nil
+	return lines
 }
 
 // withDeferred adds to reply, the agenda of meeting m shown to in's
@@ -365,14 +345,16 @@ func (s *Service) withDeferred(ctx context.Context, in *Input, m Meeting, reply 
 	if !in.Me.IsOfficer() || m.Status != MeetingScheduled || heldBy(m, in.Now) {
 		return nil
 	}
+	// The agenda is read again only when something is waiting for it.
+	ds, err := s.store.OpenDeferrals(ctx, in.Committee.ID, m.StartsAt)
+	if err != nil || len(ds) == 0 {
+		return err
+	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
 		return err
 	}
-	lines, err := s.deferredLines(ctx, in.Committee, m, items, 0)
-	if err != nil || len(lines) == 0 {
-		return err
-	}
+	lines := deferredLines(in.Committee, m, items, ds, 0)
 	reply.Sections = append(reply.Sections, Section{Title: "Deferred to this meeting, not yet on its agenda (officers)", Text: strings.Join(lines, "\n")})
 	return nil
 }
@@ -384,10 +366,11 @@ func deferredHomePart(ctx context.Context, s *Service, in homeInput, card *HomeC
 	if !in.Member.IsOfficer() || in.Next == nil {
 		return nil
 	}
-	lines, err := s.deferredLines(ctx, in.Committee, *in.Next, in.Items, maxHomeLines)
-	if err != nil || len(lines) == 0 {
+	ds, err := s.store.OpenDeferrals(ctx, in.Committee.ID, in.Next.StartsAt)
+	if err != nil || len(ds) == 0 {
 		return err
 	}
+	lines := deferredLines(in.Committee, *in.Next, in.Items, ds, maxHomeLines)
 	card.Sections = append(card.Sections, Section{Title: "Deferred to the next meeting", Text: strings.Join(lines, "\n")})
 	return nil
 }

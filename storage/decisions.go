@@ -32,22 +32,28 @@ func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands
 		if err != nil {
 			return err
 		}
-		// Officers' Homes list the minutes waiting to be confirmed; the
-		// Homes of those who proposed corrections to the minute say
-		// whether it was amended after them.
-		if _, err := tx.ExecContext(ctx, `SELECT mark_stale($1, NULL, `+correctors+`)
-			FROM minutes mi WHERE mi.id = $2`, w.CommitteeID, id); err != nil {
-			return err
-		}
-		// Read back before the commit: a read that failed after it would
-		// say NOT saved of a minute that was.
-		m, err = minuteByID(ctx, tx, id)
+		m, err = minuteWritten(ctx, tx, w.CommitteeID, id)
 		return err
 	})
 	if err != nil {
 		return commands.Minute{}, err
 	}
 	return m, nil
+}
+
+// minuteWritten marks the Homes minute id's write changes, and reads the
+// minute back.
+func minuteWritten(ctx context.Context, tx *Tx, committeeID, id int64) (commands.Minute, error) {
+	// Officers' Homes list the minutes waiting to be confirmed; the
+	// Homes of those who proposed corrections to the minute say
+	// whether it was amended after them.
+	if _, err := tx.ExecContext(ctx, `SELECT mark_stale($1, NULL, `+correctors+`)
+		FROM minutes mi WHERE mi.id = $2`, committeeID, id); err != nil {
+		return commands.Minute{}, err
+	}
+	// Read back before the commit: a read that failed after it would
+	// say NOT saved of a minute that was.
+	return minuteByID(ctx, tx, id)
 }
 
 // correctors is the Slack users who proposed corrections to the minute

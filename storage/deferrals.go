@@ -74,12 +74,9 @@ func (db *DB) DeferItem(ctx context.Context, w commands.MinuteWrite, d commands.
 		if err := auditAt(ctx, tx, w.CommitteeID, w.By, "item.deferred", w.Item, map[string]any{"meeting": w.MeetingID, "reason": d.Reason}, w.At); err != nil {
 			return err
 		}
-		// The officers' Homes offer the item for the next meeting.
-		if _, err := tx.ExecContext(ctx, `SELECT mark_stale($1, NULL, `+correctors+`)
-			FROM minutes mi WHERE mi.id = $2`, w.CommitteeID, id); err != nil {
-			return err
-		}
-		m, err = minuteByID(ctx, tx, id)
+		// The officers' Homes, marked with the minute's, offer the item
+		// for the next meeting.
+		m, err = minuteWritten(ctx, tx, w.CommitteeID, id)
 		return err
 	})
 	if err != nil {
@@ -117,11 +114,7 @@ func (db *DB) UndoDeferral(ctx context.Context, w commands.MinuteWrite) (command
 		if err := auditAt(ctx, tx, w.CommitteeID, w.By, "item.deferral_undone", w.Item, map[string]any{"meeting": w.MeetingID}, w.At); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `SELECT mark_stale($1, NULL, `+correctors+`)
-			FROM minutes mi WHERE mi.id = $2`, w.CommitteeID, id); err != nil {
-			return err
-		}
-		m, err = minuteByID(ctx, tx, id)
+		m, err = minuteWritten(ctx, tx, w.CommitteeID, id)
 		return err
 	})
 	if err != nil {
