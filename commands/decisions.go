@@ -266,7 +266,7 @@ func resolveCommand() *Command {
 func minuteCommand() *Command {
 	return &Command{
 		Name:    "/minute",
-		Summary: "Record the narrative of an agenda item's minute (officers and the chair).",
+		Summary: "Record the narrative of an agenda item's minute, or defer the item to the next meeting (officers and the chair).",
 		Saves:   "the minute",
 		Fits:    fmt.Sprintf("a minute may be up to %d characters", maxMinuteText),
 		Subs: append([]Sub{{

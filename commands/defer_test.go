@@ -37,7 +37,9 @@ func TestDeferredItemReachesTheNextMeeting(t *testing.T) {
 	wantShown(t, agenda, "Deferred to this meeting, not yet on its agenda (officers)",
 		"• Item 5, Provision of Alternative Education Settings, deferred at the meeting on Thursday 10 December 2026: the report was not ready\n",
 		"Add it: `"+addDeferred+"` · Not coming back: `/minute defer dismiss 2026-12-10 5`")
+	wantShown(t, k.say(ian, "/agenda"), "Deferred to this meeting, not yet on its agenda (officers)", addDeferred)
 	wantNotShown(t, k.say(neil, "/agenda 14 January 2027"), "a member does not add items to the agenda", "Deferred to this meeting")
+	wantNotShown(t, k.say(neil, "/agenda"), "a member does not add items to the agenda", "Deferred to this meeting")
 	wantShown(t, deferredOnHome(k), "• Item 5, Provision of Alternative Education Settings, deferred at the meeting on Thursday 10 December 2026", addDeferred)
 
 	wantShown(t, k.say(ian, addDeferred), "Provision of Alternative Education Settings")
