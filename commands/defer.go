@@ -177,7 +177,8 @@ func deferItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, userErr("Item %s's minute would then be too long (%d characters; the limit is %d). Nothing was saved.", Escape(item), utf8.RuneCountInString(text), maxMinuteText)
 	}
 	w.Narrative, w.Action, w.By, w.At = &text, "minuted", in.UserID, in.Now
-	mi, err := s.store.DeferItem(ctx, w, Deferral{Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation, Reason: reason})
+	dl := Deferral{Item: item, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation, Reason: reason}
+	mi, err := s.store.DeferItem(ctx, w, dl)
 	switch {
 	case errors.Is(err, ErrDecided):
 		// Recorded since it was read.
@@ -194,27 +195,35 @@ func deferItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	reply := writtenReply(c, mi)
 	reply.Text = fmt.Sprintf("Deferred to the next meeting: item %s, %s. Minute %s of the meeting on %s, *draft — not yet confirmed*, records it.",
 		Escape(item), Escape(it.Title), Escape(mi.Number), mi.HeldOn)
-	next, err := s.store.NextMeeting(ctx, c.ID, m.StartsAt)
-	switch {
-	case errors.Is(err, ErrNotFound):
-		reply.Text += " No later meeting is scheduled yet: once one is, its agenda (`/agenda`, as the officers see it) and the officers' Home offer the item, with the command that adds it, until it is added or dismissed."
-	case err != nil:
-		// The deferral is saved; the way on is given without the date.
-		reply.Text += " The next meeting's agenda and the officers' Home offer the item until it is added or dismissed."
-	default:
-		nextItems, err := s.store.AgendaItems(ctx, next.ID)
-		if err != nil {
-			nextItems = nil
-		}
-		dl := Deferral{Item: item, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
-		reply.Text += fmt.Sprintf(" To put it on the agenda of the next meeting, on %s: %s. Until it is on it, that agenda (as the officers see it) and the officers' Home offer it.",
-			formatDay(next.StartsAt, c.Location()), addDeferredCommand(c, next, nextItems, dl))
-	}
+	reply.Text += " " + s.deferredWayOn(ctx, c, m, dl)
 	reply.Text += fmt.Sprintf(" `/minute defer undo %s` undoes the deferral while the minutes are a draft.", Escape(item))
 	return reply, nil
 }
 
-// decidedErr refuses to defer item, whose minute was records a decision.
+// deferredWayOn says how d, deferred at meeting m, reaches the next
+// meeting: the command that adds it to that meeting's agenda, or, with
+// none scheduled, that it will be offered once one is. The deferral is
+// saved by then, so what cannot be read gives the way on without the
+// command rather than a failure.
+func (s *Service) deferredWayOn(ctx context.Context, c Committee, m Meeting, d Deferral) string {
+	const offered = "its agenda (`/agenda`, as the officers see it) and the officers' Home offer the item, with the command that adds it, until it is added or dismissed."
+	next, err := s.store.NextMeeting(ctx, c.ID, m.StartsAt)
+	if errors.Is(err, ErrNotFound) {
+		return "No later meeting is scheduled yet: once one is, " + offered
+	}
+	var items []AgendaItem
+	if err == nil {
+		items, err = s.store.AgendaItems(ctx, next.ID)
+	}
+	if err != nil {
+		return "The next meeting's " + offered
+	}
+	return fmt.Sprintf("To put it on the agenda of the next meeting, on %s: %s. Until it is on it, that agenda (as the officers see it) and the officers' Home offer it.",
+		formatDay(next.StartsAt, c.Location()), addDeferredCommand(c, next, items, d))
+}
+
+// decidedErr refuses to defer item, whose minute, was, records a
+// decision, at the meeting on day.
 func decidedErr(item string, was Minute, day string) error {
 	return userErr("Item %s of the meeting on %s has a decision recorded (minute %s, %s: %s); an item decided is not deferred. Nothing was saved.",
 		Escape(item), day, Escape(was.Number), was.Word(), Escape(truncateText(was.Resolved(), 120)))
