@@ -136,7 +136,7 @@ func TestReportPermissions(t *testing.T) {
 	}
 	k.Drain()
 	dms := k.Slack.Messages("D" + sue)
-	if len(dms) != 1 || !strings.Contains(dms[0].Text, "Ian Barton removed your report link for Item 7.7 (Sefton CVS)") {
+	if len(dms) != 1 || !strings.Contains(dms[0].Text, "<@"+officer+"> removed your report link for Item 7.7 (Sefton CVS)") {
 		t.Errorf("Sue was not told her link was removed: %+v", dms)
 	}
 }

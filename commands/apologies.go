@@ -829,11 +829,12 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	if utf8.RuneCountInString(a.Reason) > MaxReasonLen {
 		return Reply{}, userErr("That reason is too long (%d characters; the limit is %d).", utf8.RuneCountInString(a.Reason), MaxReasonLen)
 	}
+	told := toldOf(c, who, r, apologiesEntered(c, m, a))
 	sent, err := s.store.UpdateApology(ctx, Apology{
 		MeetingID: m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation,
 		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
 		MeetingStartsAt: m.StartsAt, At: r.Now,
-	}, a.keep())
+	}, a.keep(), told)
 	if errors.Is(err, ErrConflict) {
 		if err := s.apologiesClosedNow(ctx, c, m, closed, running, r.Now); err != nil {
 			return Reply{}, err
@@ -856,7 +857,28 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	}
 	reply := s.apologyReply(c, m, sent, who)
 	reply.Text += note
+	if told != nil && sent.Outcome != ApologyUnchanged {
+		reply.Text += "\n" + toldThem
+	}
 	return reply, nil
+}
+
+// apologiesEntered tells a member of apologies a entered for them for
+// meeting m of c (see toldOf): the parts a sets, which the member did not
+// write, and how they withdraw them.
+func apologiesEntered(c Committee, m Meeting, a apologyArgs) string {
+	loc := c.Location()
+	var b strings.Builder
+	fmt.Fprintf(&b, "recorded your apologies for the meeting of *%s* on %s", Escape(c.Name), describeMeeting(m, loc))
+	if a.SetReason && a.Reason != "" {
+		b.WriteString(": " + Escape(a.Reason))
+	}
+	b.WriteString(".")
+	if sub := substituteOf(ApologyParts{SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName}); a.SetSubstitute && sub != "" {
+		b.WriteString("\nSubstitute: " + sub)
+	}
+	fmt.Fprintf(&b, "\nIf this is wrong, `/apologies withdraw %s` in <#%s> withdraws them.", DateOf(m.StartsAt, loc).iso(), c.ChannelID)
+	return b.String()
 }
 
 // memberSubstitute warns, when the substitute ap names is a member of c,
@@ -1174,7 +1196,9 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	if err := openForApologies(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	err := s.store.WithdrawApology(ctx, m, recordKey(who), r.UserID, r.Now)
+	told := toldOf(c, who, r, fmt.Sprintf("withdrew your apologies for the meeting of *%s* on %s: you are expected to attend. If you cannot, `/apologies %s REASON` in <#%s> sends them again.",
+		Escape(c.Name), describeMeeting(m, c.Location()), DateOf(m.StartsAt, c.Location()).iso(), c.ChannelID))
+	err := s.store.WithdrawApology(ctx, m, recordKey(who), r.UserID, r.Now, told)
 	if errors.Is(err, ErrConflict) {
 		if err := s.apologiesClosedNow(ctx, c, m, closed, running, r.Now); err != nil {
 			return Reply{}, err
@@ -1196,8 +1220,8 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	case err != nil:
 		return Reply{}, err
 	case !self:
-		return private("The apologies of %s for the meeting of *%s* on %s are withdrawn: they are expected to attend. Their history says you withdrew them.",
-			whoText(who), Escape(c.Name), describeMeeting(m, c.Location())), nil
+		return private("%s", withTold(fmt.Sprintf("The apologies of %s for the meeting of *%s* on %s are withdrawn: they are expected to attend. Their history says you withdrew them.",
+			whoText(who), Escape(c.Name), describeMeeting(m, c.Location())), told)), nil
 	}
 	reply := private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.", Escape(c.Name), describeMeeting(m, c.Location()))
 	return reply, nil

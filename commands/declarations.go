@@ -498,10 +498,13 @@ func (s *Service) takingDeclarations(ctx context.Context, c Committee, m Meeting
 // declare records who's declaration, entered by r's sender, and answers
 // with what follows from it.
 func (s *Service) declare(ctx context.Context, c Committee, who Member, m Meeting, it AgendaItem, kind InterestKind, nature string, dispensation bool, r Request) (Reply, error) {
+	loc := c.Location()
+	told := toldOf(c, who, r, fmt.Sprintf("declared %s for you in %s at the meeting of *%s* on %s.\nNature: %s\nIf this is wrong, `/declare withdraw %s %s` in <#%s> withdraws it.",
+		kind.Phrase(), Escape(itemLabel(it)), Escape(c.Name), describeMeeting(m, loc), Escape(nature), DateOf(m.StartsAt, loc).iso(), Escape(it.Number), c.ChannelID))
 	d, created, err := s.store.Declare(ctx, Declaration{
 		MeetingID: m.ID, Item: it.Number, ItemID: it.ID, UserID: who.UserID, Name: who.Name,
 		Kind: kind, Nature: nature, Dispensation: dispensation, DeclaredAt: r.Now, By: r.UserID,
-	})
+	}, told)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -552,6 +555,9 @@ func declaredFor(c Committee, who Member, m Meeting, it AgendaItem, d Declaratio
 	var b strings.Builder
 	if created {
 		fmt.Fprintf(&b, "Recorded: %s declared %s in %s at the meeting of *%s* on %s, entered by you.", whoText(who), d.Kind.Phrase(), Escape(itemLabel(it)), Escape(c.Name), describeMeeting(m, loc))
+		if who.UserID != "" {
+			b.WriteString(" " + toldThem)
+		}
 	} else {
 		fmt.Fprintf(&b, "%s had already declared this interest in %s (on %s); nothing changed.", whoText(who), Escape(itemLabel(it)), formatWhen(d.DeclaredAt, loc))
 	}
@@ -682,15 +688,18 @@ func (s *Service) withdrawDeclarationsOf(ctx context.Context, c Committee, who M
 	if err != nil {
 		return Reply{}, err
 	}
-	n, err := s.store.WithdrawDeclarations(ctx, m.ID, it.ID, it.Number, recordKey(who), r.UserID, 0, r.Now)
+	loc := c.Location()
+	told := toldOf(c, who, r, fmt.Sprintf("withdrew your declaration of interest in %s at the meeting of *%s* on %s. It stays on record, with who withdrew it. If it should stand, declare it again with `/declare %s %s KIND NATURE` in <#%s>.",
+		Escape(label), Escape(c.Name), describeMeeting(m, loc), DateOf(m.StartsAt, loc).iso(), Escape(it.Number), c.ChannelID))
+	n, err := s.store.WithdrawDeclarations(ctx, m.ID, it.ID, it.Number, recordKey(who), r.UserID, 0, r.Now, told)
 	if err != nil {
 		return Reply{}, err
 	}
 	if n == 0 {
-		return Reply{}, s.noneStanding(ctx, c, m, it, fmt.Sprintf("%s has no declaration standing for %s at the meeting on %s.", whoText(who), Escape(label), formatDay(m.StartsAt, c.Location())))
+		return Reply{}, s.noneStanding(ctx, c, m, it, fmt.Sprintf("%s has no declaration standing for %s at the meeting on %s.", whoText(who), Escape(label), formatDay(m.StartsAt, loc)))
 	}
-	return private("The %s of %s in %s %s withdrawn. The original stays on record, with this withdrawal by you.",
-		plural(n, "declaration", "declarations"), whoText(who), Escape(label), plural(n, "is", "are")), nil
+	return private("%s", withTold(fmt.Sprintf("The %s of %s in %s %s withdrawn. The original stays on record, with this withdrawal by you.",
+		plural(n, "declaration", "declarations"), whoText(who), Escape(label), plural(n, "is", "are")), told)), nil
 }
 
 // noneStanding is the answer to a withdrawal that found no declaration
@@ -736,7 +745,7 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeti
 			label = d.filed().label(items)
 		}
 	}
-	n, err := s.store.WithdrawDeclarations(ctx, m.ID, it.ID, it.Number, r.UserID, r.UserID, only, r.Now)
+	n, err := s.store.WithdrawDeclarations(ctx, m.ID, it.ID, it.Number, r.UserID, r.UserID, only, r.Now, nil)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -134,7 +134,7 @@ func (s withdrawnMeanwhile) RecordDispensation(ctx context.Context, id int64, by
 	if err != nil {
 		return "", err
 	}
-	if _, err := s.WithdrawDeclarations(ctx, d.MeetingID, d.ItemID, d.Item, d.UserID, d.UserID, d.ID, at); err != nil {
+	if _, err := s.WithdrawDeclarations(ctx, d.MeetingID, d.ItemID, d.Item, d.UserID, d.UserID, d.ID, at, nil); err != nil {
 		return "", err
 	}
 	return s.DB.RecordDispensation(ctx, id, by, at)

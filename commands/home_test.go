@@ -877,7 +877,8 @@ func TestHomeOfficerRegister(t *testing.T) {
 		CommitteeID: k.committee().ID, UserID: sue, Name: "Sue Holden", Category: commands.CategoryGifts, Description: "Hospitality from a named patient",
 		Sensitive: true, StartedOn: commands.Date{Year: 2026, Month: 11, Day: 22}, GiftOn: commands.Date{Year: 2026, Month: 11, Day: 22},
 		ValuePence: 5000, AddedBy: sue, AddedAt: now.Add(-time.Hour),
-	})
+	}, nil)
+
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -182,10 +182,12 @@ func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a inte
 	// that lists one interest twice reads as two. The store looks for it
 	// as it adds, so that the same entry sent twice at once (the form
 	// submitted twice) is one entry too.
-	e, err := s.store.AddInterest(ctx, Interest{
+	entry := Interest{
 		CommitteeID: c.ID, UserID: m.UserID, Name: m.Name, Category: a.Category, Description: a.Description,
 		Spouse: a.Spouse, Sensitive: a.Sensitive, StartedOn: DateOf(r.Now, c.Location()), AddedBy: r.UserID, AddedAt: r.Now,
-	})
+	}
+	told := toldOf(c, m, r, entryAdded(c, entry))
+	e, err := s.store.AddInterest(ctx, entry, told)
 	if stands := (*EntryStands)(nil); errors.As(err, &stands) {
 		e := stands.Entry
 		return Reply{Visibility: Private, Refused: true, Text: fmt.Sprintf("%s already has that, as #%d: %s\nNothing was added; `/interests review%s` records that the register is up to date.",
@@ -194,8 +196,16 @@ func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a inte
 	if err != nil {
 		return Reply{}, err
 	}
-	return private("Registered #%d%s: %s\nIt stands from %s; `/interests remove %d` ends it, keeping it on record.",
-		e.ID, onBehalf(m, r.UserID), interestLine(e, true, r.UserID), e.StartedOn, e.ID), nil
+	text := fmt.Sprintf("Registered #%d%s: %s\nIt stands from %s; `/interests remove %d` ends it, keeping it on record.",
+		e.ID, onBehalf(m, r.UserID), interestLine(e, true, r.UserID), e.StartedOn, e.ID)
+	return private("%s", withTold(text, told)), nil
+}
+
+// entryAdded tells a member of entry e added to their register of c by
+// someone else (see toldOf), and how they end it if it is wrong.
+func entryAdded(c Committee, e Interest) string {
+	return fmt.Sprintf("added to your register of interests in *%s*: %s\nIf this is wrong, `/interests` in <#%s> lists your entries by number, and `/interests remove NUMBER` ends one, keeping it on record.",
+		Escape(c.Name), interestLine(e, true, e.UserID), c.ChannelID)
 }
 
 // sameWords reports whether a and b are the same words, whatever their
@@ -346,10 +356,12 @@ func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// The same gift sent twice (a retry, a second try after a slow
 	// answer, two at once) is one gift, as an entry added twice is one
 	// entry: the store looks for it as it adds.
-	e, err := s.store.AddInterest(ctx, Interest{
+	entry := Interest{
 		CommitteeID: in.Committee.ID, UserID: m.UserID, Name: m.Name, Category: CategoryGifts, Description: g.Description,
 		StartedOn: g.On, GiftOn: g.On, ValuePence: g.Pence, GiftFrom: g.From, AddedBy: in.UserID, AddedAt: in.Now,
-	})
+	}
+	told := toldOf(in.Committee, m, in.Request, entryAdded(in.Committee, entry))
+	e, err := s.store.AddInterest(ctx, entry, told)
 	if stands := (*EntryStands)(nil); errors.As(err, &stands) {
 		return Reply{Visibility: Private, Refused: true, Text: fmt.Sprintf("%s already has that gift, as #%d: %s\nNothing was added.",
 			registerOf(m, in.UserID), stands.Entry.ID, interestLine(stands.Entry, true, in.UserID))}, nil
@@ -361,7 +373,7 @@ func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if g.Pence < threshold {
 		text += fmt.Sprintf("\nIt is worth less than %s, so it did not need registering; it is kept all the same.", formatPence(threshold))
 	}
-	return private("%s", text), nil
+	return private("%s", withTold(text, told)), nil
 }
 
 func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -398,14 +410,8 @@ func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error
 	// The member hears of it from the officer, rather than finding it
 	// gone: the message is queued with the removal, so that neither
 	// stands without the other.
-	var notice *OutboxMessage
-	if e.UserID != in.UserID {
-		notice = &OutboxMessage{
-			CommitteeID: in.Committee.ID, Kind: OutboxDM, UserID: e.UserID, DueAt: in.Now, Reply: Reply{Visibility: Private,
-				Text: fmt.Sprintf("%s removed #%d from your register of interests in *%s*: %s\nIt ended on %s and stays on record: `/interests history` shows it, and who removed it.",
-					Escape(in.Me.Name), id, Escape(in.Committee.Name), interestLine(e, true, e.UserID), on)},
-		}
-	}
+	notice := toldOf(in.Committee, Member{UserID: e.UserID}, in.Request, fmt.Sprintf("removed #%d from your register of interests in *%s*: %s\nIt ended on %s and stays on record: `/interests history` shows it, and who removed it.",
+		id, Escape(in.Committee.Name), interestLine(e, true, e.UserID), on))
 	if err := s.store.EndInterest(ctx, id, on, in.UserID, in.Now, notice); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return Reply{}, userErr("Entry #%d was removed already.", id)
@@ -452,12 +458,15 @@ func (s *Service) reviewInterests(ctx context.Context, c Committee, m Member, r 
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := s.store.ReviewInterests(ctx, c.ID, m.UserID, r.UserID, r.Now); err != nil {
+	loc := c.Location()
+	told := toldOf(c, m, r, fmt.Sprintf("recorded a review of your register of interests in *%s*: it is up to date as of %s (%s). If it is not, `/interests` in <#%s> lists your entries, and `/interests add` adds one.",
+		Escape(c.Name), DateOf(r.Now, loc), plural(len(es), "1 entry", strconv.Itoa(len(es))+" entries"), c.ChannelID))
+	if err := s.store.ReviewInterests(ctx, c.ID, m.UserID, r.UserID, r.Now, told); err != nil {
 		return Reply{}, err
 	}
-	loc := c.Location()
-	return private("Recorded%s: the register of interests in %s is up to date as of %s (%s). The next review is due by %s.",
-		onBehalf(m, r.UserID), Escape(c.Name), DateOf(r.Now, loc), plural(len(es), "1 entry", strconv.Itoa(len(es))+" entries"), reviewDue(r.Now, loc)), nil
+	text := fmt.Sprintf("Recorded%s: the register of interests in %s is up to date as of %s (%s). The next review is due by %s.",
+		onBehalf(m, r.UserID), Escape(c.Name), DateOf(r.Now, loc), plural(len(es), "1 entry", strconv.Itoa(len(es))+" entries"), reviewDue(r.Now, loc))
+	return private("%s", withTold(text, told)), nil
 }
 
 func reviewInterestsAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {

@@ -234,12 +234,12 @@ type addingMeanwhile struct {
 	then func()
 }
 
-func (m *addingMeanwhile) AddInterest(ctx context.Context, e commands.Interest) (commands.Interest, error) {
+func (m *addingMeanwhile) AddInterest(ctx context.Context, e commands.Interest, notice *commands.OutboxMessage) (commands.Interest, error) {
 	if f := m.then; f != nil {
 		m.then = nil
 		f()
 	}
-	return m.Store.AddInterest(ctx, e)
+	return m.Store.AddInterest(ctx, e, notice)
 }
 
 // TestInterestsFormSubmittedTwiceAtOnce: Neil's form is submitted twice
@@ -368,7 +368,7 @@ func TestInterestsOnBehalf(t *testing.T) {
 	r := k.must(ian, "/interests add <@USUE> contracts Supplies stationery to Sefton CVS")
 	stationery := intrEntryID(t, r)
 	if got, want := shown(r), fmt.Sprintf("Registered #%d, on behalf of <@USUE>: _contracts_: Supplies stationery to Sefton CVS\n"+
-		"It stands from Monday 23 November 2026; `/interests remove %d` ends it, keeping it on record.", stationery, stationery); got != want {
+		"It stands from Monday 23 November 2026; `/interests remove %d` ends it, keeping it on record. They are told by direct message.", stationery, stationery); got != want {
 		t.Errorf("add for Sue:\ngot  %q\nwant %q", got, want)
 	}
 	wantShown(t, k.say(ian, "/interests gift <@USUE> 2026-11-03 £75 Dinner from SWACA"), ", on behalf of <@USUE>: _gifts and hospitality_: Dinner from SWACA — £75")
@@ -413,7 +413,7 @@ func TestInterestsOnBehalf(t *testing.T) {
 	r = k.must(ian, fmt.Sprintf("/interests delete %d", stationery))
 	wantShown(t, shown(r), fmt.Sprintf("Removed #%d from <@USUE>'s register: _contracts_: Supplies stationery to Sefton CVS", stationery),
 		"stays on record; they have been told.")
-	if diff := cmp.Diff(actDMs(k.sent(), sue), []string{fmt.Sprintf("Ian Barton removed #%d from your register of interests in *Safer Sefton Together*: _contracts_: Supplies stationery to Sefton CVS\n"+
+	if diff := cmp.Diff(actDMs(k.sent(), sue), []string{fmt.Sprintf("<@UIAN> removed #%d from your register of interests in *Safer Sefton Together*: _contracts_: Supplies stationery to Sefton CVS\n"+
 		"It ended on Monday 23 November 2026 and stays on record: `/interests history` shows it, and who removed it.", stationery)}); diff != "" {
 		t.Errorf("Sue is told (-got +want):\n%s", diff)
 	}
@@ -1427,8 +1427,8 @@ type goneAfterReview struct {
 	gone bool
 }
 
-func (g *goneAfterReview) ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time) error {
-	err := g.Store.ReviewInterests(ctx, committeeID, userID, by, at)
+func (g *goneAfterReview) ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time, notice *commands.OutboxMessage) error {
+	err := g.Store.ReviewInterests(ctx, committeeID, userID, by, at, notice)
 	g.gone = err == nil
 	return err
 }

@@ -188,6 +188,36 @@ func enteredBy(by, userID string) string {
 	return " — _entered by <@" + by + ">_"
 }
 
+// toldOf is the direct message telling who what r's sender did to a
+// record in their name: did follows the sender's mention ("recorded your
+// apologies for …"). It goes to the store with the write, which queues it
+// in the write's own transaction: a write that fails tells nothing, and
+// one made is told even when Slack is down, the outbox trying again. A
+// member would otherwise learn of a declaration or apologies in their name
+// only by opening their Home, and a wrong one is theirs to answer for.
+// It is nil for the member's own record, and for someone not in Slack,
+// who has nowhere to be told.
+func toldOf(c Committee, who Member, r Request, did string) *OutboxMessage {
+	if who.UserID == "" || who.UserID == r.UserID {
+		return nil
+	}
+	return &OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: who.UserID, DueAt: r.Now,
+		Reply: Reply{Visibility: Private, Text: "<@" + r.UserID + "> " + did}}
+}
+
+// toldThem ends the reply to a record entered for someone told of it
+// (toldOf).
+const toldThem = "They are told by direct message."
+
+// withTold is text, the reply to a record entered for someone, saying
+// that they are told of it when they are (told is not nil).
+func withTold(text string, told *OutboxMessage) string {
+	if told == nil {
+		return text
+	}
+	return text + " " + toldThem
+}
+
 // whoText names the person a record is for in a reply: a mention, or the
 // name and organisation as given.
 func whoText(m Member) string {

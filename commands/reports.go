@@ -570,9 +570,12 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 	}
+	loc := c.Location()
+	told := toldOf(c, who, in.Request, fmt.Sprintf("attached a report for you to %s at the meeting of *%s* on %s: %s\nIf this is wrong, `/report remove %s %s` in <#%s> removes it.",
+		Escape(itemLabel(it)), Escape(c.Name), describeMeeting(m, loc), LinkText(a.URL, a.Title), DateOf(m.StartsAt, loc).iso(), Escape(it.Number), c.ChannelID))
 	outcome, err := s.store.SubmitReport(ctx, ReportLink{
 		MeetingID: m.ID, Item: it.Number, ItemID: it.ID, UserID: who.UserID, Name: who.Name, URL: a.URL, Title: a.Title, At: in.Now, By: in.UserID,
-	})
+	}, told)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -691,6 +694,10 @@ func reportedReplyFor(c Committee, m Meeting, it AgendaItem, a reportArgs, outco
 		}
 		fmt.Fprintf(&b, "The report of %s for %s at the meeting on %s is %s. Its history says you entered it.",
 			whoText(forWho), Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()), done)
+		if forWho.UserID != "" {
+			// Told by toldOf, queued with the link.
+			b.WriteString(" " + toldThem)
+		}
 	case outcome == ReportUnchanged:
 		fmt.Fprintf(&b, "You had already attached this report to %s%s; nothing changed.", Escape(itemLabel(it)), on)
 	case outcome == ReportReplaced:
@@ -861,15 +868,12 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// The member hears of it from the officer, rather than finding it
 	// gone: the message is queued with the removal, so that neither
 	// stands without the other.
-	var notice *OutboxMessage
-	if whose != in.UserID && whose != "" {
-		text := fmt.Sprintf("%s removed your report link for %s at the meeting of *%s* on %s: %s. `/history reports%s` keeps it, and who removed it.",
-			Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title), history)
-		if it.ID != 0 {
-			text += fmt.Sprintf(" If a report should stand, send its link with `/report %s%s URL` in <#%s>.", on, Escape(it.Number), c.ChannelID)
-		}
-		notice = &OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: whose, DueAt: in.Now, Reply: Reply{Visibility: Private, Text: text}}
+	text := fmt.Sprintf("removed your report link for %s at the meeting of *%s* on %s: %s. `/history reports%s` keeps it, and who removed it.",
+		Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title), history)
+	if it.ID != 0 {
+		text += fmt.Sprintf(" If a report should stand, send its link with `/report %s%s URL` in <#%s>.", on, Escape(it.Number), c.ChannelID)
 	}
+	notice := toldOf(c, Member{UserID: whose}, in.Request, text)
 	err = s.store.RemoveReport(ctx, m.ID, link.ItemID, link.Item, whose, link.Name, in.UserID, in.Now, notice)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("That report link was removed just now; `/report list` shows those standing.")

@@ -285,7 +285,7 @@ func TestReportRemovalQueuesItsNotice(t *testing.T) {
 		t.Fatalf("the removal failed: %v", err)
 	}
 	wantShown(t, shown(r), "Sue Holden's report for Item 7.7 (Sefton CVS) is removed", "that you removed it; they have been told.")
-	if got := actDMs(k.sent(), sue); len(got) != 1 || !strings.Contains(got[0], "Ian Barton removed your report link for Item 7.7 (Sefton CVS)") {
+	if got := actDMs(k.sent(), sue); len(got) != 1 || !strings.Contains(got[0], "<@UIAN> removed your report link for Item 7.7 (Sefton CVS)") {
 		t.Errorf("Sue is told %q, want the removal", got)
 	}
 	// Her own removal tells no one.

@@ -179,7 +179,7 @@ func (s *Service) LoadSampleWithPack(ctx context.Context, teamID, channelID stri
 	for _, e := range SampleInterests {
 		m := SampleMembers[e.Member]
 		if _, err := s.store.AddInterest(ctx, Interest{CommitteeID: c.ID, UserID: m.UserID, Name: m.Name, Category: e.Category,
-			Description: e.Description, Sensitive: e.Sensitive, StartedOn: DateOf(now, c.Location()), AddedBy: m.UserID, AddedAt: now}); err != nil {
+			Description: e.Description, Sensitive: e.Sensitive, StartedOn: DateOf(now, c.Location()), AddedBy: m.UserID, AddedAt: now}, nil); err != nil {
 			return true, fmt.Errorf("sample register of interests: %w", err)
 		}
 	}

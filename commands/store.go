@@ -155,8 +155,10 @@ type ApologyStore interface {
 	// well once the meeting has been cancelled, or moved from
 	// a.MeetingStartsAt when that is set: a cancelling and a move are
 	// ordered with apologies as the opening is, and apologies sent as
-	// either commits are refused.
-	UpdateApology(ctx context.Context, a Apology, keep ApologyKeep) (ApologySent, error)
+	// either commits are refused. notice, when not nil, is the direct
+	// message telling the member of apologies entered for them, queued
+	// with the apology in the same transaction when it changed anything.
+	UpdateApology(ctx context.Context, a Apology, keep ApologyKeep, notice *OutboxMessage) (ApologySent, error)
 	// SendApologyFrom is what Origin reads and UpdateApology writes (with
 	// req.Keep), at once: the committee of the request's channel, the sender's
 	// membership and the meeting (req.MeetingID, or the next), and, if the
@@ -175,8 +177,9 @@ type ApologyStore interface {
 	// as the sender was shown it): a withdrawal is ordered with those as
 	// apologies sent are (ConductStore.WithdrawApologyAtMeeting withdraws
 	// them at the meeting in progress). at is when it was asked for, which
-	// the history keeps.
-	WithdrawApology(ctx context.Context, m Meeting, userID, by string, at time.Time) error
+	// the history keeps. notice, when not nil, is queued with the
+	// withdrawal, in the same transaction.
+	WithdrawApology(ctx context.Context, m Meeting, userID, by string, at time.Time, notice *OutboxMessage) error
 	// Apologies lists the apologies standing for a meeting, in the order sent.
 	Apologies(ctx context.Context, meetingID int64) ([]Apology, error)
 	// ApologyHistory lists every change to apologies for a meeting, oldest first.
@@ -324,8 +327,9 @@ type ApologyEvent struct {
 type DeclarationStore interface {
 	// Declare records d. If the same declaration (meeting, item, member,
 	// kind, nature) already stands, as after a double submit, it returns
-	// that one with created false.
-	Declare(ctx context.Context, d Declaration) (stored Declaration, created bool, err error)
+	// that one with created false. notice, when not nil, is queued with a
+	// declaration created, in the same transaction, and not otherwise.
+	Declare(ctx context.Context, d Declaration, notice *OutboxMessage) (stored Declaration, created bool, err error)
 	// DeclareFrom is what dispatch reads for a `/declare` (the committee
 	// of the request's channel, the sender's membership and the meeting at
 	// the table: the one in progress, if it opened in the last twelve
@@ -349,8 +353,10 @@ type DeclarationStore interface {
 	// on no item under its number), or, when itemID is 0, for the items
 	// numbered item taken off the agenda; only the one numbered only when
 	// only is not 0. userID may be a name key, as for WithdrawApology. at
-	// is when it was asked for, which the history keeps.
-	WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64, at time.Time) (int, error)
+	// is when it was asked for, which the history keeps. notice, when not
+	// nil, is queued with the withdrawal when there was any, in the same
+	// transaction.
+	WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64, at time.Time, notice *OutboxMessage) (int, error)
 	// RecordDispensation records that the declarant holds a dispensation,
 	// as of at, which the history keeps: DispensationUnchanged if one was
 	// already recorded; DispensationWithdrawn, with nothing written, if
@@ -362,8 +368,10 @@ type DeclarationStore interface {
 // ReportStore keeps links to written reports, as an append-only log.
 type ReportStore interface {
 	// SubmitReport records l, replacing the member's earlier link for the
-	// same item (which stays in the log).
-	SubmitReport(ctx context.Context, l ReportLink) (ReportOutcome, error)
+	// same item (which stays in the log). notice, when not nil, is queued
+	// with a link recorded or replaced, in the same transaction, and not
+	// with the same link again.
+	SubmitReport(ctx context.Context, l ReportLink, notice *OutboxMessage) (ReportOutcome, error)
 	// SubmitReportFrom is DeclareFrom for a member's own report link: the
 	// origin and the meeting at the table read, and the link submitted,
 	// at once, on an item with no presenter, or by an officer. ok is
@@ -543,8 +551,9 @@ type ConductStore interface {
 type InterestStore interface {
 	// AddInterest records e, and a review of its member's register; an
 	// *EntryStands, with nothing recorded, if an entry SameEntry as e
-	// stands on the register, found as e would be added.
-	AddInterest(ctx context.Context, e Interest) (Interest, error)
+	// stands on the register, found as e would be added. notice, when not
+	// nil, is queued with the entry, in the same transaction.
+	AddInterest(ctx context.Context, e Interest, notice *OutboxMessage) (Interest, error)
 	// Interest is one entry, standing or ended; ErrNotFound if none.
 	Interest(ctx context.Context, id int64) (Interest, error)
 	// EndInterest records that entry id ended on the day given, and (at
@@ -556,7 +565,9 @@ type InterestStore interface {
 	// ""), oldest first; ended ones only when withEnded.
 	Interests(ctx context.Context, committeeID int64, userID string, withEnded bool) ([]Interest, error)
 	// ReviewInterests records that userID's register was reviewed at at.
-	ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time) error
+	// notice, when not nil, is queued with the review, in the same
+	// transaction; a review by is made already that day, nothing is.
+	ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time, notice *OutboxMessage) error
 	// InterestReviews is the latest review of each member's register.
 	InterestReviews(ctx context.Context, committeeID int64) ([]InterestReview, error)
 	// ReviewsOf lists the reviews of userID's register that were only

@@ -101,7 +101,7 @@ func memberKey(userID, name string) string {
 // SendApology implements commands.ApologyStore: UpdateApology setting
 // every part of the apology.
 func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.ApologyOutcome, error) {
-	r, err := db.UpdateApology(ctx, a, commands.ApologyKeep{})
+	r, err := db.UpdateApology(ctx, a, commands.ApologyKeep{}, nil)
 	return r.Outcome, err
 }
 
@@ -109,9 +109,12 @@ func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.Apo
 // sent on its own: the apology, its history and the marks that bring the
 // posted agenda and the officers' Homes up to date commit together. The
 // meeting opened or cancelled meanwhile, nothing is written: ErrConflict.
-func (db *DB) UpdateApology(ctx context.Context, a commands.Apology, keep commands.ApologyKeep) (commands.ApologySent, error) {
+// The notice, when there is one, is queued with it when it changed
+// anything (writeTelling).
+func (db *DB) UpdateApology(ctx context.Context, a commands.Apology, keep commands.ApologyKeep, notice *commands.OutboxMessage) (commands.ApologySent, error) {
 	var r apologyWritten
-	err := db.write(ctx, "send apology", &r, sendApologySQL, apologyArgs(a).sqlArgs("sent", true, keep, true)...)
+	err := db.writeTelling(ctx, "send apology", notice, func() bool { return r.Sent && r.Written }, &r, sendApologySQL,
+		apologyArgs(a).sqlArgs("sent", true, keep, true)...)
 	if err != nil {
 		return commands.ApologySent{}, err
 	}
@@ -670,10 +673,12 @@ func (r apologyWithdrawn) result(op, closed string) error {
 // cancelled (apologiesOpen) and still starts when m says (unmoved), so
 // that a withdrawal is ordered with the opening, the cancelling and a move
 // as apologies sent are. Apologies withdrawn at the meeting go through
-// WithdrawApologyAtMeeting.
-func (db *DB) WithdrawApology(ctx context.Context, m commands.Meeting, userID, by string, at time.Time) error {
+// WithdrawApologyAtMeeting. The notice, when there is one, is queued
+// with the withdrawal (writeTelling).
+func (db *DB) WithdrawApology(ctx context.Context, m commands.Meeting, userID, by string, at time.Time, notice *commands.OutboxMessage) error {
 	var r apologyWithdrawn
-	err := db.write(ctx, "withdraw apology", &r, withdrawApologySQL(apologiesOpen+" AND "+unmoved("CAST($6 AS timestamptz)")),
+	err := db.writeTelling(ctx, "withdraw apology", notice, func() bool { return r.Open && r.ID.Valid }, &r,
+		withdrawApologySQL(apologiesOpen+" AND "+unmoved("CAST($6 AS timestamptz)")),
 		m.ID, memberKey(userID, ""), by, userID, nullTime(at), m.StartsAt)
 	if err != nil {
 		return err

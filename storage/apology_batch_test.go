@@ -63,7 +63,7 @@ func TestApologiesInOneBatch(t *testing.T) {
 	kath.SubstituteID, kath.SubstituteName = "UJO", "Jo Smith"
 	send(kath)
 	send(req("UANN", "Away"))
-	if err := db.WithdrawApology(ctx, m, "UANN", "UANN", time.Time{}); err != nil {
+	if err := db.WithdrawApology(ctx, m, "UANN", "UANN", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	send(req("UBOB", "Training"))

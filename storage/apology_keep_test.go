@@ -45,7 +45,8 @@ func TestUpdateApologyKeepsWhatItDoesNotName(t *testing.T) {
 	update := func(reason, subID, subName string, keep commands.ApologyKeep) commands.ApologySent {
 		t.Helper()
 		sent, err := db.UpdateApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton",
-			Reason: reason, SubstituteID: subID, SubstituteName: subName, By: "UNEIL"}, keep)
+			Reason: reason, SubstituteID: subID, SubstituteName: subName, By: "UNEIL"}, keep, nil)
+
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,7 +90,7 @@ func TestUpdateApologyKeepsWhatItDoesNotName(t *testing.T) {
 	}
 
 	// Withdrawn, an apology keeps nothing: sent again, it starts afresh.
-	if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL", time.Time{}); err != nil {
+	if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	sent := update("", "UG", "Graeme Robson", keepReason)
@@ -119,7 +120,7 @@ func TestUpdateApologyKeepsWhatItDoesNotName(t *testing.T) {
 func TestRacingUpdatesOfDifferentPartsBothStand(t *testing.T) {
 	db, c, m := keepKit(t)
 	ctx := context.Background()
-	if _, err := db.UpdateApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", Reason: "Unwell", By: "UNEIL"}, commands.ApologyKeep{}); err != nil {
+	if _, err := db.UpdateApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", Reason: "Unwell", By: "UNEIL"}, commands.ApologyKeep{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 5 {
@@ -144,8 +145,8 @@ func TestRacingUpdatesOfDifferentPartsBothStand(t *testing.T) {
 		}()
 		go func() {
 			defer wg.Done()
-			_, err := db.UpdateApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", SubstituteName: sub, By: "UNEIL"},
-				commands.ApologyKeep{Reason: true})
+			_, err := db.UpdateApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", SubstituteName: sub, By: "UNEIL"}, commands.ApologyKeep{Reason: true}, nil)
+
 			if err != nil {
 				t.Error(err)
 			}

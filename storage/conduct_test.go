@@ -462,7 +462,7 @@ func TestOpeningMarksTheLiveMessage(t *testing.T) {
 				send("UANN")
 			}
 			if tc.withdrawnMeanwhile {
-				if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL", time.Time{}); err != nil {
+				if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL", time.Time{}, nil); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -269,7 +269,8 @@ func declareMarked(db *storage.DB, c commands.Committee, reason string) error {
 		return fmt.Errorf("no meeting to declare for: %v", err)
 	}
 	_, _, err = db.Declare(ctx, commands.Declaration{MeetingID: o.Next.ID, Item: "1", UserID: "UNEIL", Name: "Neil Frackelton",
-		Kind: commands.InterestPersonal, Nature: reason, By: "UNEIL"})
+		Kind: commands.InterestPersonal, Nature: reason, By: "UNEIL"}, nil)
+
 	return err
 }
 
@@ -281,7 +282,8 @@ func reportMarked(db *storage.DB, c commands.Committee, reason string) error {
 		return fmt.Errorf("no meeting to report to: %v", err)
 	}
 	_, err = db.SubmitReport(ctx, commands.ReportLink{MeetingID: o.Next.ID, Item: "1", UserID: "UNEIL", Name: "Neil Frackelton",
-		URL: "https://example.org/report.pdf", Title: reason, By: "UNEIL"})
+		URL: "https://example.org/report.pdf", Title: reason, By: "UNEIL"}, nil)
+
 	return err
 }
 
@@ -296,7 +298,8 @@ func interestMarked(db *storage.DB, c commands.Committee, reason string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	_, err := db.AddInterest(ctx, commands.Interest{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton",
-		Category: commands.CategoryOther, Description: reason, StartedOn: commands.DateOf(time.Now(), time.UTC), AddedBy: "UNEIL", AddedAt: time.Now()})
+		Category: commands.CategoryOther, Description: reason, StartedOn: commands.DateOf(time.Now(), time.UTC), AddedBy: "UNEIL", AddedAt: time.Now()}, nil)
+
 	return err
 }
 

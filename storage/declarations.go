@@ -51,19 +51,21 @@ var declarationColumns = `d.id, d.meeting_id, d.item_number, d.item_id, ` + item
 // Declare implements commands.DeclarationStore. The declaration is one
 // statement, sent on its own (writeAlone) and shared with whatever other
 // declarations are being made at the same moment (declarationBatcher);
-// only when an identical one stands already is it read.
-func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Declaration, bool, error) {
+// only when an identical one stands already is it read. A declaration
+// with a notice is made on its own, with the notice, in one transaction
+// (declareTelling).
+func (db *DB) Declare(ctx context.Context, d commands.Declaration, notice *commands.OutboxMessage) (commands.Declaration, bool, error) {
 	itemID, err := fileOnItem(ctx, db.x, d.MeetingID, d.ItemID, d.Item)
 	if err != nil {
 		return commands.Declaration{}, false, mapErr("declare", err)
 	}
-	return db.declareFiled(ctx, d, itemID, false)
+	return db.declareFiled(ctx, d, itemID, false, notice)
 }
 
 // declareFiled is Declare with the item found (fileOnItem); standing: an
 // insert has just found an identical declaration standing, so the first
 // try reads it.
-func (db *DB) declareFiled(ctx context.Context, d commands.Declaration, itemID sql.NullInt64, standing bool) (commands.Declaration, bool, error) {
+func (db *DB) declareFiled(ctx context.Context, d commands.Declaration, itemID sql.NullInt64, standing bool, notice *commands.OutboxMessage) (commands.Declaration, bool, error) {
 	key := memberKey(d.UserID, d.Name)
 	// A few tries: an identical declaration may be withdrawn between our
 	// insert meeting it and our reading it. The conflict target is left
@@ -72,7 +74,7 @@ func (db *DB) declareFiled(ctx context.Context, d commands.Declaration, itemID s
 	// applies settles the race.
 	for try := 0; try < 3; try++ {
 		if try > 0 || !standing {
-			made, err := db.declarations.do(ctx, declareCall{d: d, key: key, itemID: itemID})
+			made, err := db.declareOne(ctx, declareCall{d: d, key: key, itemID: itemID}, notice)
 			switch {
 			case err != nil:
 				return commands.Declaration{}, false, mapErr("declare", err)
@@ -90,6 +92,42 @@ func (db *DB) declareFiled(ctx context.Context, d commands.Declaration, itemID s
 		}
 	}
 	return commands.Declaration{}, false, mapErr("declare", fmt.Errorf("declaration changing under us: %w", commands.ErrConflict))
+}
+
+// declareOne makes c's declaration: shared with others made at the same
+// moment (declarationBatcher), or, with a notice, on its own in a
+// transaction that queues the notice when the declaration was made.
+func (db *DB) declareOne(ctx context.Context, c declareCall, notice *commands.OutboxMessage) (declareMade, error) {
+	if notice == nil {
+		return db.declarations.do(ctx, c)
+	}
+	var out declareMade
+	err := db.inTx(ctx, "declare", func(tx *Tx) error {
+		var made struct {
+			declarationRow
+			auditMarks
+		}
+		err := tx.GetContext(ctx, &made, declareSQL, declareArgs(c)...)
+		if errors.Is(err, sql.ErrNoRows) {
+			// Nothing inserted: one stands already, and nothing is told.
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		out = declareMade{made: true, row: made.declarationRow}
+		if err := made.check(c.d.MeetingID); err != nil {
+			return err
+		}
+		return tell(ctx, tx, notice, true)
+	})
+	return out, err
+}
+
+// declareArgs are declareSQL's parameters for c.
+func declareArgs(c declareCall) []any {
+	return []any{c.d.MeetingID, c.d.Item, c.key, nullString(c.d.UserID), c.d.Name, string(c.d.Kind), c.d.Nature,
+		c.d.Dispensation, c.d.By, nullTime(c.d.DeclaredAt), c.itemID}
 }
 
 // declareCall is one Declare: the declaration, its member key and the
@@ -136,8 +174,7 @@ func (db *DB) declareMany(ctx context.Context, calls []declareCall) ([]declareMa
 				declarationRow
 				auditMarks
 			}
-			err := st.GetContext(ctx, &made, c.d.MeetingID, c.d.Item, c.key, nullString(c.d.UserID), c.d.Name, string(c.d.Kind), c.d.Nature,
-				c.d.Dispensation, c.d.By, nullTime(c.d.DeclaredAt), c.itemID)
+			err := st.GetContext(ctx, &made, declareArgs(c)...)
 			if errors.Is(err, sql.ErrNoRows) {
 				// Carried out, and nothing inserted: one stands already.
 				return nil
@@ -398,8 +435,9 @@ func queryDeclarations(ctx context.Context, q interface {
 	return out, rows.Err()
 }
 
-// WithdrawDeclarations implements commands.DeclarationStore.
-func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64, at time.Time) (int, error) {
+// WithdrawDeclarations implements commands.DeclarationStore. The notice,
+// when there is one, is queued with the withdrawal, when any was made.
+func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64, at time.Time, notice *commands.OutboxMessage) (int, error) {
 	var n int
 	err := db.inTx(ctx, "withdraw declarations", func(tx *Tx) error {
 		on, err := fileOnItem(ctx, tx, meetingID, itemID, item)
@@ -419,6 +457,9 @@ func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64,
 			return nil
 		}
 		if err := markStale(ctx, tx, meetingID, []string{userID}); err != nil {
+			return err
+		}
+		if err := tell(ctx, tx, notice, true); err != nil {
 			return err
 		}
 		return auditMeeting(ctx, tx, meetingID, by, "declaration.withdraw", item, map[string]any{"declarations": ids}, at)

@@ -84,7 +84,7 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			got, ok, err := db.Declare(ctx, d)
+			got, ok, err := db.Declare(ctx, d, nil)
 			if err != nil {
 				t.Error(err)
 				return
@@ -112,7 +112,7 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	// A different nature or kind is another declaration.
 	other := d
 	other.Kind = commands.InterestPecuniary
-	if _, ok, err := db.Declare(ctx, other); err != nil || !ok {
+	if _, ok, err := db.Declare(ctx, other, nil); err != nil || !ok {
 		t.Fatalf("pecuniary declaration: created=%v err=%v", ok, err)
 	}
 	standing, err := db.Declarations(ctx, m.ID)
@@ -121,11 +121,11 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	}
 
 	// Withdrawal keeps the originals; declaring again makes a new row.
-	n, err := db.WithdrawDeclarations(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL", 0, time.Time{})
+	n, err := db.WithdrawDeclarations(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL", 0, time.Time{}, nil)
 	if err != nil || n != 2 {
 		t.Fatalf("withdraw: n=%d err=%v, want 2", n, err)
 	}
-	if n, _ := db.WithdrawDeclarations(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL", 0, time.Time{}); n != 0 {
+	if n, _ := db.WithdrawDeclarations(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL", 0, time.Time{}, nil); n != 0 {
 		t.Errorf("second withdrawal withdrew %d", n)
 	}
 	if standing, _ := db.Declarations(ctx, m.ID); len(standing) != 0 {
@@ -135,11 +135,11 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	if err != nil || !old.Withdrawn || old.Nature != "Trustee of SWACA" {
 		t.Errorf("withdrawn declaration = %+v, %v", old, err)
 	}
-	again, ok, err := db.Declare(ctx, d)
+	again, ok, err := db.Declare(ctx, d, nil)
 	if err != nil || !ok || again.ID == first {
 		t.Fatalf("declaring again after withdrawal: %+v created=%v err=%v", again, ok, err)
 	}
-	if _, ok, _ := db.Declare(ctx, d); ok {
+	if _, ok, _ := db.Declare(ctx, d, nil); ok {
 		t.Error("the renewed declaration was stored twice")
 	}
 	if n := count(t, db, `SELECT count(*) FROM declarations`); n != 3 {
@@ -174,7 +174,7 @@ func TestDispensationOnAWithdrawnDeclaration(t *testing.T) {
 	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "8", Title: "Budget"})
 	declare := func(item string) commands.Declaration {
 		t.Helper()
-		d, ok, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestPecuniary, Nature: "Trustee of SWACA", By: "UNEIL"})
+		d, ok, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestPecuniary, Nature: "Trustee of SWACA", By: "UNEIL"}, nil)
 		if err != nil || !ok {
 			t.Fatalf("declare on %s: %v %v", item, ok, err)
 		}
@@ -195,7 +195,7 @@ func TestDispensationOnAWithdrawnDeclaration(t *testing.T) {
 
 	// Withdrawn after the command's check, before the call.
 	before := declare("7.5")
-	if n, err := db.WithdrawDeclarations(ctx, m.ID, itemID(t, db, m.ID, "7.5"), "7.5", "UNEIL", "UNEIL", 0, time.Time{}); err != nil || n != 1 {
+	if n, err := db.WithdrawDeclarations(ctx, m.ID, itemID(t, db, m.ID, "7.5"), "7.5", "UNEIL", "UNEIL", 0, time.Time{}, nil); err != nil || n != 1 {
 		t.Fatalf("withdraw: %d %v", n, err)
 	}
 	if got, err := db.RecordDispensation(ctx, before.ID, "UOFF", time.Time{}); err != nil || got != commands.DispensationWithdrawn {
@@ -264,7 +264,7 @@ func TestReportSentTwiceAtOnce(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			got, err := db.SubmitReport(ctx, l)
+			got, err := db.SubmitReport(ctx, l, nil)
 			if err != nil {
 				t.Error(err)
 			}
@@ -303,7 +303,7 @@ func TestReportLinksKeepHistory(t *testing.T) {
 		{func() commands.ReportLink { x := l; x.URL = "https://example.org/b.pdf"; return x }(), commands.ReportReplaced},
 	}
 	for i, s := range steps {
-		got, err := db.SubmitReport(ctx, s.link)
+		got, err := db.SubmitReport(ctx, s.link, nil)
 		if err != nil || got != s.want {
 			t.Fatalf("step %d: %s %v, want %s", i, got, err, s.want)
 		}
@@ -321,7 +321,7 @@ func TestReportLinksKeepHistory(t *testing.T) {
 	if links, _ := db.ReportLinks(ctx, m.ID); len(links) != 0 {
 		t.Errorf("removed link still stands: %+v", links)
 	}
-	if got, _ := db.SubmitReport(ctx, l); got != commands.ReportRecorded {
+	if got, _ := db.SubmitReport(ctx, l, nil); got != commands.ReportRecorded {
 		t.Errorf("after removal: %s, want recorded", got)
 	}
 	var actions []string
@@ -373,7 +373,7 @@ func TestDeclarationIsAudited(t *testing.T) {
 	m := meetingWithItems(t, db, commands.AgendaItem{Number: "5", Title: "Youth Anti-Social Behaviour"})
 	d := commands.Declaration{MeetingID: m.ID, Item: "5", UserID: "UNEIL", Name: "Neil Frackelton",
 		Kind: commands.InterestPecuniary, Nature: "Employed by SWACA", By: "UOFF"}
-	made, created, err := db.Declare(ctx, d)
+	made, created, err := db.Declare(ctx, d, nil)
 	if err != nil || !created || made.ID == 0 || made.Nature != d.Nature || made.Item != "5" || made.ItemID == 0 || made.By != "UOFF" {
 		t.Fatalf("Declare = %+v, %v, %v", made, created, err)
 	}
@@ -391,7 +391,7 @@ func TestDeclarationIsAudited(t *testing.T) {
 	if actor != "UOFF" || subject != "5" || !cmp.Equal(detail, want) {
 		t.Errorf("audit: %s on %s, %v; want UOFF on 5, %v", actor, subject, detail, want)
 	}
-	if _, created, err := db.Declare(ctx, d); err != nil || created {
+	if _, created, err := db.Declare(ctx, d, nil); err != nil || created {
 		t.Fatalf("the same again: created %v, %v", created, err)
 	}
 	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add'`); n != 1 {
@@ -408,15 +408,15 @@ func TestDeclarationsInOneBatchAreEachCallsOwn(t *testing.T) {
 	ctx := context.Background()
 	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "6", Title: "Local Policing Update"})
 	neil := commands.Declaration{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}
-	if _, ok, err := db.Declare(ctx, neil); err != nil || !ok {
+	if _, ok, err := db.Declare(ctx, neil, nil); err != nil || !ok {
 		t.Fatalf("Neil's first declaration: %v %v", ok, err)
 	}
 	withdrawn := neil
 	withdrawn.Item, withdrawn.Nature = "6", "Spouse employed by Merseyside Police"
-	if _, ok, err := db.Declare(ctx, withdrawn); err != nil || !ok {
+	if _, ok, err := db.Declare(ctx, withdrawn, nil); err != nil || !ok {
 		t.Fatalf("Neil's declaration on 6: %v %v", ok, err)
 	}
-	if n, err := db.WithdrawDeclarations(ctx, m.ID, 0, "6", "UNEIL", "UNEIL", 0, time.Time{}); err != nil || n != 1 {
+	if n, err := db.WithdrawDeclarations(ctx, m.ID, 0, "6", "UNEIL", "UNEIL", 0, time.Time{}, nil); err != nil || n != 1 {
 		t.Fatalf("withdrawing on 6: %d %v", n, err)
 	}
 	at := time.Date(2026, 12, 10, 10, 5, 0, 0, time.UTC)
@@ -502,7 +502,8 @@ func TestDeclarationsAtOnceOnTwoReplicas(t *testing.T) {
 	errs := 0
 	db := atOnceOnTwoReplicas(t, func(db *storage.DB, m commands.Meeting, user, item string) {
 		d, ok, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user,
-			Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: user})
+			Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: user}, nil)
+
 		mu.Lock()
 		defer mu.Unlock()
 		switch {
@@ -582,7 +583,7 @@ func TestDeclarationBatchOneItemTwoNumbers(t *testing.T) {
 	if !cmp.Equal(made, []bool{true, false}) || got[0].Item != "6" {
 		t.Errorf("made %v, %+v", made, got)
 	}
-	stood, ok, err := db.Declare(ctx, e)
+	stood, ok, err := db.Declare(ctx, e, nil)
 	if err != nil || ok || stood.ID != got[0].ID {
 		t.Errorf("declaring again under 6a: %+v %v %v", stood, ok, err)
 	}
@@ -613,7 +614,7 @@ func TestDeclarationBatchNaturesDifferingInCase(t *testing.T) {
 			t.Errorf("call %d (%q): made %v, %+v", i, ds[i].Nature, made[i], got[i])
 		}
 	}
-	stood, ok, err := db.Declare(ctx, ds[4])
+	stood, ok, err := db.Declare(ctx, ds[4], nil)
 	if err != nil || ok || stood.ID != got[0].ID || stood.Nature != "Trustee of SWACA" {
 		t.Errorf("declaring %q again: %+v %v %v", ds[4].Nature, stood, ok, err)
 	}
@@ -649,7 +650,7 @@ func TestDeclarationBatchRefusedForOneCall(t *testing.T) {
 		t.Errorf("%d audit entries, want 2", n)
 	}
 	// Refused alone, it says so once, naming what was refused.
-	_, _, err = db.Declare(ctx, ds[1])
+	_, _, err = db.Declare(ctx, ds[1], nil)
 	if err == nil || strings.Count(err.Error(), "storage: ") != 1 || !strings.HasPrefix(err.Error(), "storage: declare: ") {
 		t.Errorf("the refusal as Declare gives it: %v", err)
 	}
@@ -989,7 +990,7 @@ func TestMigrationKeepsTwinDeclarations(t *testing.T) {
 		{MeetingID: m, Item: "6", UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestOther, Nature: "TRUSTEE OF SEFTON CVS", By: "UNEIL"},
 		{MeetingID: m, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestOther, Nature: "Governor of a school.", By: "UNEIL"},
 	} {
-		got, made, err := db.Declare(ctx, d)
+		got, made, err := db.Declare(ctx, d, nil)
 		if err != nil || made {
 			t.Errorf("declaring %q again: made %v, %+v, %v", d.Nature, made, got, err)
 		}

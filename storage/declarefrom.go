@@ -71,7 +71,7 @@ func (db *DB) DeclareFrom(ctx context.Context, req commands.DeclareRequest) (com
 	}
 	// An identical declaration stands: read it, as Declare does. The key
 	// is recorded, so this goes on without it.
-	out.Declaration, out.Created, err = db.declareFiled(ctx, d, f.ItemID, true)
+	out.Declaration, out.Created, err = db.declareFiled(ctx, d, f.ItemID, true, nil)
 	if err != nil {
 		return commands.DeclaredFrom{}, false, err
 	}

@@ -106,7 +106,7 @@ func TestHomeQueries(t *testing.T) {
 	if len(as) != 1 || as[0].MeetingID != first.ID || as[0].Reason != "Unwell" {
 		t.Errorf("Neil's apologies = %+v", as)
 	}
-	if err := db.WithdrawApology(ctx, first, "UNEIL", "UNEIL", time.Time{}); err != nil {
+	if err := db.WithdrawApology(ctx, first, "UNEIL", "UNEIL", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if as, _ := db.MemberApologies(ctx, "UNEIL", []int64{first.ID}); len(as) != 0 {
@@ -127,7 +127,7 @@ func TestHomeQueries(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := db.WithdrawApology(ctx, first, "UNEIL", "UNEIL", time.Time{}); err != nil {
+	if err := db.WithdrawApology(ctx, first, "UNEIL", "UNEIL", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	subs, err := db.SubstituteApologies(ctx, "UGRAEME", []int64{first.ID})
@@ -189,7 +189,7 @@ func TestHomePapersQueries(t *testing.T) {
 
 	report := func(m commands.Meeting, item, user, url string) {
 		t.Helper()
-		if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: item, UserID: user, Name: user, URL: url, At: time.Now(), By: user}); err != nil {
+		if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: item, UserID: user, Name: user, URL: url, At: time.Now(), By: user}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -217,7 +217,7 @@ func TestHomePapersQueries(t *testing.T) {
 
 	declare := func(m commands.Meeting, item, user string, kind commands.InterestKind, nature string) {
 		t.Helper()
-		if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: user, Name: user, Kind: kind, Nature: nature, By: user}); err != nil {
+		if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: user, Name: user, Kind: kind, Nature: nature, By: user}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -226,7 +226,7 @@ func TestHomePapersQueries(t *testing.T) {
 	declare(b, "6", "UNEIL", commands.InterestOther, "Neighbour")
 	declare(a, "7.5", "USUE", commands.InterestPersonal, "Trustee")
 	declare(other, "1", "UNEIL", commands.InterestOther, "Not shown")
-	if _, err := db.WithdrawDeclarations(ctx, a.ID, 0, "4", "UNEIL", "UNEIL", 0, time.Time{}); err != nil {
+	if _, err := db.WithdrawDeclarations(ctx, a.ID, 0, "4", "UNEIL", "UNEIL", 0, time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	ds, err := db.MemberDeclarations(ctx, "UNEIL", ids)

@@ -69,8 +69,9 @@ const interestColumns = `i.id, i.committee_id, i.user_id, i.name, i.category, i.
 
 const interestFrom = ` FROM interests i LEFT JOIN interest_endings e ON e.interest_id = i.id `
 
-// AddInterest implements commands.InterestStore.
-func (db *DB) AddInterest(ctx context.Context, e commands.Interest) (commands.Interest, error) {
+// AddInterest implements commands.InterestStore. The notice, when there
+// is one, is queued with the entry, and not for one that stands already.
+func (db *DB) AddInterest(ctx context.Context, e commands.Interest, notice *commands.OutboxMessage) (commands.Interest, error) {
 	var out commands.Interest
 	err := db.inTx(ctx, "add interest", func(tx *Tx) error {
 		forWhom := "self"
@@ -111,6 +112,9 @@ func (db *DB) AddInterest(ctx context.Context, e commands.Interest) (commands.In
 			return err
 		}
 		if err := markDeclaredAgendas(ctx, tx, e.CommitteeID, e.UserID); err != nil {
+			return err
+		}
+		if err := tell(ctx, tx, notice, true); err != nil {
 			return err
 		}
 		if err := audit(ctx, tx, e.CommitteeID, e.AddedBy, "interest.add", e.UserID,
@@ -197,10 +201,8 @@ func (db *DB) EndInterest(ctx context.Context, id int64, on commands.Date, by st
 		if err := markDeclaredAgendas(ctx, tx, e.CommitteeID, e.UserID); err != nil {
 			return err
 		}
-		if notice != nil {
-			if err := enqueue(ctx, tx, *notice); err != nil {
-				return err
-			}
+		if err := tell(ctx, tx, notice, true); err != nil {
+			return err
 		}
 		return audit(ctx, tx, e.CommitteeID, by, "interest.end", e.UserID, map[string]any{"interest": id})
 	})
@@ -252,8 +254,9 @@ func keyOrEmpty(userID string) string {
 	return memberKey(userID, "")
 }
 
-// ReviewInterests implements commands.InterestStore.
-func (db *DB) ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time) error {
+// ReviewInterests implements commands.InterestStore. The notice, when
+// there is one, is queued with the review, and not for one made already.
+func (db *DB) ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time, notice *commands.OutboxMessage) error {
 	return db.inTx(ctx, "review interests", func(tx *Tx) error {
 		// The same review made twice in a day by the same person (the
 		// button pressed twice, or two presses at once) says no more than
@@ -279,6 +282,9 @@ func (db *DB) ReviewInterests(ctx context.Context, committeeID int64, userID, by
 			return nil
 		}
 		if err := review(ctx, tx, committeeID, userID, by, at); err != nil {
+			return err
+		}
+		if err := tell(ctx, tx, notice, true); err != nil {
 			return err
 		}
 		return audit(ctx, tx, committeeID, by, "interest.review", userID, nil)

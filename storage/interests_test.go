@@ -40,7 +40,8 @@ func TestMigrationRegisterOfInterests(t *testing.T) {
 	at := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	day := commands.Date{Year: 2026, Month: time.November, Day: 23}
 	e, err := db.AddInterest(ctx, commands.Interest{CommitteeID: id, UserID: "U1", Name: "Neil", Category: commands.CategoryOther,
-		Description: "Trustee of SWACA", StartedOn: day, AddedBy: "U1", AddedAt: at})
+		Description: "Trustee of SWACA", StartedOn: day, AddedBy: "U1", AddedAt: at}, nil)
+
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -137,7 +137,8 @@ func TestMigrationFilesRecordsOnItems(t *testing.T) {
 
 	// The same declaration again is the one standing, now on the item.
 	d, created, err := db.Declare(ctx, commands.Declaration{MeetingID: m, Item: "6", ItemID: policing, UserID: "USUE", Name: "Sue Holden",
-		Kind: commands.InterestPecuniary, Nature: "Spouse employed by Merseyside Police", By: "USUE", DeclaredAt: time.Now()})
+		Kind: commands.InterestPecuniary, Nature: "Spouse employed by Merseyside Police", By: "USUE", DeclaredAt: time.Now()}, nil)
+
 	if err != nil || created || d.ID != again {
 		t.Errorf("declaring again after migrating: %d created %v, %v; want %d standing", d.ID, created, err, again)
 	}
@@ -176,7 +177,7 @@ func TestMigrationKeepsTheLinksStanding(t *testing.T) {
 
 	send := func(member, number, url string, want commands.ReportOutcome) {
 		t.Helper()
-		got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m, Item: number, UserID: member, Name: "Member", URL: url, By: member})
+		got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m, Item: number, UserID: member, Name: "Member", URL: url, By: member}, nil)
 		if err != nil || got != want {
 			t.Errorf("%s sends %s on %s: %s %v, want %s", member, url, number, got, err, want)
 		}

@@ -240,7 +240,7 @@ func joinedWithRecords(t *testing.T, db *storage.DB) (opened, coming commands.Me
 		t.Fatal(err)
 	}
 	for _, m := range []int64{opened.ID, coming.ID} {
-		if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m, Item: "4", Name: "Jen Williams", URL: "https://example.org/iom.pdf", By: "UOFF"}); err != nil {
+		if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m, Item: "4", Name: "Jen Williams", URL: "https://example.org/iom.pdf", By: "UOFF"}, nil); err != nil {
 			t.Fatal(err)
 		}
 		for who, sub := range map[string]string{"UNEIL": "Jen  williams (NW Probation)", "UGRAEME": "Jen Williams (Sefton Council)"} {

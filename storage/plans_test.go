@@ -181,7 +181,7 @@ func TestLatestReportReadsTheMembersOwn(t *testing.T) {
 			if i%3 == 0 {
 				l.Item = "9"
 			}
-			if _, err := db.SubmitReport(ctx, l); err != nil {
+			if _, err := db.SubmitReport(ctx, l, nil); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -191,7 +191,7 @@ func TestLatestReportReadsTheMembersOwn(t *testing.T) {
 		{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-item.pdf", By: "UNEIL"},
 		{MeetingID: m.ID, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"},
 	} {
-		if got, err := db.SubmitReport(ctx, l); err != nil || got != commands.ReportRecorded {
+		if got, err := db.SubmitReport(ctx, l, nil); err != nil || got != commands.ReportRecorded {
 			t.Fatalf("%s: %s %v, want recorded", l.URL, got, err)
 		}
 	}
@@ -218,16 +218,16 @@ func TestLatestReportReadsTheMembersOwn(t *testing.T) {
 		t.Errorf("sending a link touched %d buffers among 5,000 links and %d among none", many, few)
 	}
 	// What SubmitReport and RemoveReport make of it.
-	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}); err != nil || got != commands.ReportUnchanged {
+	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}, nil); err != nil || got != commands.ReportUnchanged {
 		t.Errorf("the same link on 9 again: %s %v, want unchanged", got, err)
 	}
-	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}); err != nil || got != commands.ReportReplaced {
+	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}, nil); err != nil || got != commands.ReportReplaced {
 		t.Errorf("9's link on 7.5: %s %v, want replaced", got, err)
 	}
 	if err := db.RemoveReport(ctx, m.ID, 0, "9", "UNEIL", "", "UNEIL", time.Time{}, nil); err != nil {
 		t.Errorf("removing Neil's link on 9: %v", err)
 	}
-	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}); err != nil || got != commands.ReportRecorded {
+	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}, nil); err != nil || got != commands.ReportRecorded {
 		t.Errorf("the link on 9 after its removal: %s %v, want recorded", got, err)
 	}
 }
@@ -283,18 +283,18 @@ func TestDeclareReadsTheMembersOwn(t *testing.T) {
 	// each is a new declaration, and the third is the one standing.
 	for _, number := range []string{"7.5", "9"} {
 		d := commands.Declaration{MeetingID: m.ID, Item: number, UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}
-		first, ok, err := db.Declare(ctx, d)
+		first, ok, err := db.Declare(ctx, d, nil)
 		if err != nil || !ok {
 			t.Fatalf("declaring on %s: %v %v", number, ok, err)
 		}
-		if n, err := db.WithdrawDeclarations(ctx, m.ID, 0, number, "UNEIL", "UNEIL", 0, time.Time{}); err != nil || n != 1 {
+		if n, err := db.WithdrawDeclarations(ctx, m.ID, 0, number, "UNEIL", "UNEIL", 0, time.Time{}, nil); err != nil || n != 1 {
 			t.Fatalf("withdrawing on %s: %d %v", number, n, err)
 		}
-		again, ok, err := db.Declare(ctx, d)
+		again, ok, err := db.Declare(ctx, d, nil)
 		if err != nil || !ok || again.ID == first.ID {
 			t.Fatalf("declaring again on %s: %+v %v %v", number, again, ok, err)
 		}
-		same, ok, err := db.Declare(ctx, d)
+		same, ok, err := db.Declare(ctx, d, nil)
 		if err != nil || ok || same.ID != again.ID {
 			t.Errorf("the same on %s a third time: %+v created=%v %v, want the second (%d) standing", number, same, ok, err, again.ID)
 		}
@@ -318,7 +318,7 @@ func TestMeetingsDeclarationsReadsTheMeetingsOwn(t *testing.T) {
 	unanalysed(t, db, "declarations", "declaration_withdrawals", "meetings")
 	for i, number := range []string{"7.5", "9", "7.5", "9", "7.5", "9"} {
 		user := fmt.Sprintf("U%d", i)
-		if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: number, UserID: user, Name: user, Kind: commands.InterestPersonal, Nature: "Trustee", By: user}); err != nil {
+		if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: number, UserID: user, Name: user, Kind: commands.InterestPersonal, Nature: "Trustee", By: user}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -664,7 +664,8 @@ func TestMemberRegisterReadsTheirEntriesOnly(t *testing.T) {
 	c := setupCommittee(t, db)
 	for i, what := range []string{"Trustee of SWACA", "Director of Sefton CVS", "Shares in a security firm"} {
 		e, err := db.AddInterest(ctx, commands.Interest{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Category: commands.CategoryOther,
-			Description: what, StartedOn: commands.Date{Year: 2026, Month: time.January, Day: 1 + i}, AddedBy: "UNEIL"})
+			Description: what, StartedOn: commands.Date{Year: 2026, Month: time.January, Day: 1 + i}, AddedBy: "UNEIL"}, nil)
+
 		if err != nil {
 			t.Fatal(err)
 		}

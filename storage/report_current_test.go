@@ -63,7 +63,7 @@ func TestReportCurrentUnderRaces(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			got, err := db.SubmitReport(ctx, link(fmt.Sprintf("https://example.org/%d.pdf", i)))
+			got, err := db.SubmitReport(ctx, link(fmt.Sprintf("https://example.org/%d.pdf", i)), nil)
 			if err != nil {
 				t.Error(err)
 			}
@@ -107,7 +107,7 @@ func TestReportCurrentUnderRaces(t *testing.T) {
 			wg.Go(func() {
 				var err error
 				if i%2 == 0 {
-					_, err = db.SubmitReport(ctx, link(fmt.Sprintf("https://example.org/r%d-%d.pdf", round, i%4)))
+					_, err = db.SubmitReport(ctx, link(fmt.Sprintf("https://example.org/r%d-%d.pdf", round, i%4)), nil)
 				} else {
 					err = db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UOFF", time.Time{}, nil)
 				}
@@ -130,7 +130,7 @@ func TestUnfiledLinkRemovedAfterItsItemIsAdded(t *testing.T) {
 	ctx := context.Background()
 	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"})
 	l := commands.ReportLink{MeetingID: m.ID, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/nine.pdf", By: "UNEIL"}
-	if got, err := db.SubmitReport(ctx, l); err != nil || got != commands.ReportRecorded {
+	if got, err := db.SubmitReport(ctx, l, nil); err != nil || got != commands.ReportRecorded {
 		t.Fatalf("sending on 9 with no item 9: %s %v", got, err)
 	}
 	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title) VALUES ($1, '9', 9, 'Any Other Business')`, m.ID); err != nil {
@@ -157,7 +157,7 @@ func TestRemoveReportTwiceRemovesOnlyOne(t *testing.T) {
 	ctx := context.Background()
 	m := meetingWithItems(t, db)
 	unfiled := commands.ReportLink{MeetingID: m.ID, Item: "7.6", UserID: "UNEIL", Name: "Neil", URL: "https://example.org/unfiled.pdf", By: "UNEIL"}
-	if _, err := db.SubmitReport(ctx, unfiled); err != nil {
+	if _, err := db.SubmitReport(ctx, unfiled, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title) VALUES ($1, '7.6', 1, 'Youth Violence')`, m.ID); err != nil {
@@ -165,7 +165,7 @@ func TestRemoveReportTwiceRemovesOnlyOne(t *testing.T) {
 	}
 	onItem := unfiled
 	onItem.URL = "https://example.org/item.pdf"
-	if _, err := db.SubmitReport(ctx, onItem); err != nil {
+	if _, err := db.SubmitReport(ctx, onItem, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.RemoveReport(ctx, m.ID, 0, "7.6", "UNEIL", "", "UNEIL", time.Time{}, nil); err != nil {

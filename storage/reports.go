@@ -142,13 +142,49 @@ var reportRowsSQL = `cur AS (
 // SubmitReport implements commands.ReportStore, in one statement
 // (submitReportSQL), sent on its own (writeAlone) and shared with
 // whatever other links are being sent at the same moment (reportBatcher).
-func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands.ReportOutcome, error) {
+// A link with a notice is sent on its own, with the notice, in one
+// transaction (reportTelling).
+func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink, notice *commands.OutboxMessage) (commands.ReportOutcome, error) {
 	itemID, err := fileOnItem(ctx, db.x, l.MeetingID, l.ItemID, l.Item)
 	if err != nil {
 		return "", mapErr("submit report", err)
 	}
-	outcome, err := db.reports.do(ctx, reportCall{l: l, key: memberKey(l.UserID, l.Name), itemID: itemID})
+	call := reportCall{l: l, key: memberKey(l.UserID, l.Name), itemID: itemID}
+	if notice != nil {
+		return db.reportTelling(ctx, call, notice)
+	}
+	outcome, err := db.reports.do(ctx, call)
 	return outcome, mapErr("submit report", err)
+}
+
+// reportTelling records c's link and queues notice with it, in one
+// transaction; the same link again is no change, and nothing is told.
+func (db *DB) reportTelling(ctx context.Context, c reportCall, notice *commands.OutboxMessage) (commands.ReportOutcome, error) {
+	var r struct {
+		Ord       int    `db:"ord"`
+		Outcome   string `db:"outcome"`
+		MeetingID int64  `db:"meeting_id"`
+		auditMarks
+	}
+	err := db.inTx(ctx, "submit report", func(tx *Tx) error {
+		if err := tx.GetContext(ctx, &r, submitReportSQL, reportOneArgs(c)...); err != nil {
+			return err
+		}
+		if commands.ReportOutcome(r.Outcome) == commands.ReportUnchanged {
+			return nil
+		}
+		if err := r.check(r.MeetingID); err != nil {
+			return err
+		}
+		return tell(ctx, tx, notice, true)
+	})
+	return commands.ReportOutcome(r.Outcome), err
+}
+
+// reportOneArgs are submitReportSQL's parameters for c.
+func reportOneArgs(c reportCall) []any {
+	l := c.l
+	return []any{l.MeetingID, l.Item, c.key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), c.itemID}
 }
 
 // reportCall is one SubmitReport: the link, its member key and the item
@@ -184,8 +220,7 @@ func (db *DB) submitReports(ctx context.Context, calls []reportCall) ([]commands
 	var query string
 	var args []any
 	if n == 1 {
-		l := calls[0].l
-		query, args = submitReportSQL, []any{l.MeetingID, l.Item, calls[0].key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), calls[0].itemID}
+		query, args = submitReportSQL, reportOneArgs(calls[0])
 	} else {
 		query, args = submitReportsSQL, reportArgs(calls)
 	}

@@ -28,7 +28,7 @@ func TestReportsInOneBatchAreEachCallsOwn(t *testing.T) {
 		return commands.ReportLink{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user, URL: url, By: user}
 	}
 	for _, l := range []commands.ReportLink{link("USUE", "7.5", "https://example.org/sue.pdf"), link("UJO", "6", "https://example.org/jo.pdf"), link("UANN", "6", "https://example.org/ann.pdf")} {
-		if _, err := db.SubmitReport(ctx, l); err != nil {
+		if _, err := db.SubmitReport(ctx, l, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -108,7 +108,8 @@ func TestReportsAtOnceOnTwoReplicas(t *testing.T) {
 	outcomes := map[string][]commands.ReportOutcome{}
 	db := atOnceOnTwoReplicas(t, func(db *storage.DB, m commands.Meeting, user, item string) {
 		got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user,
-			URL: "https://example.org/" + user + "-" + item + ".pdf", By: user})
+			URL: "https://example.org/" + user + "-" + item + ".pdf", By: user}, nil)
+
 		if err != nil {
 			t.Errorf("%s on %s: %v", user, item, err)
 			return
@@ -173,7 +174,7 @@ func TestReportBatchSameNumberItemAndNoItem(t *testing.T) {
 	}
 	onItem := commands.ReportLink{MeetingID: m.ID, Item: "3", ItemID: x, UserID: "USUE", Name: "Sue", URL: "https://example.org/item.pdf", By: "USUE"}
 	onNumber := commands.ReportLink{MeetingID: m.ID, Item: "3", UserID: "USUE", Name: "Sue", URL: "https://example.org/number.pdf", By: "USUE"}
-	if _, err := db.SubmitReport(ctx, onNumber); err != nil {
+	if _, err := db.SubmitReport(ctx, onNumber, nil); err != nil {
 		t.Fatal(err)
 	}
 	onNumber.URL = "https://example.org/number-2.pdf"

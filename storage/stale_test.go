@@ -96,7 +96,7 @@ func TestWritesMarkAgendaAndHomesStale(t *testing.T) {
 	if got := pending(); !equalCounts(got, want) {
 		t.Errorf("an unchanged apology marked something: %v", got)
 	}
-	if err := db.WithdrawApology(ctx, m, "USUE", "USUE", time.Time{}); err != nil {
+	if err := db.WithdrawApology(ctx, m, "USUE", "USUE", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	want["home home:T1:UOFF"] = 2

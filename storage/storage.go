@@ -383,6 +383,32 @@ func (db *DB) write(ctx context.Context, op string, dest any, query string, args
 	return writeAlone(ctx, op, func(ctx context.Context) error { return st.GetContext(ctx, dest, args...) })
 }
 
+// writeTelling is write, with notice, when there is one, queued in the
+// statement's own transaction if wrote, asked once the statement has run,
+// says that it wrote: a record entered for someone else and the message
+// telling them of it commit together or not at all. Such entries are few,
+// so the transaction's two extra round trips cost little.
+func (db *DB) writeTelling(ctx context.Context, op string, notice *commands.OutboxMessage, wrote func() bool, dest any, query string, args ...any) error {
+	if notice == nil {
+		return db.write(ctx, op, dest, query, args...)
+	}
+	return db.inTx(ctx, op, func(tx *Tx) error {
+		if err := tx.GetContext(ctx, dest, query, args...); err != nil {
+			return err
+		}
+		return tell(ctx, tx, notice, wrote())
+	})
+}
+
+// tell queues notice, when there is one, in tx, when the write it tells
+// of was made: nothing written, there is nothing to tell.
+func tell(ctx context.Context, tx *Tx, notice *commands.OutboxMessage, made bool) error {
+	if notice == nil || !made {
+		return nil
+	}
+	return enqueue(ctx, tx, *notice)
+}
+
 // execAlone is write for a statement that returns no rows.
 func (db *DB) execAlone(ctx context.Context, op string, query string, args ...any) error {
 	return writeAlone(ctx, op, func(ctx context.Context) error {

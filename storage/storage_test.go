@@ -151,10 +151,10 @@ func TestMeetingsAndApologiesKeepHistory(t *testing.T) {
 	}
 	var outcomes []commands.ApologyOutcome
 	outcomes = append(outcomes, send("Unwell", ""), send("Unwell", ""), send("Attending court", "Graeme Robson"))
-	if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL", time.Time{}); err != nil {
+	if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL", time.Time{}); !errors.Is(err, commands.ErrNotFound) {
+	if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL", time.Time{}, nil); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("withdraw twice: err = %v, want ErrNotFound", err)
 	}
 	outcomes = append(outcomes, send("Unwell", ""))

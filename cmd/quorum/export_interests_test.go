@@ -31,7 +31,7 @@ func TestExportInterests(t *testing.T) {
 		{UserID: "UNEIL", Name: "Neil Frackelton", Category: commands.CategoryGifts, Description: "<b>Dinner</b> from Sefton CVS", GiftOn: commands.Date{Year: 2026, Month: time.November, Day: 3}, ValuePence: 7500, GiftFrom: "Sefton CVS"},
 	} {
 		e.CommitteeID, e.StartedOn, e.AddedBy, e.AddedAt = c.ID, day, "UNEIL", at
-		if _, err := db.AddInterest(ctx, e); err != nil {
+		if _, err := db.AddInterest(ctx, e, nil); err != nil {
 			t.Fatal(err)
 		}
 	}

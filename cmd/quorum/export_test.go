@@ -59,10 +59,10 @@ func historyRecords(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton",
-		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}); err != nil {
+		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/swaca.pdf", By: "UNEIL"}); err != nil {
+	if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/swaca.pdf", By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UIAN", time.Time{}, nil); err != nil {
@@ -303,7 +303,8 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	e, err := db.AddInterest(ctx, commands.Interest{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Category: commands.CategoryOther,
-		Description: "Trustee of SWACA", StartedOn: commands.Date{Year: 2026, Month: time.November, Day: 1}, AddedBy: "UNEIL", AddedAt: time.Now()})
+		Description: "Trustee of SWACA", StartedOn: commands.Date{Year: 2026, Month: time.November, Day: 1}, AddedBy: "UNEIL", AddedAt: time.Now()}, nil)
+
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -416,7 +417,7 @@ func TestExportHistoryWithholdsSensitiveInterests(t *testing.T) {
 	} {
 		e.UserID, e.Name, e.Sensitive, e.AddedBy, e.AddedAt = "UNEIL", "Neil Frackelton", true, "UNEIL", time.Now()
 		e.StartedOn = commands.Date{Year: 2026, Month: time.November, Day: 1}
-		added, err := db.AddInterest(ctx, e)
+		added, err := db.AddInterest(ctx, e, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

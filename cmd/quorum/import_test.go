@@ -310,7 +310,7 @@ func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
 	dsn, db, meetingID := seedAgendaImported(t)
 	ctx := context.Background()
 	if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: meetingID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton",
-		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}); err != nil {
+		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	pack, err := os.ReadFile(seedPack)
@@ -363,11 +363,11 @@ func TestImportAgendaRevisedRenumbersItems(t *testing.T) {
 	dsn, db, meetingID := seedAgendaImported(t)
 	ctx := context.Background()
 	if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: meetingID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton",
-		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}); err != nil {
+		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: meetingID, Item: "7.6", UserID: "UADELE", Name: "Adele Maddocks",
-		URL: "https://example.org/yjs.pdf", By: "UADELE"}); err != nil {
+		URL: "https://example.org/yjs.pdf", By: "UADELE"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	pack, err := os.ReadFile(seedPack)

@@ -1,0 +1,196 @@
+package commands_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// wantTold checks that user, and no one else, was sent want by direct
+// message since the outbox last ran: one message, or none when want is
+// empty.
+func wantTold(t *testing.T, k *kit, user string, want ...string) {
+	t.Helper()
+	sent := k.sent()
+	for _, m := range sent {
+		if m.Kind == commands.OutboxDM && m.UserID != user {
+			t.Errorf("%s was sent a direct message: %s", m.UserID, shown(m.Reply))
+		}
+	}
+	got := actDMs(sent, user)
+	if len(want) == 0 {
+		want = nil
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("%s is told (-got +want):\n%s", user, diff)
+	}
+}
+
+// TestApologiesEnteredForAMemberTellThem: apologies the officer sends,
+// changes and withdraws for Neil are told to Neil by direct message, who
+// did it, for which meeting, and how to undo it; the officer's reply says
+// he is told. Neil's own apologies, the same apologies again, a refusal,
+// and someone not in Slack tell no one.
+func TestApologiesEnteredForAMemberTellThem(t *testing.T) {
+	k := agendaKit(t)
+	k.sent()
+	r := k.must(ian, "/apologies for <@UNEIL> Attending an incident")
+	wantShown(t, shown(r), "Their history says you entered them.", "They are told by direct message.")
+	wantTold(t, k, neil, "<@UIAN> recorded your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting: Attending an incident.\n"+
+		"If this is wrong, `/apologies withdraw 2026-12-10` in <#C1> withdraws them.")
+
+	k.must(ian, "/apologies for <@UNEIL> Court sub <@USUE|sue>")
+	wantTold(t, k, neil, "<@UIAN> recorded your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting: Court.\n"+
+		"Substitute: <@USUE>\n"+
+		"If this is wrong, `/apologies withdraw 2026-12-10` in <#C1> withdraws them.")
+
+	if r := k.say(ian, "/apologies for <@UNEIL> Court sub <@USUE|sue>"); !strings.Contains(r, "nothing changed") || strings.Contains(r, "told") {
+		t.Errorf("the same apologies again: %q", r)
+	}
+	wantTold(t, k, neil)
+
+	r = k.must(ian, "/apologies withdraw for <@UNEIL>")
+	wantShown(t, shown(r), "Their history says you withdrew them. They are told by direct message.")
+	wantTold(t, k, neil, "<@UIAN> withdrew your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting: you are expected to attend. "+
+		"If you cannot, `/apologies 2026-12-10 REASON` in <#C1> sends them again.")
+
+	k.must(neil, "/apologies Unwell")
+	k.must(neil, "/apologies withdraw")
+	wantTold(t, k, neil)
+
+	if r := k.run(graeme, "/apologies for <@UNEIL> Unwell"); !r.Refused {
+		t.Errorf("a member sent apologies for another: %s", shown(r))
+	}
+	if r := k.run(ian, "/apologies withdraw for <@UNEIL>"); !r.Refused {
+		t.Errorf("apologies withdrawn that did not stand: %s", shown(r))
+	}
+	if r := k.say(ian, `/apologies for "Jen Williams (NW Probation)" Leave`); strings.Contains(r, "told") {
+		t.Errorf("someone not in Slack is said to be told: %q", r)
+	}
+	wantTold(t, k, neil)
+}
+
+// TestDeclarationsEnteredForAMemberTellThem: a declaration the officer
+// enters for Neil, and its withdrawal, are told to Neil; his own, the same
+// one again and a refusal are not.
+func TestDeclarationsEnteredForAMemberTellThem(t *testing.T) {
+	k := agendaKit(t)
+	k.sent()
+	r := k.must(ian, "/declare for <@UNEIL> 4 personal Wife works for Probation")
+	wantShown(t, shown(r), "entered by you. They are told by direct message.")
+	wantTold(t, k, neil, "<@UIAN> declared a personal interest for you in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting.\n"+
+		"Nature: Wife works for Probation\n"+
+		"If this is wrong, `/declare withdraw 2026-12-10 4` in <#C1> withdraws it.")
+
+	if r := k.say(ian, "/declare for <@UNEIL> 4 personal Wife works for Probation"); !strings.Contains(r, "nothing changed") || strings.Contains(r, "told") {
+		t.Errorf("the same declaration again: %q", r)
+	}
+	wantTold(t, k, neil)
+
+	r = k.must(ian, "/declare withdraw for <@UNEIL> 4")
+	wantShown(t, shown(r), "with this withdrawal by you. They are told by direct message.")
+	wantTold(t, k, neil, "<@UIAN> withdrew your declaration of interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting. "+
+		"It stays on record, with who withdrew it. If it should stand, declare it again with `/declare 2026-12-10 4 KIND NATURE` in <#C1>.")
+
+	k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	k.must(neil, "/declare withdraw 7.5")
+	if r := k.run(graeme, "/declare for <@UNEIL> 4 personal Anything"); !r.Refused {
+		t.Errorf("a member declared for another: %s", shown(r))
+	}
+	if r := k.run(ian, "/declare withdraw for <@UNEIL> 4"); !r.Refused {
+		t.Errorf("a declaration withdrawn that did not stand: %s", shown(r))
+	}
+	wantTold(t, k, neil)
+}
+
+// TestRegisterEntriesForAMemberTellThem: an interest, a gift and a review
+// of Sue's register entered by the officer are told to Sue; her own, an
+// entry her register has already, and a refusal are not.
+func TestRegisterEntriesForAMemberTellThem(t *testing.T) {
+	k := agendaKit(t)
+	k.sent()
+	r := k.must(ian, "/interests add <@USUE> other Trustee of Sefton Women's Aid")
+	wantShown(t, shown(r), "on behalf of <@USUE>", "keeping it on record. They are told by direct message.")
+	wantTold(t, k, sue, "<@UIAN> added to your register of interests in *Safer Sefton Together*: _other registrable interest_: Trustee of Sefton Women's Aid\n"+
+		"If this is wrong, `/interests` in <#C1> lists your entries by number, and `/interests remove NUMBER` ends one, keeping it on record.")
+
+	if r := k.run(ian, "/interests add <@USUE> other Trustee of Sefton Women's Aid"); !r.Refused {
+		t.Errorf("the same entry again: %s", shown(r))
+	}
+	wantTold(t, k, sue)
+
+	r = k.must(ian, "/interests gift <@USUE> 2026-11-03 £75 Dinner at the Town Hall")
+	wantShown(t, shown(r), "They are told by direct message.")
+	wantTold(t, k, sue, "<@UIAN> added to your register of interests in *Safer Sefton Together*: _gifts and hospitality_: Dinner at the Town Hall — £75, received Tuesday 3 November 2026\n"+
+		"If this is wrong, `/interests` in <#C1> lists your entries by number, and `/interests remove NUMBER` ends one, keeping it on record.")
+
+	r = k.must(ian, "/interests review <@USUE>")
+	wantShown(t, shown(r), "on behalf of <@USUE>", "They are told by direct message.")
+	wantTold(t, k, sue, "<@UIAN> recorded a review of your register of interests in *Safer Sefton Together*: it is up to date as of Monday 23 November 2026 (2 entries). "+
+		"If it is not, `/interests` in <#C1> lists your entries, and `/interests add` adds one.")
+
+	k.must(sue, "/interests add other Governor of Litherland High School")
+	k.must(sue, "/interests gift 2026-11-04 £60 Lunch")
+	k.must(sue, "/interests review")
+	for _, line := range []string{"/interests add <@USUE> other Anything", "/interests gift <@USUE> 2026-11-03 £75 Dinner", "/interests review <@USUE>"} {
+		if r := k.run(neil, line); !r.Refused {
+			t.Errorf("%s by a member: %s", line, shown(r))
+		}
+	}
+	wantTold(t, k, sue)
+}
+
+// TestReportLinksForAMemberTellThem: a report link the officer attaches
+// for Sue, and one replacing it, are told to Sue; the same link again and
+// her own are not.
+func TestReportLinksForAMemberTellThem(t *testing.T) {
+	k := agendaKit(t)
+	k.sent()
+	r := k.must(ian, "/report for <@USUE> 7.7 https://example.org/cvs.pdf")
+	wantShown(t, shown(r), "Its history says you entered it. They are told by direct message.")
+	wantTold(t, k, sue, "<@UIAN> attached a report for you to Item 7.7 (Sefton CVS) at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting: <https://example.org/cvs.pdf|https://example.org/cvs.pdf>\n"+
+		"If this is wrong, `/report remove 2026-12-10 7.7` in <#C1> removes it.")
+
+	if r := k.say(ian, "/report for <@USUE> 7.7 https://example.org/cvs.pdf"); !strings.Contains(r, "nothing changed") || strings.Contains(r, "told") {
+		t.Errorf("the same link again: %q", r)
+	}
+	wantTold(t, k, sue)
+
+	k.must(ian, "/report for <@USUE> 7.7 https://example.org/cvs-v2.pdf Sefton CVS update")
+	wantTold(t, k, sue, "<@UIAN> attached a report for you to Item 7.7 (Sefton CVS) at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting: <https://example.org/cvs-v2.pdf|Sefton CVS update> (example.org)\n"+
+		"If this is wrong, `/report remove 2026-12-10 7.7` in <#C1> removes it.")
+
+	k.must(sue, "/report 7.7 https://example.org/cvs-v3.pdf")
+	wantTold(t, k, sue)
+}
+
+// TestEnteredForQueuesItsNotice: the message telling a member of a record
+// entered for them is queued with the record, not after it: with a store
+// that cannot queue a message by itself, each is still told.
+func TestEnteredForQueuesItsNotice(t *testing.T) {
+	k := agendaKit(t)
+	k.sent()
+	svc := commands.New(outboxAlone{k.db}, nil)
+	for _, line := range []string{
+		"/apologies for <@UNEIL> Unwell",
+		"/apologies withdraw for <@UNEIL>",
+		"/declare for <@UNEIL> 4 personal Wife works for Probation",
+		"/declare withdraw for <@UNEIL> 4",
+		"/interests add <@UNEIL> other Trustee of SWACA",
+		"/interests gift <@UNEIL> 2026-11-03 £75 Dinner",
+		"/interests review <@UNEIL>",
+		"/report for <@UNEIL> 7.5 https://example.org/swaca.pdf",
+	} {
+		r, err := svc.Run(context.Background(), k.request(ian, line))
+		if err != nil || r.Refused {
+			t.Fatalf("%s: %v %s", line, err, shown(r))
+		}
+		if got := actDMs(k.sent(), neil); len(got) != 1 || !strings.HasPrefix(got[0], "<@UIAN> ") {
+			t.Errorf("%s: Neil is told %q, want one message", line, got)
+		}
+	}
+}
