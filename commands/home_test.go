@@ -878,7 +878,6 @@ func TestHomeOfficerRegister(t *testing.T) {
 		Sensitive: true, StartedOn: commands.Date{Year: 2026, Month: 11, Day: 22}, GiftOn: commands.Date{Year: 2026, Month: 11, Day: 22},
 		ValuePence: 5000, AddedBy: sue, AddedAt: now.Add(-time.Hour),
 	}, nil)
-
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,7 +46,6 @@ func TestUpdateApologyKeepsWhatItDoesNotName(t *testing.T) {
 		t.Helper()
 		sent, err := db.UpdateApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton",
 			Reason: reason, SubstituteID: subID, SubstituteName: subName, By: "UNEIL"}, keep, nil)
-
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,8 +144,8 @@ func TestRacingUpdatesOfDifferentPartsBothStand(t *testing.T) {
 		}()
 		go func() {
 			defer wg.Done()
-			_, err := db.UpdateApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", SubstituteName: sub, By: "UNEIL"}, commands.ApologyKeep{Reason: true}, nil)
-
+			_, err := db.UpdateApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", SubstituteName: sub, By: "UNEIL"},
+				commands.ApologyKeep{Reason: true}, nil)
 			if err != nil {
 				t.Error(err)
 			}

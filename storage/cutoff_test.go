@@ -270,7 +270,6 @@ func declareMarked(db *storage.DB, c commands.Committee, reason string) error {
 	}
 	_, _, err = db.Declare(ctx, commands.Declaration{MeetingID: o.Next.ID, Item: "1", UserID: "UNEIL", Name: "Neil Frackelton",
 		Kind: commands.InterestPersonal, Nature: reason, By: "UNEIL"}, nil)
-
 	return err
 }
 
@@ -283,7 +282,6 @@ func reportMarked(db *storage.DB, c commands.Committee, reason string) error {
 	}
 	_, err = db.SubmitReport(ctx, commands.ReportLink{MeetingID: o.Next.ID, Item: "1", UserID: "UNEIL", Name: "Neil Frackelton",
 		URL: "https://example.org/report.pdf", Title: reason, By: "UNEIL"}, nil)
-
 	return err
 }
 
@@ -299,7 +297,6 @@ func interestMarked(db *storage.DB, c commands.Committee, reason string) error {
 	defer cancel()
 	_, err := db.AddInterest(ctx, commands.Interest{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton",
 		Category: commands.CategoryOther, Description: reason, StartedOn: commands.DateOf(time.Now(), time.UTC), AddedBy: "UNEIL", AddedAt: time.Now()}, nil)
-
 	return err
 }
 

@@ -503,7 +503,6 @@ func TestDeclarationsAtOnceOnTwoReplicas(t *testing.T) {
 	db := atOnceOnTwoReplicas(t, func(db *storage.DB, m commands.Meeting, user, item string) {
 		d, ok, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user,
 			Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: user}, nil)
-
 		mu.Lock()
 		defer mu.Unlock()
 		switch {

@@ -41,7 +41,6 @@ func TestMigrationRegisterOfInterests(t *testing.T) {
 	day := commands.Date{Year: 2026, Month: time.November, Day: 23}
 	e, err := db.AddInterest(ctx, commands.Interest{CommitteeID: id, UserID: "U1", Name: "Neil", Category: commands.CategoryOther,
 		Description: "Trustee of SWACA", StartedOn: day, AddedBy: "U1", AddedAt: at}, nil)
-
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -138,7 +138,6 @@ func TestMigrationFilesRecordsOnItems(t *testing.T) {
 	// The same declaration again is the one standing, now on the item.
 	d, created, err := db.Declare(ctx, commands.Declaration{MeetingID: m, Item: "6", ItemID: policing, UserID: "USUE", Name: "Sue Holden",
 		Kind: commands.InterestPecuniary, Nature: "Spouse employed by Merseyside Police", By: "USUE", DeclaredAt: time.Now()}, nil)
-
 	if err != nil || created || d.ID != again {
 		t.Errorf("declaring again after migrating: %d created %v, %v; want %d standing", d.ID, created, err, again)
 	}

@@ -665,7 +665,6 @@ func TestMemberRegisterReadsTheirEntriesOnly(t *testing.T) {
 	for i, what := range []string{"Trustee of SWACA", "Director of Sefton CVS", "Shares in a security firm"} {
 		e, err := db.AddInterest(ctx, commands.Interest{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Category: commands.CategoryOther,
 			Description: what, StartedOn: commands.Date{Year: 2026, Month: time.January, Day: 1 + i}, AddedBy: "UNEIL"}, nil)
-
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -109,7 +109,6 @@ func TestReportsAtOnceOnTwoReplicas(t *testing.T) {
 	db := atOnceOnTwoReplicas(t, func(db *storage.DB, m commands.Meeting, user, item string) {
 		got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user,
 			URL: "https://example.org/" + user + "-" + item + ".pdf", By: user}, nil)
-
 		if err != nil {
 			t.Errorf("%s on %s: %v", user, item, err)
 			return

@@ -304,7 +304,6 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 	}
 	e, err := db.AddInterest(ctx, commands.Interest{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Category: commands.CategoryOther,
 		Description: "Trustee of SWACA", StartedOn: commands.Date{Year: 2026, Month: time.November, Day: 1}, AddedBy: "UNEIL", AddedAt: time.Now()}, nil)
-
 	if err != nil {
 		t.Fatal(err)
 	}
