@@ -953,9 +953,10 @@ func itemLine(item string, cnt Count) string {
 // item and are still marked here, with how to mark them leaving and
 // coming back, and those who withdrew for prev, the item before it, and
 // are not yet marked back, with how to mark their return: unmarked, the
-// minutes have them away to the close.
+// minutes have them away to the close. now is compared as it is, to the
+// second, as the marks keep their times: cut to the minute, it would put
+// a return or an arrival earlier in the same minute still to come.
 func (st meetingState) withdrawalNotes(item, prev string, now time.Time) []string {
-	now = now.Truncate(time.Minute)
 	away := absences(st.log)
 	withdraw := Withdrawing(st.decls, item)
 	earlier := map[string]bool{}

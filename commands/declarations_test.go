@@ -1101,3 +1101,29 @@ func TestMeetingItemSaysHowToMarkWithdrawals(t *testing.T) {
 	k.must(ian, "/meeting close")
 	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "as Spouse employed by Merseyside Police, and left the meeting for that item.")
 }
+
+// TestWithdrawalNotesWithinTheMinute: marks keep their seconds, so a
+// return marked in the minute the chair moves on is already a return. Graeme
+// arrives in the minute item 6 is taken up, and is still told how to mark
+// his leaving; he leaves, comes back in the minute item 7 is taken up,
+// and moving on to it does not say he is still away.
+func TestWithdrawalNotesWithinTheMinute(t *testing.T) {
+	k := agendaKit(t)
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	k.must(neil, "/here")
+	k.must(sue, "/here")
+	k.now = attAt(10, 10, 10).Add(20 * time.Second)
+	k.must(graeme, "/here")
+	k.now = attAt(10, 10, 10).Add(40 * time.Second)
+	wantShown(t, k.say(ian, "/meeting item 6"), "As Graeme Robson leaves, mark it: `/attendance <@UGRAEME> left`")
+	k.now = attAt(10, 10, 10).Add(50 * time.Second)
+	k.must(ian, "/attendance <@UGRAEME> left")
+	k.now = attAt(10, 10, 11).Add(30 * time.Second)
+	k.must(ian, "/attendance <@UGRAEME> present")
+	k.now = attAt(10, 10, 11).Add(50 * time.Second)
+	if moved := k.say(ian, "/meeting item 7"); strings.Contains(moved, "withdrew for item 6") {
+		t.Errorf("a member marked back in this minute is said to be still away:\n%s", moved)
+	}
+}
