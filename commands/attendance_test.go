@@ -899,6 +899,50 @@ func TestAbsentListsOnlyMembers(t *testing.T) {
 	}
 }
 
+// TestMinutesListTheAbsent: the minutes list under Absent, after the
+// apologies, the members marked absent who sent none, as /meeting
+// attendance does: in the draft, the printable page and the exports.
+// Minutes confirmed before they did keep having no such line.
+func TestMinutesListTheAbsent(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/here")
+	k.must(ian, "/attendance <@UNEIL> apologies Unwell")
+	k.must(ian, "/attendance <@UNEIL> absent")
+	k.must(ian, "/attendance <@UGRAEME> absent")
+	k.must(sue, "/meeting close")
+	const absent = "Absent: Graeme Robson (Merseyside Police)."
+	draft := k.say(ian, "/minutes draft 10/12/2026")
+	wantShown(t, draft, "Apologies for absence were received from Neil Frackelton (SWACA).\n\n"+absent)
+	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), decHeldOn, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := commands.MinutesHTML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, got := range []string{doc.Markdown(), doc.PlainText(), string(page)} {
+		wantShown(t, got, absent)
+		if strings.Contains(got, "Absent: Neil") {
+			t.Errorf("a member who sent apologies is listed as absent:\n%s", got)
+		}
+	}
+	decComplete(k)
+	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 15, 25, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/minutes approve")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), absent)
+	// The same minutes, as if confirmed before the minutes listed the
+	// absent: they read as they were confirmed.
+	predateRule(k, "absent listed")
+	if got := k.say(ian, "/minutes draft 10/12/2026"); strings.Contains(got, "Absent:") {
+		t.Errorf("minutes confirmed before the absent were listed list them:\n%s", got)
+	}
+	// /meeting attendance is no part of the minutes, and lists them still.
+	wantShown(t, k.say(ian, "/meeting attendance 10/12/2026"), absent)
+}
+
 // TestRestoredApologiesStayTheirs: apologies a member sent, taken back
 // when the officer marked them here and restored when the officer marked
 // them absent, stand as sent: the list does not say the officer entered

@@ -86,10 +86,28 @@ type MinutesApproval struct {
 	// Seq, read back, orders the confirmation among the minutes' records
 	// of the same time.
 	Seq int64
-	// EarlierRule, read back, says the minutes were confirmed before the
-	// minutes worded declarations from the attendance (see leftFor): a
-	// confirmed record, they keep reading as they were confirmed.
-	EarlierRule bool
+	// EarlierRules, read back, are the rules of wording (record_rules)
+	// that came in after the minutes were confirmed: a confirmed record,
+	// they keep reading as they were confirmed (see Predates).
+	EarlierRules []string
+}
+
+// The rules of wording that a release brought in, as record_rules names
+// them: minutes confirmed before each keep the wording they had.
+const (
+	// ruleDeclarationsAtTable: the declarations minute reads the
+	// attendance for who left the meeting (see leftFor).
+	ruleDeclarationsAtTable = "declarations at the table"
+	// ruleAbsent: the minutes list under Absent the members marked
+	// absent who sent no apologies.
+	ruleAbsent = "absent listed"
+)
+
+// Predates says the minutes a were confirmed before rule came in, so
+// keep the wording they were confirmed with. No confirmation predates
+// anything.
+func (a *MinutesApproval) Predates(rule string) bool {
+	return a != nil && slices.Contains(a.EarlierRules, rule)
 }
 
 // MinuteComment is a correction a member proposed to a draft minute.

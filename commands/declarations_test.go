@@ -905,6 +905,15 @@ func TestDeclarationNatureInTheFirstPerson(t *testing.T) {
 	wantShown(t, k.say(ian, "/declare list"), "My partner works for SWACA")
 }
 
+// predateRule has every confirmation so far made before rule came in, as
+// if the minutes were confirmed before the release that brought it.
+func predateRule(k *kit, rule string) {
+	k.t.Helper()
+	if attRows(k, `WITH r AS (UPDATE record_rules SET approvals_before = (SELECT max(seq) FROM minutes_approvals) WHERE rule = '`+rule+`' RETURNING 1) SELECT count(*) FROM r`) != 1 {
+		k.t.Fatalf("no record of when the rule %q came in", rule)
+	}
+}
+
 // TestMinutesConfirmedBeforeDeclarationsReadTheAttendance: minutes
 // confirmed before the minutes read the attendance for who left the
 // meeting read as they were confirmed: Graeme left for his item though
@@ -932,9 +941,7 @@ func TestMinutesConfirmedBeforeDeclarationsReadTheAttendance(t *testing.T) {
 		t.Errorf("confirmed under the rule, the minutes changed or came with notes:\n%s", newRule)
 	}
 	// The same minutes, as if confirmed before the rule came in.
-	if attRows(k, `WITH r AS (UPDATE record_rules SET approvals_before = (SELECT max(seq) FROM minutes_approvals) RETURNING 1) SELECT count(*) FROM r`) != 1 {
-		t.Fatal("no record of when the rule came in")
-	}
+	predateRule(k, "declarations at the table")
 	for _, got := range []string{k.say(ian, "/minutes draft 10/12/2026"), k.say(ian, "/declare minutes 10/12/2026")} {
 		// Confirmed as "an other interest", they read so.
 		wantShown(t, got, "as Spouse employed by Merseyside Police, and left the meeting for that item.", "Sue Holden declared a personal interest", "as My partner works for SWACA.",

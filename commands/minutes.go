@@ -1157,11 +1157,20 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		return src, "", err
 	}
 	src.Opened, src.Closed = st.sit.Opened, st.sit.Closed
+	// Confirmed, the minutes are worded as they were confirmed: the
+	// attendance too (see MinutesApproval.Predates).
+	if src.Approval, src.ApprovedAt, err = s.approvalOf(ctx, m, loc); err != nil {
+		return src, "", err
+	}
+	st.approval = src.Approval
 	if len(st.log) > 0 {
 		pa := st.paragraphs()
 		src.Recorded = true
 		src.Present, src.AlsoPresent, src.InAttendance, src.Substitutes, src.Notes = pa.present, pa.alsoPresent, pa.inAttendance, pa.substitutes, pa.notes
 		src.Apologies = pa.apologies
+		if !src.Approval.Predates(ruleAbsent) {
+			src.Absent = pa.absent
+		}
 	} else {
 		for _, a := range p.apologies {
 			src.Apologies = append(src.Apologies, nameOf(a.Name, a.Organisation))
@@ -1193,10 +1202,6 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	case !errors.Is(err, ErrNotFound):
 		return src, "", err
 	}
-	if src.Approval, src.ApprovedAt, err = s.approvalOf(ctx, m, loc); err != nil {
-		return src, "", err
-	}
-	st.approval = src.Approval
 	decls, away, hints := st.declarationsMinute(p.declarations, p.items, src.Minutes, false)
 	src.Declarations, src.tableHints = Escape(decls), hints
 	note += prefixed(" ", away)

@@ -22,7 +22,9 @@ type MinutesSource struct {
 	Recorded                                        bool
 	Present, AlsoPresent, InAttendance, Substitutes []string
 	Apologies                                       []string
-	// Absent are those imported minutes mark absent without apologies.
+	// Absent are the members marked absent who sent no apologies (of
+	// minutes imported, those the document marks absent), listed after
+	// the apologies.
 	Absent       []string
 	Notes        []string
 	Declarations string // the paragraph /declare minutes gives
@@ -238,7 +240,6 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	// Present is the attendance records' or, without them, the imported
 	// minutes' list; a meeting with neither has none.
 	para("Present:", src.Present)
-	para("Absent:", src.Absent)
 	if src.Recorded {
 		para("Also present:", src.AlsoPresent)
 		para("In attendance:", src.InAttendance)
@@ -247,14 +248,19 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	// minute's, as councils print them, and are not said twice; only an
 	// agenda without that item has them under those present.
 	apologiesItem := slices.ContainsFunc(src.Items, func(it AgendaItem) bool { return strings.EqualFold(it.Title, StandardItems[0].Title) })
-	var substitutes string
+	var substitutes, absent string
 	if src.Recorded && len(src.Substitutes) > 0 {
 		substitutes = "Substitutes: " + joinAnd(src.Substitutes) + "."
 	}
+	if len(src.Absent) > 0 {
+		absent = "Absent: " + joinAnd(src.Absent) + "."
+	}
 	if !apologiesItem {
 		para("Apologies for absence were received from", src.Apologies)
-		if substitutes != "" {
-			doc.Attendance = append(doc.Attendance, substitutes)
+		for _, line := range []string{substitutes, absent} {
+			if line != "" {
+				doc.Attendance = append(doc.Attendance, line)
+			}
 		}
 	}
 	doc.Notes = src.Notes
@@ -281,9 +287,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			if len(src.Apologies) > 0 {
 				dm.Narrative = "Apologies for absence were received from " + joinAnd(src.Apologies) + "."
 			}
-			if substitutes != "" {
-				dm.Narrative += "\n\n" + substitutes
-			}
+			dm.Narrative += prefixed("\n\n", substitutes) + prefixed("\n\n", absent)
 		case strings.EqualFold(it.Title, StandardItems[1].Title):
 			dm.Narrative = src.Declarations
 		case strings.EqualFold(it.Title, StandardItems[2].Title):

@@ -339,18 +339,19 @@ func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.
 		AtID     sql.NullInt64  `db:"at_meeting_id"`
 		SetAside pq.StringArray `db:"set_aside"`
 		Seq      int64          `db:"seq"`
-		Earlier  bool           `db:"earlier_rule"`
+		Earlier  pq.StringArray `db:"earlier_rules"`
 	}
-	// Confirmed no later than the last confirmation before the rule for
-	// declarations at the table came in (record_rules), the minutes keep
-	// the wording they were confirmed with.
+	// Confirmed no later than the last confirmation before a rule of
+	// wording came in (record_rules), the minutes keep the wording they
+	// were confirmed with: the approval names each such rule.
 	err := db.x.GetContext(ctx, &row, `SELECT approved_at, approved_by, at_meeting_id, set_aside, seq,
-			seq <= COALESCE((SELECT approvals_before FROM record_rules WHERE rule = 'declarations at the table'), -1) AS earlier_rule
-		FROM minutes_approvals WHERE meeting_id = $1`, meetingID)
+			ARRAY(SELECT r.rule FROM record_rules r WHERE ap.seq <= r.approvals_before ORDER BY r.rule) AS earlier_rules
+		FROM minutes_approvals ap WHERE meeting_id = $1`, meetingID)
 	if err != nil {
 		return commands.MinutesApproval{}, mapErr("minutes approval", err)
 	}
-	return commands.MinutesApproval{MeetingID: meetingID, At: row.At, By: row.By, AtMeetingID: row.AtID.Int64, SetAside: row.SetAside, Seq: row.Seq, EarlierRule: row.Earlier}, nil
+	return commands.MinutesApproval{MeetingID: meetingID, At: row.At, By: row.By, AtMeetingID: row.AtID.Int64, SetAside: row.SetAside, Seq: row.Seq,
+		EarlierRules: row.Earlier}, nil
 }
 
 // CommentMinute implements commands.DecisionStore.
