@@ -437,13 +437,14 @@ func nameOf(name, org string) string {
 // keyName names a member key: the member's name, or the person's as
 // marked.
 func (st meetingState) keyName(key string) string {
+	// Someone marked is named as the paragraphs name them: once the
+	// meeting has closed, as they were at it.
+	if a, ok := st.attendee(key); ok {
+		name, _ := st.attendeeAs(a)
+		return Escape(name)
+	}
 	if m, ok := st.member(key); ok {
 		return Escape(m.Name)
-	}
-	for _, a := range st.att {
-		if a.Key == key {
-			return Escape(a.Name)
-		}
 	}
 	for _, a := range st.apologies {
 		if a.UserID == key || NameKey(a.Name) == key {
@@ -1123,11 +1124,8 @@ func (st meetingState) paragraphs() paragraphs {
 		}
 	}
 	for _, a := range st.att {
-		name := nameOf(a.Name, a.Organisation)
+		name := st.attendeeName(a)
 		m, isMember := st.member(a.Key)
-		if isMember {
-			name = nameOf(m.Name, m.Organisation)
-		}
 		switch {
 		case a.Status == AttendAbsent:
 			// Their apologies say it already; "Absent" is for those who
@@ -1308,6 +1306,35 @@ func (st meetingState) hereAt(key string, t time.Time, away []absence) bool {
 		}
 	}
 	return true
+}
+
+// attendeeName is how the attendance paragraphs name a. While the
+// meeting sits, a member is named as the committee names them now, as the
+// live message follows a rename, and a mark made before it. Once it has
+// closed, the record names everyone as their mark does, as they were at
+// the meeting: a member's change of organisation since must not reword
+// its minutes, least of all confirmed ones. Minutes confirmed before that
+// rule (RuleNamesAsMarked) named a member as the committee did whenever
+// they were printed: they name them as it did when they were confirmed,
+// as they read then, or, where the records do not say, as it does now.
+func (st meetingState) attendeeName(a Attendee) string {
+	return nameOf(st.attendeeAs(a))
+}
+
+// attendeeAs is the name and organisation attendeeName gives a.
+func (st meetingState) attendeeAs(a Attendee) (name, organisation string) {
+	m, isMember := st.member(a.Key)
+	switch {
+	case !isMember:
+	case st.approval.Predates(RuleNamesAsMarked):
+		if then, ok := st.approval.NamesConfirmed[a.Key]; ok {
+			return then.Name, then.Organisation
+		}
+		return m.Name, m.Organisation
+	case st.sit.Closed.IsZero():
+		return m.Name, m.Organisation
+	}
+	return a.Name, a.Organisation
 }
 
 // quorumTurn is a moment the meeting lost its quorum or found it again,
@@ -3303,7 +3330,29 @@ func (s *Service) AttendanceYear(ctx context.Context, c Committee, year int) ([]
 		}
 	}
 	slices.SortFunc(former, func(a, b Member) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
-	return append(voters, former...), recs, nil
+	return namedAsMarked(append(voters, former...), recs), recs, nil
+}
+
+// namedAsMarked names each of members as their last mark at the latest of
+// recs (in the order held) that marked them does: the figures are the
+// record of the meetings, and a change to a member since does not reword
+// them (see RuleNamesAsMarked). One marked at none keeps their name now.
+func namedAsMarked(members []Member, recs []MeetingRecord) []Member {
+	marked := map[string]AttendanceMark{}
+	for _, rec := range recs {
+		for _, mk := range rec.Log {
+			if mk.UserID != "" && mk.MemberKey == mk.UserID {
+				marked[mk.UserID] = mk
+			}
+		}
+	}
+	out := slices.Clone(members)
+	for i, m := range out {
+		if mk, ok := marked[m.UserID]; ok {
+			out[i].Name, out[i].Organisation = mk.Name, mk.Organisation
+		}
+	}
+	return out
 }
 
 // municipalYearForm is a municipal year as councils write it: 2026/27,

@@ -943,6 +943,59 @@ func TestMinutesListTheAbsent(t *testing.T) {
 	wantShown(t, k.say(ian, "/meeting attendance 10/12/2026"), absent)
 }
 
+// TestRecordNamesMembersAsAtTheMeeting: Graeme attended for Merseyside
+// Police; his organisation changed after the meeting. The record of the
+// meeting, its minutes draft and confirmed, /meeting attendance, the
+// exports and the year's attendance figures, still name him as he attended, and so do the minutes of a
+// meeting confirmed before the record did, as they read when confirmed.
+// The next meeting's live message names him as he is now.
+func TestRecordNamesMembersAsAtTheMeeting(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.must(ian, "/attendance <@UNEIL> absent")
+	k.must(sue, "/meeting close")
+	const then, now = "Graeme Robson (Merseyside Police)", "Graeme Robson (Sefton MBC)"
+	const absentThen = "Absent: Neil Frackelton (SWACA)."
+	k.must(ian, "/committee member add <@UGRAEME> Sefton MBC")
+	k.must(ian, "/committee member add <@UNEIL> Sefton Council")
+	record := func() []string {
+		t.Helper()
+		doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), decHeldOn, k.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []string{k.say(ian, "/minutes draft 10/12/2026"), k.say(ian, "/meeting attendance 10/12/2026"), doc.Markdown(), doc.PlainText()}
+	}
+	for _, got := range record() {
+		wantShown(t, got, then, absentThen)
+		if strings.Contains(got, "Sefton MBC") || strings.Contains(got, "Sefton Council") {
+			t.Errorf("the record of a meeting held names members as they are now:\n%s", got)
+		}
+	}
+	wantShown(t, k.say(ian, "/committee attendance 2026"), "• "+then+": expected 1, attended 1", "• Neil Frackelton (SWACA): expected 1, attended 0")
+	decComplete(k)
+	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 15, 25, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(graeme, "/here")
+	wantShown(t, k.say(ian, "/meeting status"), now)
+	k.must(sue, "/minutes approve 10/12/2026")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), then)
+	// Minutes confirmed before the record named people as marked named
+	// them as the committee did when they were confirmed: Graeme was of
+	// Sefton MBC by then, and moves on again after, which they do not
+	// follow.
+	predateRule(k, "names as marked")
+	k.now = time.Date(2027, 1, 14, 15, 40, 0, 0, london)
+	k.must(ian, "/committee member add <@UGRAEME> Sefton Council")
+	got := k.say(ian, "/minutes draft 10/12/2026")
+	wantShown(t, got, now, "Absent: Neil Frackelton (Sefton Council).")
+	if strings.Contains(got, then) || strings.Contains(got, "Graeme Robson (Sefton Council)") {
+		t.Errorf("minutes confirmed before the rule do not read as they were confirmed:\n%s", got)
+	}
+}
+
 // TestRestoredApologiesStayTheirs: apologies a member sent, taken back
 // when the officer marked them here and restored when the officer marked
 // them absent, stand as sent: the list does not say the officer entered
@@ -2718,6 +2771,12 @@ func TestViceChairTakesTheChair(t *testing.T) {
 		"Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Ann (Sefton Council).\n\n"+
 			"Sue Holden left the meeting at 10:10 during consideration of Minute No. 5 and returned at 10:20.\n"+
 			"Graeme Robson (Vice-Chair) took the Chair in the absence of Sue Holden.")
+	// Renamed since, he took the chair under the name he was marked by.
+	k.dir[graeme] = "Graeme R. Robson"
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	if got := k.say(ian, "/minutes draft 10/12/2026"); !strings.Contains(got, "Graeme Robson (Vice-Chair) took the Chair") || strings.Contains(got, "Graeme R.") {
+		t.Errorf("the minutes name the vice-chair who took the chair as he is named now:\n%s", got)
+	}
 }
 
 // TestViceChairArrivesWhileTheChairIsOut: the vice-chair arriving after

@@ -90,17 +90,27 @@ type MinutesApproval struct {
 	// that came in after the minutes were confirmed: a confirmed record,
 	// they keep reading as they were confirmed (see Predates).
 	EarlierRules []string
+	// NamesConfirmed, read back for minutes confirmed before
+	// RuleNamesAsMarked, are the committee's members by Slack user, named
+	// as they stood when the minutes were confirmed (by the audit log of
+	// changes to members): such minutes named each member so then, and
+	// keep doing so (see meetingState.attendeeName).
+	NamesConfirmed map[string]Member
 }
 
 // The rules of wording that a release brought in, as record_rules names
 // them: minutes confirmed before each keep the wording they had.
 const (
-	// ruleDeclarationsAtTable: the declarations minute reads the
+	// RuleDeclarationsAtTable: the declarations minute reads the
 	// attendance for who left the meeting (see leftFor).
-	ruleDeclarationsAtTable = "declarations at the table"
-	// ruleAbsent: the minutes list under Absent the members marked
+	RuleDeclarationsAtTable = "declarations at the table"
+	// RuleAbsent: the minutes list under Absent the members marked
 	// absent who sent no apologies.
-	ruleAbsent = "absent listed"
+	RuleAbsent = "absent listed"
+	// RuleNamesAsMarked: the record of a meeting held names those marked
+	// at it as the marks do, as they were at the meeting, not as the
+	// committee names its members now.
+	RuleNamesAsMarked = "names as marked"
 )
 
 // Predates says the minutes a were confirmed before rule came in, so

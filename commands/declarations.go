@@ -1060,7 +1060,7 @@ func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, err
 // the officer's note of whose declarations it leaves out ("" when none),
 // and the officer's notes of what its records leave it unable to say (see
 // tableHints). Minutes confirmed before the minute read the attendance for
-// who left the meeting (ruleDeclarationsAtTable) read as they were
+// who left the meeting (RuleDeclarationsAtTable) read as they were
 // confirmed: every pecuniary declarant without a dispensation left for the
 // item, nobody is left out for not being marked, natures are not quoted,
 // an interest of no kind is "an other interest".
@@ -1069,7 +1069,7 @@ func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, err
 // officer has written the declarations minute in their own words (in ms):
 // what the notes would have them say is theirs to judge.
 func (st meetingState) declarationsMinute(ds []Declaration, items []AgendaItem, ms []Minute, ahead bool) (text, away string, hints []string) {
-	if st.approval.Predates(ruleDeclarationsAtTable) {
+	if st.approval.Predates(RuleDeclarationsAtTable) {
 		ds, away = minutedDeclarations(ds, st.apologies, st.att, false)
 		return declarationsParagraph(ds, items, false, st.minuteOf, st.consideredBefore, alwaysLeft, true), away, nil
 	}

@@ -1168,7 +1168,7 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		src.Recorded = true
 		src.Present, src.AlsoPresent, src.InAttendance, src.Substitutes, src.Notes = pa.present, pa.alsoPresent, pa.inAttendance, pa.substitutes, pa.notes
 		src.Apologies = pa.apologies
-		if !src.Approval.Predates(ruleAbsent) {
+		if !src.Approval.Predates(RuleAbsent) {
 			src.Absent = pa.absent
 		}
 	} else {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -350,8 +351,43 @@ func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.
 	if err != nil {
 		return commands.MinutesApproval{}, mapErr("minutes approval", err)
 	}
-	return commands.MinutesApproval{MeetingID: meetingID, At: row.At, By: row.By, AtMeetingID: row.AtID.Int64, SetAside: row.SetAside, Seq: row.Seq,
-		EarlierRules: row.Earlier}, nil
+	out := commands.MinutesApproval{MeetingID: meetingID, At: row.At, By: row.By, AtMeetingID: row.AtID.Int64, SetAside: row.SetAside, Seq: row.Seq,
+		EarlierRules: row.Earlier}
+	if slices.Contains(out.EarlierRules, commands.RuleNamesAsMarked) {
+		if out.NamesConfirmed, err = db.namesConfirmed(ctx, meetingID); err != nil {
+			return commands.MinutesApproval{}, err
+		}
+	}
+	return out, nil
+}
+
+// namesConfirmed are the members of the committee of meeting meetingID by
+// Slack user, named as their last addition or change before the meeting's
+// minutes were confirmed left them, in the order the records were written
+// (at, then seq, as the minutes' histories are ordered). A member whose
+// entry gives no name (written before the log kept one) is left out.
+func (db *DB) namesConfirmed(ctx context.Context, meetingID int64) (map[string]commands.Member, error) {
+	var rows []struct {
+		UserID       string `db:"user_id"`
+		Name         string `db:"name"`
+		Organisation string `db:"organisation"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT user_id, name, organisation FROM (
+			SELECT DISTINCT ON (l.subject) l.subject AS user_id, COALESCE(l.detail->>'name', '') AS name, COALESCE(l.detail->>'organisation', '') AS organisation
+			FROM minutes_approvals ap JOIN meetings m ON m.id = ap.meeting_id
+			JOIN audit_log l ON l.committee_id = m.committee_id AND l.action IN ('member.add', 'member.change')
+			 AND (l.at, l.seq) < (ap.approved_at, ap.seq)
+			WHERE ap.meeting_id = $1
+			ORDER BY l.subject, l.at DESC, l.seq DESC, l.id DESC) latest
+		WHERE name <> ''`, meetingID)
+	if err != nil {
+		return nil, mapErr("names confirmed", err)
+	}
+	out := map[string]commands.Member{}
+	for _, r := range rows {
+		out[r.UserID] = commands.Member{UserID: r.UserID, Name: r.Name, Organisation: r.Organisation}
+	}
+	return out, nil
 }
 
 // CommentMinute implements commands.DecisionStore.
