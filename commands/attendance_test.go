@@ -927,10 +927,7 @@ func TestMinutesListTheAbsent(t *testing.T) {
 			t.Errorf("a member who sent apologies is listed as absent:\n%s", got)
 		}
 	}
-	decComplete(k)
-	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
-	k.now = time.Date(2027, 1, 14, 15, 25, 0, 0, london)
-	k.must(sue, "/meeting start")
+	decNextMeeting(k)
 	k.must(sue, "/minutes approve")
 	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), absent)
 	// The same minutes, as if confirmed before the minutes listed the
@@ -974,10 +971,7 @@ func TestRecordNamesMembersAsAtTheMeeting(t *testing.T) {
 		}
 	}
 	wantShown(t, k.say(ian, "/committee attendance 2026"), "• "+then+": expected 1, attended 1", "• Neil Frackelton (SWACA): expected 1, attended 0")
-	decComplete(k)
-	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
-	k.now = time.Date(2027, 1, 14, 15, 25, 0, 0, london)
-	k.must(sue, "/meeting start")
+	decNextMeeting(k)
 	k.must(graeme, "/here")
 	wantShown(t, k.say(ian, "/meeting status"), now)
 	k.must(sue, "/minutes approve 10/12/2026")

@@ -905,6 +905,16 @@ func TestDeclarationNatureInTheFirstPerson(t *testing.T) {
 	wantShown(t, k.say(ian, "/declare list"), "My partner works for SWACA")
 }
 
+// decNextMeeting completes the minutes of the kit's meeting and opens the
+// next, on 14 January 2027, at which they can be confirmed.
+func decNextMeeting(k *kit) {
+	k.t.Helper()
+	decComplete(k)
+	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 15, 25, 0, 0, london)
+	k.must(sue, "/meeting start")
+}
+
 // predateRule has every confirmation so far made before rule came in, as
 // if the minutes were confirmed before the release that brought it.
 func predateRule(k *kit, rule string) {
@@ -930,10 +940,7 @@ func TestMinutesConfirmedBeforeDeclarationsReadTheAttendance(t *testing.T) {
 	k.must(graeme, "/here")
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(sue, "/meeting close")
-	decComplete(k)
-	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
-	k.now = time.Date(2027, 1, 14, 15, 25, 0, 0, london)
-	k.must(sue, "/meeting start")
+	decNextMeeting(k)
 	k.must(sue, "/minutes approve")
 	newRule := k.say(ian, "/minutes draft 10/12/2026")
 	wantShown(t, newRule, "as Spouse employed by Merseyside Police.", ": “My partner works for SWACA”.", "Neil Frackelton declared an interest in Minute No.")
