@@ -27,12 +27,12 @@ func TestExportAttendance(t *testing.T) {
 	london, _ := time.LoadLocation("Europe/London")
 	at := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
 	m := openedAndClosed(t, db, c, at)
-	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton",
+	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA",
 		Status: commands.AttendRemote, At: at, By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	// Kate came to advise: there, so not absent, but not attended.
-	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UKATE", UserID: "UKATE", Name: "Kate Ellis",
+	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UKATE", UserID: "UKATE", Name: "Kate Ellis", Organisation: "SWACA",
 		Status: commands.AttendInAttendance, At: at, By: "UIAN"}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestExportAttendanceNothingToCount(t *testing.T) {
 	london, _ := time.LoadLocation("Europe/London")
 	at := time.Date(2025, 3, 13, 10, 0, 0, 0, london)
 	m := openedAndClosed(t, db, c, at)
-	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton",
+	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA",
 		Status: commands.AttendPresent, At: at, By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
