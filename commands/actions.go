@@ -30,17 +30,21 @@ type ActionPoint struct {
 	Done         bool
 	DoneNote     string
 	CreatedBy    string
+	// Progress is the latest note of progress on it (/action note), made
+	// at ProgressAt; "" when none was made.
+	Progress   string
+	ProgressAt time.Time
 }
 
 // ActionChange is one line of an action's log: what was done to it, by
 // whom and when, and the owner and due date it then had.
 type ActionChange struct {
 	At        time.Time
-	Kind      string // added, imported (from minutes), done, reopened, reassigned or redated
+	Kind      string // added, imported (from minutes), noted, done, reopened, reassigned or redated
 	OwnerUser string
 	OwnerName string
 	Due       Date   // the zero Date while it had none
-	Note      string // what was done, for done
+	Note      string // what was done, for done; the progress, for noted
 	By        string
 	ByName    string // By's name where the committee knows them
 }
@@ -70,15 +74,20 @@ type ActionStore interface {
 	// ActionPointByID is an action; ErrNotFound if there is none.
 	ActionPointByID(ctx context.Context, id int64) (ActionPoint, error)
 	// CompleteAction marks an action done; ErrConflict if it is done
-	// already.
-	CompleteAction(ctx context.Context, id int64, note, by string, at time.Time) error
+	// already. Notices, to those whose action it is, are queued with the
+	// change, as they are by the changes below: neither stands without
+	// the other.
+	CompleteAction(ctx context.Context, id int64, note, by string, at time.Time, notices ...OutboxMessage) error
+	// NoteAction logs a note of progress on an open action, which stays
+	// open; ErrConflict if it is done.
+	NoteAction(ctx context.Context, id int64, note, by string, at time.Time, notices ...OutboxMessage) error
 	// ReopenAction makes a done action outstanding again, with its log;
 	// ErrConflict if it is not done.
-	ReopenAction(ctx context.Context, id int64, by string, at time.Time) error
+	ReopenAction(ctx context.Context, id int64, by string, at time.Time, notices ...OutboxMessage) error
 	// ChangeAction reassigns an open action (ownerName set) or re-dates
 	// it (due set), with its log, keeping what is not set as it stands;
 	// ErrConflict if it is done.
-	ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due Date, by string, at time.Time) error
+	ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due Date, by string, at time.Time, notices ...OutboxMessage) error
 	// MeetingActions lists the actions recorded against a meeting's
 	// minutes, in the order they were added, each with its log's first
 	// line: one read for the whole meeting, for its minutes.
@@ -155,6 +164,13 @@ func actionCommand() *Command {
 			Date:     actionDateHelp + " It may instead end TEXT, after \"by\". MEETING-DAY, before the minute's number, is the day of the meeting whose minute it is, when another meeting has a minute of that number: without it, the latest.",
 			Who:      Chairs, Doing: "record actions", Run: addAction,
 		}, {
+			Name:     "note",
+			Carried:  actionCommittee,
+			Usage:    []string{"/action note ID NOTE"},
+			Summary:  "Note progress on an outstanding action without closing it (its owner, an officer or the chair); the latest note is shown beside it, and the history keeps them all.",
+			Examples: []string{"/action note 12 Cohort figures requested from the police"},
+			Who:      Members, Run: noteAction,
+		}, {
 			Name:     "done",
 			Carried:  actionCommittee,
 			Usage:    []string{"/action done ID [NOTE]"},
@@ -212,7 +228,7 @@ func guessAction(args []string) string {
 	if err != nil || id <= 0 {
 		return ""
 	}
-	return fmt.Sprintf("To see action %d and its changes, say `/action history %d`; to mark it done, `/action done %d`.", id, id, id)
+	return fmt.Sprintf("To see action %d and its changes, say `/action history %d`; to note progress on it, `/action note %d NOTE`; to mark it done, `/action done %d`.", id, id, id, id)
 }
 
 // parseOwner reads an action's owner at the start of args: a mention, or
@@ -908,15 +924,79 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if owner.UserID == a.OwnerUser && owner.Name == a.OwnerName && !a.Done {
 		return private("Action %d is %s's already; nothing was changed.", a.ID, ownerOf(a)), nil
 	}
-	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID, in.Now)
+	was := a
+	a.OwnerUser, a.OwnerName = owner.UserID, owner.Name
+	// The new owner learns the action is theirs from the message, not from
+	// a reminder days before it is due; whoever had it learns it is off
+	// their list.
+	notices := ownerNotice(in, a, fmt.Sprintf("%s gave you action %d in *%s*: %s — %s (%s). Note progress on it with `/action note %d NOTE`, and mark it done with `/action done %d [NOTE]`, in <#%s>.",
+		Escape(in.Me.Name), a.ID, Escape(c.Name), Escape(ended(a.Text)), dueLabel(a.Due), minuteLabel(a), a.ID, a.ID, c.ChannelID))
+	if was.OwnerUser != a.OwnerUser {
+		notices = append(notices, ownerNotice(in, was, fmt.Sprintf("%s gave your action %d in *%s* to %s: %s It is no longer on your list.",
+			Escape(in.Me.Name), a.ID, Escape(c.Name), ownerOf(a), Escape(ended(a.Text))))...)
+	}
+	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is done; it cannot be reassigned. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", a.ID, a.ID), nil
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	a.OwnerUser, a.OwnerName = owner.UserID, owner.Name
+	if a.OwnerUser != "" && a.OwnerUser != in.UserID {
+		return private("Action %d is now %s's; they have been told.", a.ID, ownerOf(a)), nil
+	}
 	return private("Action %d is now %s's.", a.ID, ownerOf(a)), nil
+}
+
+// ownerNotice is the direct message telling a's owner, a member, text:
+// what someone else has done to their action. None when a is owned by a
+// person named only, or by the sender, who knows already.
+func ownerNotice(in *Input, a ActionPoint, text string) []OutboxMessage {
+	if a.OwnerUser == "" || a.OwnerUser == in.UserID {
+		return nil
+	}
+	return []OutboxMessage{{CommitteeID: in.Committee.ID, Kind: OutboxDM, UserID: a.OwnerUser, DueAt: in.Now,
+		Reply: Reply{Visibility: Private, Text: text}}}
+}
+
+func noteAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	a, err := s.ownAction(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := s.mayClose(ctx, in, a, fmt.Sprintf("note progress on action %d", a.ID)); err != nil {
+		return Reply{}, err
+	}
+	// A note is progress towards doing an action. Once it is done, the
+	// note it was marked done with is its last word, which lists and the
+	// minutes' follow-ups show: a note after it would read there as
+	// progress on something finished. More to do is the action reopened,
+	// which its history keeps, and noted then.
+	if a.Done {
+		return Reply{}, userErr("Action %d is done, so progress can no longer be noted on it. If there is more to do, `/action reopen %d` makes it outstanding again.", a.ID, a.ID)
+	}
+	// A mention is kept as the name the sender saw, as in a done note.
+	note := clean(s.namedMentions(ctx, plainMarked(in.Args[1:])), 0)
+	if note == "" {
+		return Reply{}, usageErr("Give the note after the action's number: `/action note %d Cohort figures requested from the police`.", a.ID)
+	}
+	if n := utf8.RuneCountInString(note); n > maxActionText {
+		return Reply{}, usageErr("That note is too long (%d characters; the limit is %d). Nothing was saved.", n, maxActionText)
+	}
+	notices := ownerNotice(in, a, fmt.Sprintf("%s noted progress on your action %d in *%s* (%s): %s\n`/action history %d` in <#%s> keeps every note.",
+		Escape(in.Me.Name), a.ID, Escape(c.Name), Escape(truncateText(oneLine(a.Text), 200)), Escape(ended(note)), a.ID, c.ChannelID))
+	err = s.store.NoteAction(ctx, a.ID, note, in.UserID, in.Now, notices...)
+	if errors.Is(err, ErrConflict) {
+		return Reply{}, userErr("Action %d was marked done just now, so the note was not saved. If there is more to do, `/action reopen %d` makes it outstanding again.", a.ID, a.ID)
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(notices) > 0 {
+		return private("Noted on action %d, %s's: %s `/action history %d` keeps it, and that you noted it; they have been told.", a.ID, ownerOf(a), Escape(ended(note)), a.ID), nil
+	}
+	return private("Noted on action %d: %s `/action history %d` keeps every note.", a.ID, Escape(ended(note)), a.ID), nil
 }
 
 func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -934,27 +1014,34 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n := utf8.RuneCountInString(note); n > maxActionText {
 		return Reply{}, usageErr("That note is too long (%d characters; the limit is %d). Nothing was saved.", n, maxActionText)
 	}
-	err = s.store.CompleteAction(ctx, id, note, in.UserID, in.Now)
+	// The note is said back as it was kept, as every entry is: it is what
+	// the action list, the owner's Home and the minutes' follow-up show,
+	// and a mention in it has become the name the sender saw. The owner,
+	// when someone else marks it done, is told it in the same words.
+	done := ""
+	if note != "" {
+		done = " Note: " + Escape(ended(note))
+	}
+	notices := ownerNotice(in, a, fmt.Sprintf("%s marked your action %d in *%s* done: %s%s If it is not done, `/action reopen %d` in <#%s> makes it outstanding again.",
+		Escape(in.Me.Name), id, Escape(in.Committee.Name), Escape(ended(a.Text)), done, id, in.Committee.ChannelID))
+	err = s.store.CompleteAction(ctx, id, note, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is already done. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", id, id), nil
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	// The note is said back as it was kept, as every entry is: it is what
-	// the action list, the owner's Home and the minutes' follow-up show,
-	// and a mention in it has become the name the sender saw.
-	noted := ""
-	if note != "" {
-		noted = " Note: " + Escape(ended(note))
-	}
 	if a.OwnerUser != in.UserID {
 		// Marked done for its owner (reported at the meeting, or by
 		// email): the reply names whose it was, as an entry made for
 		// someone else does.
-		return private("Action %d, %s's, is done: %s%s Its history says you marked it done.", id, ownerOf(a), Escape(ended(a.Text)), noted), nil
+		told := ""
+		if len(notices) > 0 {
+			told = " They have been told."
+		}
+		return private("Action %d, %s's, is done: %s%s Its history says you marked it done.%s", id, ownerOf(a), Escape(ended(a.Text)), done, told), nil
 	}
-	return private("Action %d is done: %s%s", id, Escape(ended(a.Text)), noted), nil
+	return private("Action %d is done: %s%s", id, Escape(ended(a.Text)), done), nil
 }
 
 // mayClose refuses, unless the sender may mark a done or reopen it: its
@@ -985,7 +1072,9 @@ func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := s.mayClose(ctx, in, a, fmt.Sprintf("reopen action %d", a.ID)); err != nil {
 		return Reply{}, err
 	}
-	err = s.store.ReopenAction(ctx, a.ID, in.UserID, in.Now)
+	notices := ownerNotice(in, a, fmt.Sprintf("%s reopened your action %d in *%s*: it is outstanding again: %s — %s. `/action history %d` in <#%s> keeps that it was done.",
+		Escape(in.Me.Name), a.ID, Escape(c.Name), Escape(ended(a.Text)), dueLabel(a.Due), a.ID, c.ChannelID))
+	err = s.store.ReopenAction(ctx, a.ID, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is not done; it is still outstanding.", a.ID), nil
 	}
@@ -1139,10 +1228,11 @@ func actionHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			"imported":   fmt.Sprintf("recorded from the minutes for %s, %s", owner, dueSaid(l.Due)),
 			"redated":    fmt.Sprintf("re-dated: due %s", l.Due),
 			"reassigned": "reassigned to " + owner,
+			"noted":      "progress noted",
 			"done":       "marked done",
 			"reopened":   "reopened: outstanding again",
 		}[l.Kind]
-		if l.Kind == "done" && l.Note != "" {
+		if (l.Kind == "done" || l.Kind == "noted") && l.Note != "" {
 			what += ": " + Escape(truncateText(oneLine(l.Note), 160))
 		}
 		lines[i] = "• " + historyTime(l.At, loc) + " — " + what
@@ -1264,6 +1354,12 @@ func actionLineFrom(a ActionPoint, owner, from string, loc *time.Location, now t
 		line += " — done"
 	case isOverdue(a, loc, DateOf(now, loc).Start(loc)):
 		line += " — *overdue*"
+	}
+	if !a.Done && a.Progress != "" {
+		// Where the action stands, so that whoever reads the list (the
+		// chair, at the meeting, under the agenda's actions) sees it
+		// without asking its owner.
+		line += fmt.Sprintf(" — latest note (%s): %s", formatDay(a.ProgressAt, loc), Escape(truncateText(oneLine(a.Progress), 200)))
 	}
 	return line
 }
@@ -1407,7 +1503,7 @@ func actionsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	if mine > len(as) {
 		lines = append(lines, fmt.Sprintf("… and %d more: `/action list mine` in the channel shows them all.", mine-len(as)))
 	}
-	card.Sections = append(card.Sections, Section{Title: "Your actions", Text: strings.Join(lines, "\n") + "\nWhen one is done: `/action done ID [NOTE]`."})
+	card.Sections = append(card.Sections, Section{Title: "Your actions", Text: strings.Join(lines, "\n") + "\nTo note progress on one: `/action note ID NOTE`; when one is done: `/action done ID [NOTE]`."})
 	return nil
 }
 

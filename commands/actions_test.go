@@ -194,7 +194,7 @@ func TestActionsCarriedForward(t *testing.T) {
 		}
 	}
 	// It is his own Home: the line does not name him as the owner.
-	if diff := cmp.Diff(yours, "• 1. Circulate the SWACA figures to partners — due Sunday 20 December 2026 (minute 9, Thursday 10 December 2026)\nWhen one is done: `/action done ID [NOTE]`."); diff != "" {
+	if diff := cmp.Diff(yours, "• 1. Circulate the SWACA figures to partners — due Sunday 20 December 2026 (minute 9, Thursday 10 December 2026)\nTo note progress on one: `/action note ID NOTE`; when one is done: `/action done ID [NOTE]`."); diff != "" {
 		t.Errorf("Neil's Home (-got +want):\n%s", diff)
 	}
 
@@ -255,7 +255,7 @@ func TestActionsCarriedForward(t *testing.T) {
 		{ian, "/action reassign 2 @nobody", []string{"I could not find @nobody: type @ and pick the person, so that Slack links the name, or give a name in quotes (\"Jo Smith\") for someone not in Slack."}},
 		{ian, "/action reassign 2 Jo", []string{"Give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `Jo`."}},
 		{ian, "/action reassign 2", []string{"Give the action's owner: @someone, or a name in quotes."}},
-		{ian, "/action reassign 2 <@UGRAEME>", []string{"Action 2 is now <@UGRAEME>'s."}},
+		{ian, "/action reassign 2 <@UGRAEME>", []string{"Action 2 is now <@UGRAEME>'s; they have been told."}},
 		{graeme, "/action list mine", []string{"Report back on the pilot — <@UGRAEME>, due Monday 1 March 2027"}},
 		{ian, `/action reassign 1 "Jo Smith"`, []string{"Action 1 is done; it cannot be reassigned."}},
 	})
@@ -468,13 +468,14 @@ func TestActionChasedAgainWhenRedated(t *testing.T) {
 	// Moved again, and given to Neil by name only: no one to chase.
 	k.must(ian, `/action reassign 1 "Neil F"`)
 	k.must(ian, "/action move 1 2027-01-05")
+	k.sent() // Neil told the action is no longer his
 	k.now = time.Date(2027, 1, 3, 15, 0, 0, 0, london)
 	if n, msgs := actChase(k); n != 0 || len(msgs) != 0 {
 		t.Errorf("%d chases queued for actions with no member to message, %d sent", n, len(msgs))
 	}
 	// Given back by mention, the member's name is the committee's record
 	// of it, not what the mention carried.
-	wantShown(t, k.say(ian, "/action reassign 1 <@UNEIL|neil>"), "Action 1 is now <@UNEIL>'s.")
+	wantShown(t, k.say(ian, "/action reassign 1 <@UNEIL|neil>"), "Action 1 is now <@UNEIL>'s; they have been told.")
 	if log := actLog(k); log[len(log)-1] != "reassigned Neil Frackelton 2027-01-05 UIAN" {
 		t.Errorf("action log ends %q", log[len(log)-1])
 	}
@@ -735,7 +736,7 @@ func TestActionForAMemberNamed(t *testing.T) {
 		{ian, `/action add 9 "neil frackelton (SWACA)" 2026-12-20 Circulate the figures`, []string{"Action 1 recorded under minute 9: <@UNEIL> — Circulate the figures"}},
 		{neil, "/action list mine", []string{"• 1. Circulate the figures — <@UNEIL>"}},
 		{ian, `/action add 9 "Jo Smith" 2026-12-20 Report back`, []string{"Action 2 recorded under minute 9: Jo Smith — Report back"}},
-		{ian, `/action reassign 2 "Graeme Robson"`, []string{"Action 2 is now <@UGRAEME>'s."}},
+		{ian, `/action reassign 2 "Graeme Robson"`, []string{"Action 2 is now <@UGRAEME>'s; they have been told."}},
 		{graeme, "/action done 2 Reported", []string{"Action 2 is done: Report back. Note: Reported."}},
 		{neil, "/action done 1", []string{"Action 1 is done: Circulate the figures."}},
 	})
@@ -772,7 +773,7 @@ func TestActionHistory(t *testing.T) {
 		{"/action history 1 please", "`history` takes the action's number only: `/action history 1`."},
 		// The number alone, as the list shows it, is pointed to the ways
 		// to see or close it rather than not understood.
-		{"/action 1", "To see action 1 and its changes, say `/action history 1`; to mark it done, `/action done 1`."},
+		{"/action 1", "To see action 1 and its changes, say `/action history 1`; to note progress on it, `/action note 1 NOTE`; to mark it done, `/action done 1`."},
 		{"/action #1", "say `/action history 1`"},
 	} {
 		if r := k.run(graeme, tc.line); !r.Refused || !strings.Contains(shown(r), tc.want) {
@@ -885,7 +886,7 @@ func TestActionsOnAFullHome(t *testing.T) {
 		k.must(ian, fmt.Sprintf("/action add 9 <@UNEIL> 2026-12-%d Task %d", day, day))
 	}
 	got := section(t, k.svc, neil, "Your actions")
-	inOrder(t, got, "Task 20", "Task 24", "… and 3 more: `/action list mine` in the channel shows them all.", "When one is done: `/action done ID [NOTE]`.")
+	inOrder(t, got, "Task 20", "Task 24", "… and 3 more: `/action list mine` in the channel shows them all.", "when one is done: `/action done ID [NOTE]`.")
 	if strings.Contains(got, "Task 25") {
 		t.Errorf("Neil's Home lists more than five actions:\n%s", got)
 	}
@@ -915,6 +916,7 @@ func TestActionsOfARemovedMember(t *testing.T) {
 	}
 	// Given to a member, the action is chased again.
 	k.must(ian, "/action reassign 1 <@USUE>")
+	k.sent() // Sue told it is hers
 	if _, msgs := actChase(k); len(actDMs(msgs, sue)) != 1 {
 		t.Errorf("Sue is not chased for the action she was given: %q", actDMs(msgs, sue))
 	}
@@ -2068,4 +2070,116 @@ func TestActionByNameBecomesTheirsWhenTheyJoinWithAnAccentedName(t *testing.T) {
 	k.must(ian, `/action add 9 "Órla Quinn" 2026-12-20 Circulate the figures`)
 	k.must(ian, "/committee member add <@UORLA> Sefton CVS")
 	wantShown(t, k.say(ian, "/action list"), "Circulate the figures — <@UORLA>")
+}
+
+// TestActionNote: an action's owner notes progress on it without closing
+// it, or an officer or the chair does for them (the owner is told); the
+// latest note is shown beside the action on the list, the owner's Home
+// and the next agenda's actions from previous meetings, and every note is
+// in its history and the committee's exported history. Bad input is
+// refused with what to do instead, and nothing is written.
+func TestActionNote(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UGRAEME> 2027-01-10 Ask the police for the cohort figures")
+	k.must(ian, `/action add 9 "Jo Smith" 2027-01-10 Report back on the pilot`)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-01-10 Circulate the figures")
+	k.must(neil, "/action done 3 Sent")
+	k.sent()
+	k.steps([]step{
+		{graeme, "/action note 2 Cohort figures requested from the police", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can note progress on action 2."}},
+		{graeme, "/action note 1", []string{"Give the note after the action's number: `/action note 1 Cohort figures requested from the police`."}},
+		{graeme, "/action note 99 Requested", []string{"There is no action 99 of Safer Sefton Together."}},
+		{graeme, "/action note 3 Requested", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can note progress on action 3."}},
+		{neil, "/action note 3 Sent again", []string{"Action 3 is done, so progress can no longer be noted on it. If there is more to do, `/action reopen 3` makes it outstanding again."}},
+		{graeme, "/action note 1 " + strings.Repeat("é", 1001), []string{"That note is too long (1001 characters; the limit is 1000). Nothing was saved."}},
+		{graeme, "/action note 1 Cohort figures requested from the police", []string{"Noted on action 1: Cohort figures requested from the police. `/action history 1` keeps every note."}},
+	})
+	if msgs := k.sent(); len(actDMs(msgs, graeme)) != 0 {
+		t.Errorf("the owner is told of their own note: %q", actDMs(msgs, graeme))
+	}
+	k.now = k.now.Add(48 * time.Hour)
+	k.steps([]step{
+		{ian, "/action note 1 Police say the figures come in January", []string{"Noted on action 1, <@UGRAEME>'s: Police say the figures come in January. `/action history 1` keeps it, and that you noted it; they have been told."}},
+		{sue, "/action note 2 Jo reports the pilot is running", []string{"Noted on action 2: Jo reports the pilot is running."}},
+	})
+	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"Ian Barton noted progress on your action 1 in *Safer Sefton Together* (Ask the police for the cohort figures): Police say the figures come in January.\n`/action history 1` in <#C1> keeps every note."}); diff != "" {
+		t.Errorf("Graeme told of Ian's note (-got +want):\n%s", diff)
+	}
+	if got := actLog(k); !slices.Contains(got, "noted Graeme Robson 2027-01-10 UGRAEME") || !slices.Contains(got, "noted Graeme Robson 2027-01-10 UIAN") {
+		t.Errorf("action log: %q", got)
+	}
+	latest := "• 1. Ask the police for the cohort figures — <@UGRAEME>, due Sunday 10 January 2027 (minute 9, Thursday 10 December 2026) — latest note (Saturday 12 December 2026): Police say the figures come in January"
+	wantShown(t, k.say(neil, "/action list"), latest, "• 2. Report back on the pilot — Jo Smith, due Sunday 10 January 2027 (minute 9, Thursday 10 December 2026) — latest note (Saturday 12 December 2026): Jo reports the pilot is running")
+	if got := k.say(neil, "/action list"); strings.Contains(got, "Cohort figures requested") {
+		t.Errorf("the list shows more than the latest note:\n%s", got)
+	}
+	home, err := k.svc.Home(context.Background(), team, graeme, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, shown(commands.Reply{Sections: home.Cards[0].Sections}),
+		"• 1. Ask the police for the cohort figures — due Sunday 10 January 2027 (minute 9, Thursday 10 December 2026) — latest note (Saturday 12 December 2026): Police say the figures come in January",
+		"To note progress on one: `/action note ID NOTE`")
+	inOrder(t, k.say(neil, "/action history 1"),
+		" — added for <@UGRAEME>",
+		" — progress noted: Cohort figures requested from the police _(by <@UGRAEME>)_",
+		" — progress noted: Police say the figures come in January _(by <@UIAN>)_")
+
+	// The chair sees the progress meeting by meeting, under the agenda's
+	// actions from previous meetings.
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	wantShown(t, k.say(graeme, "/agenda 2027-01-14"), "*Actions from previous meetings*", latest)
+
+	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var noted []string
+	for _, c := range changes {
+		if c.Action == "noted" {
+			noted = append(noted, c.Detail+" by "+c.By)
+		}
+	}
+	if diff := cmp.Diff(noted, []string{
+		"action 1 — minute 9: Ask the police for the cohort figures; due 2027-01-10; Cohort figures requested from the police by UGRAEME",
+		"action 1 — minute 9: Ask the police for the cohort figures; due 2027-01-10; Police say the figures come in January by UIAN",
+		"action 2 — minute 9: Report back on the pilot; due 2027-01-10; Jo reports the pilot is running by USUE",
+	}); diff != "" {
+		t.Errorf("exported history's notes (-got +want):\n%s", diff)
+	}
+}
+
+// TestActionOwnerToldOfChanges: an action given to a member, or marked
+// done or reopened by someone else, is told to its owner by direct
+// message, so that they know it is theirs (or no longer); changes the
+// owner makes themselves are not.
+func TestActionOwnerToldOfChanges(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-01-10 Circulate the figures")
+	k.sent()
+	wantShown(t, k.say(ian, "/action reassign 1 <@UGRAEME>"), "Action 1 is now <@UGRAEME>'s; they have been told.")
+	msgs := k.sent()
+	if diff := cmp.Diff(actDMs(msgs, graeme), []string{"Ian Barton gave you action 1 in *Safer Sefton Together*: Circulate the figures. — due Sunday 10 January 2027 (minute 9). Note progress on it with `/action note 1 NOTE`, and mark it done with `/action done 1 [NOTE]`, in <#C1>."}); diff != "" {
+		t.Errorf("the new owner (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"Ian Barton gave your action 1 in *Safer Sefton Together* to <@UGRAEME>: Circulate the figures. It is no longer on your list."}); diff != "" {
+		t.Errorf("the former owner (-got +want):\n%s", diff)
+	}
+	wantShown(t, k.say(sue, "/action done 1 Reported at the meeting"), "Action 1, <@UGRAEME>'s, is done: Circulate the figures. Note: Reported at the meeting. Its history says you marked it done. They have been told.")
+	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"Sue Holden marked your action 1 in *Safer Sefton Together* done: Circulate the figures. Note: Reported at the meeting. If it is not done, `/action reopen 1` in <#C1> makes it outstanding again."}); diff != "" {
+		t.Errorf("the owner, of it done (-got +want):\n%s", diff)
+	}
+	k.must(ian, "/action reopen 1")
+	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"Ian Barton reopened your action 1 in *Safer Sefton Together*: it is outstanding again: Circulate the figures. — due Sunday 10 January 2027. `/action history 1` in <#C1> keeps that it was done."}); diff != "" {
+		t.Errorf("the owner, of it reopened (-got +want):\n%s", diff)
+	}
+	// The owner's own changes tell nobody; given to someone named only,
+	// who is not in Slack, the action's former owner alone is told.
+	k.must(graeme, "/action done 1")
+	k.must(graeme, "/action reopen 1")
+	wantShown(t, k.say(ian, `/action reassign 1 "Jo Smith"`), "Action 1 is now Jo Smith's.")
+	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"Ian Barton gave your action 1 in *Safer Sefton Together* to Jo Smith: Circulate the figures. It is no longer on your list."}); diff != "" {
+		t.Errorf("the owner's own changes, then given by name (-got +want):\n%s", diff)
+	}
 }

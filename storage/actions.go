@@ -27,14 +27,19 @@ type actionRow struct {
 	Status       string        `db:"status"`
 	DoneNote     string        `db:"done_note"`
 	CreatedBy    string        `db:"created_by"`
+	Progress     string        `db:"progress"`
+	ProgressAt   sql.NullTime  `db:"progress_at"`
 }
 
 const actionColumns = `a.id, a.committee_id, a.meeting_id,
 	to_char((m.starts_at AT TIME ZONE c.time_zone)::date, 'YYYY-MM-DD') AS held_on,
 	a.minute_id, a.minute_number, a.owner_user, a.owner_name, COALESCE(to_char(a.due_on, 'YYYY-MM-DD'), '') AS due_on,
-	a.body, a.status, a.done_note, a.created_by`
+	a.body, a.status, a.done_note, a.created_by, COALESCE(pn.note, '') AS progress, pn.at AS progress_at`
 
-const actionFrom = ` FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN committees c ON c.id = a.committee_id `
+// actionFrom joins an action's latest note of progress (pn), found by
+// action_log_action from the log's end.
+const actionFrom = ` FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN committees c ON c.id = a.committee_id
+	LEFT JOIN LATERAL (SELECT l.note, l.at FROM action_log l WHERE l.action_id = a.id AND l.kind = 'noted' ORDER BY l.id DESC LIMIT 1) pn ON true `
 
 // ownerIsMember holds for an action whose owner is still a member of its
 // committee: one who has left is not reminded of actions they can no
@@ -56,7 +61,7 @@ func (r actionRow) action() commands.ActionPoint {
 	return commands.ActionPoint{
 		ID: r.ID, CommitteeID: r.CommitteeID, MeetingID: r.MeetingID, HeldOn: dayOfText(r.HeldOn), MinuteID: r.MinuteID.Int64,
 		MinuteNumber: r.MinuteNumber, OwnerUser: r.OwnerUser, OwnerName: r.OwnerName, Due: dayOfText(r.DueOn), Text: r.Body,
-		Done: r.Status == "done", DoneNote: r.DoneNote, CreatedBy: r.CreatedBy,
+		Done: r.Status == "done", DoneNote: r.DoneNote, CreatedBy: r.CreatedBy, Progress: r.Progress, ProgressAt: r.ProgressAt.Time,
 	}
 }
 
@@ -150,7 +155,7 @@ func actionByID(ctx context.Context, q sqlx.QueryerContext, id int64) (commands.
 }
 
 // CompleteAction implements commands.ActionStore.
-func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string, at time.Time) error {
+func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string, at time.Time, notices ...commands.OutboxMessage) error {
 	return db.inTx(ctx, "complete action", func(tx *Tx) error {
 		var a struct {
 			CommitteeID int64  `db:"committee_id"`
@@ -174,12 +179,48 @@ func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string, at 
 		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
 			return err
 		}
+		if err := enqueueAll(ctx, tx, notices); err != nil {
+			return err
+		}
 		return auditAt(ctx, tx, a.CommitteeID, by, "action.done", a.Owner, map[string]any{"action": id}, at)
 	})
 }
 
+// NoteAction implements commands.ActionStore.
+func (db *DB) NoteAction(ctx context.Context, id int64, note, by string, at time.Time, notices ...commands.OutboxMessage) error {
+	return db.inTx(ctx, "note action", func(tx *Tx) error {
+		var a struct {
+			CommitteeID int64  `db:"committee_id"`
+			Owner       string `db:"owner_user"`
+		}
+		// The action is locked while its note is written, so that a note
+		// and its being marked done at once are kept in the order made.
+		err := tx.GetContext(ctx, &a, `
+			WITH a AS (
+				SELECT id, committee_id, owner_user, owner_name, due_on FROM actions WHERE id = $1 AND status = 'open' FOR UPDATE
+			), l AS (
+				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, note, by_user, at)
+				SELECT id, 'noted', owner_user, owner_name, due_on, $2, $3, COALESCE(CAST($4 AS timestamptz), now()) FROM a
+			)
+			SELECT committee_id, owner_user FROM a`, id, note, by, nullTime(at))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("storage: note action: not open: %w", commands.ErrConflict)
+		}
+		if err != nil {
+			return err
+		}
+		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
+			return err
+		}
+		if err := enqueueAll(ctx, tx, notices); err != nil {
+			return err
+		}
+		return auditAt(ctx, tx, a.CommitteeID, by, "action.note", a.Owner, map[string]any{"action": id}, at)
+	})
+}
+
 // ReopenAction implements commands.ActionStore.
-func (db *DB) ReopenAction(ctx context.Context, id int64, by string, at time.Time) error {
+func (db *DB) ReopenAction(ctx context.Context, id int64, by string, at time.Time, notices ...commands.OutboxMessage) error {
 	return db.inTx(ctx, "reopen action", func(tx *Tx) error {
 		var a struct {
 			CommitteeID int64  `db:"committee_id"`
@@ -201,6 +242,9 @@ func (db *DB) ReopenAction(ctx context.Context, id int64, by string, at time.Tim
 			return err
 		}
 		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
+			return err
+		}
+		if err := enqueueAll(ctx, tx, notices); err != nil {
 			return err
 		}
 		return auditAt(ctx, tx, a.CommitteeID, by, "action.reopen", a.Owner, map[string]any{"action": id}, at)
@@ -404,7 +448,7 @@ func (db *DB) ActionsDueBy(ctx context.Context, now time.Time, days int) ([]comm
 }
 
 // ChangeAction implements commands.ActionStore.
-func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due commands.Date, by string, at time.Time) error {
+func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due commands.Date, by string, at time.Time, notices ...commands.OutboxMessage) error {
 	return db.inTx(ctx, "change action", func(tx *Tx) error {
 		var a struct {
 			CommitteeID int64  `db:"committee_id"`
@@ -443,6 +487,9 @@ func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName s
 			if err := markHomesStale(ctx, tx, a.CommitteeID, []string{a.Was}); err != nil {
 				return err
 			}
+		}
+		if err := enqueueAll(ctx, tx, notices); err != nil {
+			return err
 		}
 		return auditAt(ctx, tx, a.CommitteeID, by, "action.change", a.Owner, map[string]any{"action": id}, at)
 	})

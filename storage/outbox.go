@@ -22,18 +22,22 @@ var errDuplicate = errors.New("dedupe key already used")
 
 // Enqueue implements commands.OutboxStore.
 func (db *DB) Enqueue(ctx context.Context, msgs ...commands.OutboxMessage) (bool, error) {
-	err := db.inTx(ctx, "enqueue", func(tx *Tx) error {
-		for _, m := range msgs {
-			if err := enqueue(ctx, tx, m); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := db.inTx(ctx, "enqueue", func(tx *Tx) error { return enqueueAll(ctx, tx, msgs) })
 	if errors.Is(err, errDuplicate) {
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// enqueueAll queues msgs in the caller's transaction, as enqueue does
+// each.
+func enqueueAll(ctx context.Context, tx *Tx, msgs []commands.OutboxMessage) error {
+	for _, m := range msgs {
+		if err := enqueue(ctx, tx, m); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // enqueue queues m in the caller's transaction, as Enqueue does: a write
