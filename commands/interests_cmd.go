@@ -861,8 +861,12 @@ func (r RegisterRow) Cells() []string {
 // PublishedRegister is the register of the members' standing entries as it
 // may be published: by member, a sensitive entry's details withheld (only
 // that one is registered is said), and a line for a member with none.
+// A member with none who has never completed their register (no entry,
+// and no review, which an entry added or ended also dates) is said to be
+// so, as `/interests missing` counts them, officers too: to the public,
+// "No interests registered" is a member's word that they have none.
 // Texts are plain, not escaped.
-func PublishedRegister(members []Member, es []Interest) []RegisterRow {
+func PublishedRegister(members []Member, es []Interest, reviews []InterestReview) []RegisterRow {
 	byMember := map[string][]Interest{}
 	for _, e := range es {
 		if !e.Ended {
@@ -874,7 +878,11 @@ func PublishedRegister(members []Member, es []Interest) []RegisterRow {
 	var rows []RegisterRow
 	for _, m := range sorted {
 		if len(byMember[m.UserID]) == 0 {
-			rows = append(rows, RegisterRow{Member: m.Name, Description: "No interests registered"})
+			none := "No interests registered"
+			if _, ok := lastReview(m, reviews); !ok {
+				none = "Register not yet completed"
+			}
+			rows = append(rows, RegisterRow{Member: m.Name, Description: none})
 		}
 		for _, e := range byMember[m.UserID] {
 			if e.Sensitive {

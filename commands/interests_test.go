@@ -1243,11 +1243,15 @@ func TestInterestsPromptButtons(t *testing.T) {
 }
 
 // TestInterestsPublished: the register as it may be published has each
-// member's standing entries, a line for a member with none, and for a
-// sensitive entry only that one is registered; ended entries are left out.
+// member's standing entries, a line for a member with none — that they
+// have none once they have reviewed their register, that it is not yet
+// completed until then, officers as others —, and for a sensitive entry
+// only that one is registered; ended entries are left out.
 func TestInterestsPublished(t *testing.T) {
 	day := commands.Date{Year: 2026, Month: time.November, Day: 23}
-	members := []commands.Member{{UserID: neil, Name: "Neil Frackelton"}, {UserID: ian, Name: "Ian Barton"}}
+	members := []commands.Member{{UserID: neil, Name: "Neil Frackelton"}, {UserID: ian, Name: "Ian Barton", Role: commands.RoleOfficer},
+		{UserID: sue, Name: "Sue Holden"}}
+	reviews := []commands.InterestReview{{UserID: neil, ReviewedAt: now}, {UserID: sue, ReviewedAt: now}}
 	es := []commands.Interest{
 		{UserID: neil, Category: commands.CategoryOther, Description: "Trustee of SWACA", StartedOn: day},
 		{UserID: neil, Category: commands.CategoryLand, Description: "Home at 4 Marine Drive", Sensitive: true, StartedOn: day},
@@ -1257,15 +1261,16 @@ func TestInterestsPublished(t *testing.T) {
 		{UserID: neil, Category: commands.CategoryContracts, Description: "Ended contract", StartedOn: day, Ended: true, EndedOn: day},
 	}
 	var got [][]string
-	for _, r := range commands.PublishedRegister(members, es) {
+	for _, r := range commands.PublishedRegister(members, es, reviews) {
 		got = append(got, r.Cells())
 	}
 	want := [][]string{
-		{"Ian Barton", "", "No interests registered", "", "", "", "", ""},
+		{"Ian Barton", "", "Register not yet completed", "", "", "", "", ""},
 		{"Neil Frackelton", "other registrable interest", "Trustee of SWACA", "member", "2026-11-23", "", "", ""},
 		{"Neil Frackelton", "", "A sensitive interest is registered; its details are withheld (Localism Act 2011, section 32)", "", "", "", "", ""},
 		{"Neil Frackelton", "gifts and hospitality", "<b>Dinner</b> from Sefton CVS", "member", "2026-11-23", "£75.50", "2026-11-03", "Sefton CVS"},
 		{"Neil Frackelton", "employment, office, trade, profession or vocation", "Employed by Sefton Libraries", "spouse or civil partner", "2026-11-23", "", "", ""},
+		{"Sue Holden", "", "No interests registered", "", "", "", "", ""},
 	}
 	if diff := cmp.Diff(got, want); diff != "" {
 		t.Errorf("published register (-got +want):\n%s", diff)

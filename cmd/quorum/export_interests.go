@@ -46,7 +46,11 @@ func exportInterests(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	rows := commands.PublishedRegister(members, es)
+	reviews, err := db.InterestReviews(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	rows := commands.PublishedRegister(members, es, reviews)
 	if *asHTML {
 		return registerPage.Execute(stdout, struct {
 			Committee string

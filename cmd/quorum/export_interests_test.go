@@ -43,7 +43,7 @@ func TestExportInterests(t *testing.T) {
 	}
 	for _, want := range []string{
 		"member,category,description,for,since,value,received,from\n",
-		"Ian Barton,,No interests registered,,,,,\n",
+		"Ian Barton,,Register not yet completed,,,,,\n",
 		"Neil Frackelton,other registrable interest,Trustee of SWACA,member,2026-11-23,,,\n",
 		"Neil Frackelton,,\"A sensitive interest is registered; its details are withheld (Localism Act 2011, section 32)\",,,,,\n",
 		"Neil Frackelton,gifts and hospitality,<b>Dinner</b> from Sefton CVS,member,2026-11-23,£75,2026-11-03,Sefton CVS\n",
