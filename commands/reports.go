@@ -705,7 +705,14 @@ func reportedReplyFor(c Committee, m Meeting, it AgendaItem, a reportArgs, outco
 	default:
 		fmt.Fprintf(&b, "Your report for %s at the meeting on %s is attached.", Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()))
 	}
-	fmt.Fprintf(&b, "\nReport: %s\nAddress: %s", LinkText(a.URL, a.Title), Escape(a.URL))
+	// The address is said once, as the link itself: under a title, on a
+	// line of its own, where the sender can check it in full (the lists
+	// show the title and the host only); without one, it is the report.
+	if oneLine(a.Title) == "" {
+		fmt.Fprintf(&b, "\nReport: %s", LinkText(a.URL, ""))
+	} else {
+		fmt.Fprintf(&b, "\nReport: %s\nAddress: %s", Escape(linkLabel(a.Title)), LinkText(a.URL, ""))
+	}
 	if a.Title != "" && linkLabel(a.Title) == neutralLabel {
 		fmt.Fprintf(&b, "\nThe title reads like a web address, so the link shows as \"%s\" with the host it opens: a link's text never names another address.", neutralLabel)
 	}

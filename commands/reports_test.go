@@ -26,7 +26,7 @@ func TestReport(t *testing.T) {
 	k.marked()
 	r := k.must(neil, "/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG")
 	if diff := cmp.Diff(r.Text, "Your report for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026 is attached.\n"+
-		"Report: <https://example.org/swaca-vawg.pdf|SWACA perspective on VAWG> (example.org)\nAddress: https://example.org/swaca-vawg.pdf"); diff != "" {
+		"Report: SWACA perspective on VAWG\nAddress: <https://example.org/swaca-vawg.pdf|https://example.org/swaca-vawg.pdf>"); diff != "" {
 		t.Errorf("report (-got +want):\n%s", diff)
 	}
 	if diff := cmp.Diff(k.marked(), []string{ian, neil}); diff != "" {
@@ -37,10 +37,10 @@ func TestReport(t *testing.T) {
 		// Slack sends links in command text as <url> or <url|label>.
 		{neil, "/report 7e <https://example.org/swaca-v2.pdf?a=1&amp;b=2|example.org/swaca-v2.pdf> SWACA v2", []string{
 			"Your report for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026 is replaced (the earlier link stays in the history).",
-			"Report: <https://example.org/swaca-v2.pdf?a=1&amp;b=2|SWACA v2>", "Address: https://example.org/swaca-v2.pdf?a=1&amp;b=2"}},
+			"Report: SWACA v2\nAddress: <https://example.org/swaca-v2.pdf?a=1&amp;b=2|https://example.org/swaca-v2.pdf?a=1&amp;b=2>"}},
 		{sue, "/report 7.7 https://example.org/cvs|<!channel>", []string{"Report: https://example.org/cvs|&lt;!channel&gt;"}},
 		// A bare link arrives with & as &amp;; the link kept is the one typed.
-		{graeme, "/report 6 https://example.org/x?a=1&amp;b=2 - Policing report", []string{"Address: https://example.org/x?a=1&amp;b=2", "|Policing report>"}},
+		{graeme, "/report 6 https://example.org/x?a=1&amp;b=2 - Policing report", []string{"Report: Policing report\nAddress: <https://example.org/x?a=1&amp;b=2|https://example.org/x?a=1&amp;b=2>"}},
 	})
 	if diff := cmp.Diff(k.reportLinks(), []string{"7.5 https://example.org/swaca-v2.pdf?a=1&b=2", "7.7 https://example.org/cvs|<!channel>", "6 https://example.org/x?a=1&b=2"}); diff != "" {
 		t.Errorf("links stored (-got +want):\n%s", diff)
@@ -136,7 +136,7 @@ func TestReportLinkBrokenBySpaceRefused(t *testing.T) {
 	// Spaces after the address, and a line break after the whole text,
 	// cut nothing short.
 	k.steps([]step{
-		{neil, "/report 7.5 https://example.org/v2.pdf   SWACA v2", []string{"Report: <https://example.org/v2.pdf|SWACA v2> (example.org)"}},
+		{neil, "/report 7.5 https://example.org/v2.pdf   SWACA v2", []string{"Report: SWACA v2\nAddress: <https://example.org/v2.pdf|https://example.org/v2.pdf>"}},
 		{neil, "/report 7.5 https://example.org/v3.pdf\n", []string{"Report: <https://example.org/v3.pdf|https://example.org/v3.pdf>"}},
 	})
 }
@@ -161,12 +161,12 @@ func TestReportAddressWithASpaceRefused(t *testing.T) {
 	// An address that is a file's, or a title that names one after a
 	// dash, is as typed.
 	k.steps([]step{
-		{sue, "/report 7.7 https://example.org/a.pdf b.pdf", []string{"Report: <https://example.org/a.pdf|b.pdf>"}},
-		{sue, "/report 7.7 https://example.org/cvs — annual.pdf", []string{"Report: <https://example.org/cvs|annual.pdf>"}},
-		{sue, "/report 7.7 https://example.org/cvs - annual report.pdf", []string{"Report: <https://example.org/cvs|annual report.pdf>"}},
-		{sue, "/report 7.7 https://example.org/a%20b.pdf CVS report", []string{"Report: <https://example.org/a%20b.pdf|CVS report>"}},
+		{sue, "/report 7.7 https://example.org/a.pdf b.pdf", []string{"Report: b.pdf\nAddress: <https://example.org/a.pdf|https://example.org/a.pdf>"}},
+		{sue, "/report 7.7 https://example.org/cvs — annual.pdf", []string{"Report: annual.pdf\nAddress: <https://example.org/cvs|https://example.org/cvs>"}},
+		{sue, "/report 7.7 https://example.org/cvs - annual report.pdf", []string{"Report: annual report.pdf\nAddress: <https://example.org/cvs|https://example.org/cvs>"}},
+		{sue, "/report 7.7 https://example.org/a%20b.pdf CVS report", []string{"Report: CVS report\nAddress: <https://example.org/a%20b.pdf|https://example.org/a%20b.pdf>"}},
 		// A title that is an address of its own is no part of the link's.
-		{sue, "/report 7.7 https://example.org/x https://example.org/cvs.pdf", []string{"Report: <https://example.org/x|report> (example.org)"}},
+		{sue, "/report 7.7 https://example.org/x https://example.org/cvs.pdf", []string{"Report: report\nAddress: <https://example.org/x|https://example.org/x>"}},
 	})
 }
 
@@ -191,21 +191,21 @@ func TestReportAddressWithASpaceShownAsTyped(t *testing.T) {
 func TestReportSharingLinkTitledWithAFileName(t *testing.T) {
 	k := agendaKit(t)
 	for _, tc := range []struct{ line, want string }{
-		{"/report 7.7 https://council.sharepoint.com/:b:/s/committee/EaBcD1fG?e=x7Yz Budget 2026.pdf", "Report: <https://council.sharepoint.com/:b:/s/committee/EaBcD1fG?e=x7Yz|Budget 2026.pdf>"},
-		{"/report 7.7 https://docs.google.com/document/d/1AbCdEfG/edit Minutes.docx", "Report: <https://docs.google.com/document/d/1AbCdEfG/edit|Minutes.docx>"},
-		{"/report 7.7 https://drive.google.com/file/d/1AbCdEfG/view?usp=sharing Annual report.pdf", "Report: <https://drive.google.com/file/d/1AbCdEfG/view?usp=sharing|Annual report.pdf>"},
-		{"/report 7.7 https://1drv.ms/b/s!AbCdEfG CVS report.docx", "Report: <https://1drv.ms/b/s!AbCdEfG|CVS report.docx>"},
-		{"/report 7.7 https://example.org/reports/ CVS report.docx", "Report: <https://example.org/reports/|CVS report.docx>"},
-		{"/report 7.7 https://example.org/cvs/report.html Annual report.pdf", "Report: <https://example.org/cvs/report.html|Annual report.pdf>"},
-		{"/report 7.7 https://democracy.example.gov.uk/mgConvert2PDF.aspx Agenda pack.pdf", "Report: <https://democracy.example.gov.uk/mgConvert2PDF.aspx|Agenda pack.pdf>"},
+		{"/report 7.7 https://council.sharepoint.com/:b:/s/committee/EaBcD1fG?e=x7Yz Budget 2026.pdf", "Report: Budget 2026.pdf\nAddress: <https://council.sharepoint.com/:b:/s/committee/EaBcD1fG?e=x7Yz|https://council.sharepoint.com/:b:/s/committee/EaBcD1fG?e=x7Yz>"},
+		{"/report 7.7 https://docs.google.com/document/d/1AbCdEfG/edit Minutes.docx", "Report: Minutes.docx\nAddress: <https://docs.google.com/document/d/1AbCdEfG/edit|https://docs.google.com/document/d/1AbCdEfG/edit>"},
+		{"/report 7.7 https://drive.google.com/file/d/1AbCdEfG/view?usp=sharing Annual report.pdf", "Report: Annual report.pdf\nAddress: <https://drive.google.com/file/d/1AbCdEfG/view?usp=sharing|https://drive.google.com/file/d/1AbCdEfG/view?usp=sharing>"},
+		{"/report 7.7 https://1drv.ms/b/s!AbCdEfG CVS report.docx", "Report: CVS report.docx\nAddress: <https://1drv.ms/b/s!AbCdEfG|https://1drv.ms/b/s!AbCdEfG>"},
+		{"/report 7.7 https://example.org/reports/ CVS report.docx", "Report: CVS report.docx\nAddress: <https://example.org/reports/|https://example.org/reports/>"},
+		{"/report 7.7 https://example.org/cvs/report.html Annual report.pdf", "Report: Annual report.pdf\nAddress: <https://example.org/cvs/report.html|https://example.org/cvs/report.html>"},
+		{"/report 7.7 https://democracy.example.gov.uk/mgConvert2PDF.aspx Agenda pack.pdf", "Report: Agenda pack.pdf\nAddress: <https://democracy.example.gov.uk/mgConvert2PDF.aspx|https://democracy.example.gov.uk/mgConvert2PDF.aspx>"},
 		// A query naming its file whole, or naming none, is a whole address.
-		{"/report 7.7 https://example.org/getfile.php?name=Annual%20Report.pdf Annual report.pdf", "Report: <https://example.org/getfile.php?name=Annual%20Report.pdf|Annual report.pdf>"},
-		{"/report 7.7 https://example.org/getfile.php?id=4471 Annual report.pdf", "Report: <https://example.org/getfile.php?id=4471|Annual report.pdf>"},
-		{"/report 7.7 https://example.org/getfile.php?name=Annual - Report.pdf", "Report: <https://example.org/getfile.php?name=Annual|Report.pdf>"},
+		{"/report 7.7 https://example.org/getfile.php?name=Annual%20Report.pdf Annual report.pdf", "Report: Annual report.pdf\nAddress: <https://example.org/getfile.php?name=Annual%20Report.pdf|https://example.org/getfile.php?name=Annual%20Report.pdf>"},
+		{"/report 7.7 https://example.org/getfile.php?id=4471 Annual report.pdf", "Report: Annual report.pdf\nAddress: <https://example.org/getfile.php?id=4471|https://example.org/getfile.php?id=4471>"},
+		{"/report 7.7 https://example.org/getfile.php?name=Annual - Report.pdf", "Report: Report.pdf\nAddress: <https://example.org/getfile.php?name=Annual|https://example.org/getfile.php?name=Annual>"},
 		// A number after file= or doc= is the file's id, not its name cut short.
-		{"/report 7.7 https://example.org/download.aspx?doc=4471 Annual report.pdf", "Report: <https://example.org/download.aspx?doc=4471|Annual report.pdf>"},
-		{"/report 7.7 https://example.org/download.php?id=2&file=98 CVS report.docx", "Report: <https://example.org/download.php?id=2&amp;file=98|CVS report.docx>"},
-		{"/report 7.7 https://example.org/ViewDocument.aspx?document=4f2a9c1e-77b0-4d2e-9a51-2f0f1c3d8e77 Budget report.pdf", "Report: <https://example.org/ViewDocument.aspx?document=4f2a9c1e-77b0-4d2e-9a51-2f0f1c3d8e77|Budget report.pdf>"},
+		{"/report 7.7 https://example.org/download.aspx?doc=4471 Annual report.pdf", "Report: Annual report.pdf\nAddress: <https://example.org/download.aspx?doc=4471|https://example.org/download.aspx?doc=4471>"},
+		{"/report 7.7 https://example.org/download.php?id=2&file=98 CVS report.docx", "Report: CVS report.docx\nAddress: <https://example.org/download.php?id=2&amp;file=98|https://example.org/download.php?id=2&amp;file=98>"},
+		{"/report 7.7 https://example.org/ViewDocument.aspx?document=4f2a9c1e-77b0-4d2e-9a51-2f0f1c3d8e77 Budget report.pdf", "Report: Budget report.pdf\nAddress: <https://example.org/ViewDocument.aspx?document=4f2a9c1e-77b0-4d2e-9a51-2f0f1c3d8e77|https://example.org/ViewDocument.aspx?document=4f2a9c1e-77b0-4d2e-9a51-2f0f1c3d8e77>"},
 	} {
 		r := k.run(sue, tc.line)
 		if r.Refused {
@@ -306,7 +306,7 @@ func TestReportForSomeone(t *testing.T) {
 	k.steps([]step{
 		{ian, "/report for <@UGRAEME> 6 https://example.org/policing.pdf Policing update", []string{
 			"The report of <@UGRAEME> for Item 6 (Local Policing Update) at the meeting on Thursday 10 December 2026 is attached. Its history says you entered it.",
-			"Report: <https://example.org/policing.pdf|Policing update> (example.org)"}},
+			"Report: Policing update\nAddress: <https://example.org/policing.pdf|https://example.org/policing.pdf>"}},
 		{ian, "/report for <@UGRAEME> 6 https://example.org/policing.pdf Policing update", []string{"The report of <@UGRAEME> for Item 6 (Local Policing Update) was already attached (on Monday 23 November 2026, 12:00); nothing changed."}},
 		{ian, `/report for "Jen Williams (NW Probation)" 10/12/2026 4 https://example.org/iom.pdf`, []string{
 			"The report of Jen Williams (NW Probation) for Item 4 (Integrated Offender Management (IOM) Refresh Strategy) at the meeting on Thursday 10 December 2026 is attached."}},
@@ -442,11 +442,11 @@ func TestReportRemovedAtTheTable(t *testing.T) {
 // cannot show as a mention.
 func TestReportTitleNamesAMention(t *testing.T) {
 	k := agendaKit(t)
-	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs.pdf Update from <@USUE|sue>"), "<https://example.org/cvs.pdf|Update from @Sue Holden>")
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs.pdf Update from <@USUE|sue>"), "Report: Update from @Sue Holden\n")
 	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
 	k.must(ian, "/meeting start")
 	// At the table, the report takes one round trip.
-	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs2.pdf Figures for <@UNEIL|neil>"), "<https://example.org/cvs2.pdf|Figures for @Neil Frackelton>")
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs2.pdf Figures for <@UNEIL|neil>"), "Report: Figures for @Neil Frackelton\n")
 	if got := k.say(ian, "/report list"); strings.Contains(got, "&lt;@") {
 		t.Errorf("the list shows mention markup:\n%s", got)
 	}
@@ -462,7 +462,7 @@ func TestReportTitleLengthIsOfTheNamesKept(t *testing.T) {
 	if got.Refused {
 		t.Fatalf("a title of %d characters, named, was refused:\n%s", len(title)+len("@Graeme Robson"), got.Text)
 	}
-	wantShown(t, shown(got), title+"@Graeme Robson>")
+	wantShown(t, shown(got), "Report: "+title+"@Graeme Robson\n")
 	// Too long once named, it is refused, with its length as kept.
 	long := strings.Repeat("x", 190) + " with "
 	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs.pdf "+long+"<@UGRAEME>"), fmt.Sprintf("That title is too long (%d characters; the limit is 200).", len(long)+len("@Graeme Robson")))
@@ -473,7 +473,7 @@ func TestReportTitleLengthIsOfTheNamesKept(t *testing.T) {
 func TestReportTitleKeepsMarkupTypedAsText(t *testing.T) {
 	k := agendaKit(t)
 	got := k.say(sue, "/report 7.7 https://example.org/cvs.pdf Notes on &lt;@UNEIL&gt;")
-	wantShown(t, got, "<https://example.org/cvs.pdf|Notes on &lt;@UNEIL&gt;>")
+	wantShown(t, got, "Report: Notes on &lt;@UNEIL&gt;\n")
 	if strings.Contains(got, "Neil Frackelton") {
 		t.Errorf("text typed as markup was taken for a mention:\n%s", got)
 	}
@@ -642,8 +642,8 @@ func TestReportAddressCutInItsHost(t *testing.T) {
 	if diff := cmp.Diff(k.reportLinks(), []string{"7.7 https://example.org/cvs.pdf"}); diff != "" {
 		t.Errorf("links stored (-got +want):\n%s", diff)
 	}
-	wantShown(t, k.say(sue, "/report 7.7 https://example.org - mple.org/x"), "Address: https://example.org")
-	wantShown(t, k.say(sue, "/report 7.7 https://example.org 2024/25 budget"), "Report: <https://example.org|2024/25 budget>")
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org - mple.org/x"), "Address: <https://example.org|https://example.org>")
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org 2024/25 budget"), "Report: 2024/25 budget\nAddress: <https://example.org|https://example.org>")
 }
 
 // A meeting in progress takes the removal of a link as it took the link,
@@ -684,8 +684,8 @@ func TestReportLinkMadeInSlacksComposer(t *testing.T) {
 	k.steps([]step{
 		{neil, "/report 7.5 <https://example.org/swaca-vawg.pdf|SWACA perspective on VAWG>", []string{
 			"Your report for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026 is attached.",
-			"Report: <https://example.org/swaca-vawg.pdf|SWACA perspective on VAWG> (example.org)"}},
-		{ian, "/report for <@USUE> 7.7 <https://example.org/cvs.pdf|Sefton CVS &amp; partners>", []string{"Report: <https://example.org/cvs.pdf|Sefton CVS &amp; partners> (example.org)"}},
+			"Report: SWACA perspective on VAWG\nAddress: <https://example.org/swaca-vawg.pdf|https://example.org/swaca-vawg.pdf>"}},
+		{ian, "/report for <@USUE> 7.7 <https://example.org/cvs.pdf|Sefton CVS &amp; partners>", []string{"Report: Sefton CVS &amp; partners\nAddress: <https://example.org/cvs.pdf|https://example.org/cvs.pdf>"}},
 	})
 	if diff := cmp.Diff(k.reportLinks(), []string{"7.5 https://example.org/swaca-vawg.pdf", "7.7 https://example.org/cvs.pdf"}); diff != "" {
 		t.Errorf("links stored (-got +want):\n%s", diff)

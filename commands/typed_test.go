@@ -92,5 +92,5 @@ func TestResolutionSearchTypedHyphens(t *testing.T) {
 func TestReportAddressKeepsItsHyphens(t *testing.T) {
 	k := agendaKit(t)
 	url := "https://example.org/co\u2011ordinated\u2010plan.pdf"
-	wantShown(t, k.say(neil, "/report 7.5 "+url+" Co\u2011ordinated plan"), "Address: "+url, "|Co-ordinated plan>")
+	wantShown(t, k.say(neil, "/report 7.5 "+url+" Co\u2011ordinated plan"), "Report: Co-ordinated plan\nAddress: <"+url+"|"+url+">")
 }
