@@ -1841,14 +1841,14 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			if err != nil {
 				return Reply{}, err
 			}
-			return Reply{}, usageErr("%s has no earlier meeting whose minutes could be confirmed.%s", Escape(c.Name), drafts)
+			return Reply{}, userErr("%s has no earlier meeting whose minutes could be confirmed.%s", Escape(c.Name), drafts)
 		}
 		if err != nil {
 			return Reply{}, err
 		}
 	}
 	if m.Status == MeetingCancelled {
-		return Reply{}, usageErr("The meeting on %s was cancelled; it has no minutes to confirm.", formatDay(m.StartsAt, loc))
+		return Reply{}, userErr("The meeting on %s was cancelled; it has no minutes to confirm.", formatDay(m.StartsAt, loc))
 	}
 	if at != nil && at.ID == m.ID {
 		// A meeting does not confirm its own minutes. Held earlier today
@@ -1869,12 +1869,12 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	if m.StartsAt.After(in.Now) && m.Status != MeetingHeld {
-		return Reply{}, usageErr("The minutes of the meeting on %s can be confirmed once it has closed.", formatDay(m.StartsAt, loc))
+		return Reply{}, userErr("The minutes of the meeting on %s can be confirmed once it has closed.", formatDay(m.StartsAt, loc))
 	}
 	if run, ok, err := s.runningMeeting(ctx, c); err != nil {
 		return Reply{}, err
 	} else if ok && run.ID == m.ID {
-		return Reply{}, usageErr("The meeting on %s is still in progress; its minutes can be confirmed once it has closed.", formatDay(m.StartsAt, loc))
+		return Reply{}, userErr("The meeting on %s is still in progress; its minutes can be confirmed once it has closed.", formatDay(m.StartsAt, loc))
 	}
 	// Minutes confirmed as a correct record say what became of every
 	// item: an item with nothing recorded would be confirmed, for good,
@@ -1965,7 +1965,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return Reply{}, err
 			}
 		}
-		return Reply{}, usageErr("No minutes of the meeting on %s are on record to confirm. Record them with `/resolve` and `/minute`, or import them.%s", formatDay(m.StartsAt, loc), drafts)
+		return Reply{}, userErr("No minutes of the meeting on %s are on record to confirm. Record them with `/resolve` and `/minute`, or import them.%s", formatDay(m.StartsAt, loc), drafts)
 	case errors.Is(err, ErrMinutesChanged):
 		// The approving meeting's minute that records it lost its number
 		// to another item's minute meanwhile, or that meeting's own
@@ -1974,7 +1974,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// the approval weighed them.
 		return Reply{}, minutesChangedErr()
 	case errors.Is(err, ErrConflict):
-		return Reply{}, usageErr("The minutes of the meeting on %s are already confirmed as a correct record.", formatDay(m.StartsAt, loc))
+		return Reply{}, userErr("The minutes of the meeting on %s are already confirmed as a correct record.", formatDay(m.StartsAt, loc))
 	case err != nil:
 		return Reply{}, err
 	}
@@ -2157,7 +2157,7 @@ func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	// A minute made only for a correction to stand on minutes nothing.
 	if !slices.ContainsFunc(ms, func(mi Minute) bool { return mi.Narrative != "" || len(mi.Resolutions) > 0 }) {
-		return Reply{}, usageErr("Nothing is minuted for the meeting on %s yet: record decisions with `/resolve` first.", formatDay(m.StartsAt, c.Location()))
+		return Reply{}, userErr("Nothing is minuted for the meeting on %s yet: record decisions with `/resolve` first.", formatDay(m.StartsAt, c.Location()))
 	}
 	src, _, err := s.minutesSource(ctx, c, m)
 	if err != nil {

@@ -439,7 +439,9 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 	// The next meeting confirms them; its item 3 records it, numbered on
 	// from minute 9.
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
-	wantShown(t, k.say(sue, "/minutes approve 14 January 2027"), "The minutes of the meeting on Thursday 14 January 2027 can be confirmed once it has closed.")
+	shownApprove := k.say(sue, "/minutes approve 14 January 2027")
+	wantShown(t, shownApprove, "The minutes of the meeting on Thursday 14 January 2027 can be confirmed once it has closed.")
+	noApproveUsage(t, shownApprove)
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	wantShown(t, k.say(neil, "/minutes approve"), "Only an officer or the chair of Safer Sefton Together can confirm minutes.")
 	k.must(sue, "/meeting start")
@@ -467,6 +469,7 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 		{sue, "/minutes approve 3 March 2027", []string{"Safer Sefton Together has no meeting on Wednesday 3 March 2027."}},
 		{sue, "/minutes approve soon", []string{"/minutes approve [DATE-OF-THE-MINUTES]"}},
 	})
+	noApproveUsage(t, k.say(sue, "/minutes approve 10 December 2026"))
 	if got := decMinutes(k, decHeldOn.Start(london)); !decConfirmed(got, strings.Replace(want, "draft", "confirmed", 1)) {
 		t.Errorf("confirmed minutes changed: %q", got)
 	}
@@ -2451,4 +2454,15 @@ func TestDateOfNextMeetingOnlyTheClosingItem(t *testing.T) {
 		t.Errorf("%d minutes offer the schedule's next meeting, not 1 (Date of Next Meeting):\n%s", n, d)
 	}
 	wantShown(t, d, "by the schedule: /resolve 2026-12-10 8 That the next meeting")
+}
+
+// noApproveUsage fails t when got, the answer to `/minutes approve`, shows
+// the command's usage: a refusal for the minutes' state (confirmed
+// already, their meeting not yet closed) is no slip in how it was typed,
+// and the usage after it reads as though it were.
+func noApproveUsage(t *testing.T, got string) {
+	t.Helper()
+	if strings.Contains(got, "/minutes approve [DATE-OF-THE-MINUTES]") {
+		t.Errorf("a refusal that is no slip of syntax shows the usage:\n%s", got)
+	}
 }
