@@ -362,21 +362,26 @@ func (s *Service) heldNone(ctx context.Context, c Committee, now time.Time, cmd 
 // schedule (nextResolution), when item is that item of the meeting d
 // names and its draft offers it (MinutesSource.Next: nothing recorded
 // under it, the minutes not confirmed, a meeting following); "" otherwise.
-// It only fills in the example of an answer that saves nothing, so what
-// cannot be read gives the plain example rather than a failure.
-func (s *Service) closingResolution(ctx context.Context, in *Input, d Date, item string) string {
+// closing says item is that item, still to record, whether or not a
+// meeting follows to offer a resolution for. It only fills in the example of an answer that saves nothing, so
+// what cannot be read gives the plain example rather than a failure.
+func (s *Service) closingResolution(ctx context.Context, in *Input, d Date, item string) (next string, closing bool) {
 	m, err := s.minutesMeeting(ctx, in, d)
 	if err != nil {
-		return ""
+		return "", false
 	}
 	src, _, err := s.minutesSource(ctx, in.Committee, m)
-	if err != nil || src.Next == nil {
-		return ""
+	if err != nil {
+		return "", false
 	}
-	if closing, ok := closingItem(src.Items); !ok || closing.Number != item {
-		return ""
+	it, ok := closingItem(src.Items)
+	if !ok || it.Number != item || !closingOpen(src, it) {
+		return "", false
 	}
-	return nextResolution(*src.Next, in.Committee.Location())
+	if src.Next == nil {
+		return "", true
+	}
+	return nextResolution(*src.Next, in.Committee.Location()), true
 }
 
 // recordMinute is /resolve and /minute.
@@ -400,17 +405,23 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	args := dropLabel(in.Args[n:], "item")
 	if item := strings.TrimRight(firstArg(args), ".:"); len(args) == 1 && len(item) <= maxItemLen {
 		if _, ok := minuteNumber(item); ok {
-			example := "That the report be noted."
-			if in.cmd.Name == "/minute" {
-				example = "The Board considered the report."
-			} else if next := s.closingResolution(ctx, in, d, item); next != "" {
-				example = next
-			}
 			// The day typed stays in the form to copy: without it, the
 			// text would go to the meeting in progress or the last held.
 			day := ""
 			if n > 0 {
 				day = Escape(truncateText(strings.Join(in.Args[:n], " "), 40)) + " "
+			}
+			example := "That the report be noted."
+			if in.cmd.Name == "/minute" {
+				example = "The Board considered the report."
+			} else if next, closing := s.closingResolution(ctx, in, d, item); next != "" {
+				example = next
+			} else if closing {
+				// Date of Next Meeting with no meeting after this one
+				// scheduled: a report noted is no decision on a date,
+				// and the date, once scheduled, is offered here.
+				return Reply{}, usageErr("Give the text to record under item %s, after its number. No meeting after this one is scheduled yet: once an officer schedules it (`/meeting schedule DATE TIME [VENUE]`), `%s %s%s` offers the resolution that records its date. Until then: `%s %s%s That the date of the next meeting be confirmed by the Chair.`",
+					Escape(item), in.cmd.Name, day, Escape(item), in.cmd.Name, day, Escape(item))
 			}
 			return Reply{}, usageErr("Give the text to record under item %s, after its number: `%s %s%s %s`", Escape(item), in.cmd.Name, day, Escape(item), example)
 		}

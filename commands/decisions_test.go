@@ -2392,6 +2392,12 @@ func TestMinutesAmendedByTwoAtOnce(t *testing.T) {
 // records it, which then stands as the minute.
 func TestDateOfNextMeetingFromTheSchedule(t *testing.T) {
 	k := decDay(t)
+	// With no meeting after it scheduled, the report noted is no example
+	// for a date: the officer is told how the date comes to be offered.
+	attRefused(k, ian, "/resolve 7", "Give the text to record under item 7, after its number. No meeting after this one is scheduled yet: once an officer schedules it (`/meeting schedule DATE TIME [VENUE]`), `/resolve 7` offers the resolution that records its date. Until then: `/resolve 7 That the date of the next meeting be confirmed by the Chair.`")
+	if got := k.say(ian, "/resolve 7"); strings.Contains(got, "That the report be noted") {
+		t.Errorf("Date of Next Meeting offered a report noted:\n%s", got)
+	}
 	k.must(ian, "/meeting schedule 2027-01-07 10:00 Remote Meeting")
 	k.must(ian, "/meeting schedule 2027-01-14 14:00 Bootle Town Hall")
 	k.must(ian, "/meeting cancel 7 January 2027")

@@ -1109,6 +1109,15 @@ func (s *Service) draftMeeting(ctx context.Context, in *Input, d Date) (Meeting,
 	return m, err
 }
 
+// closingOpen says whether the minutes of src still have Date of Next
+// Meeting, item closing, to record: they are not confirmed, and nothing is
+// recorded under it.
+func closingOpen(src MinutesSource, closing AgendaItem) bool {
+	return src.Approval == nil && !slices.ContainsFunc(src.Minutes, func(mi Minute) bool {
+		return mi.Item == closing.Number && (mi.Narrative != "" || len(mi.Resolutions) > 0)
+	})
+}
+
 // minutesSource gathers the records meeting m's minutes are compiled
 // from, and a note of how they are numbered.
 func (s *Service) minutesSource(ctx context.Context, c Committee, m Meeting) (MinutesSource, string, error) {
@@ -1205,9 +1214,7 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	decls, away, hints := st.declarationsMinute(p.declarations, p.items, src.Minutes, false)
 	src.Declarations, src.tableHints = Escape(decls), hints
 	note += prefixed(" ", away)
-	if closing, ok := closingItem(src.Items); ok && src.Approval == nil && !slices.ContainsFunc(src.Minutes, func(mi Minute) bool {
-		return mi.Item == closing.Number && (mi.Narrative != "" || len(mi.Resolutions) > 0)
-	}) {
+	if closing, ok := closingItem(src.Items); ok && closingOpen(src, closing) {
 		// Only for the hint in its pending minute: it is read only then.
 		if src.Next, err = s.meetingAfter(ctx, c, m, scheduleAsOf(m, src.Opened, src.Closed, loc)); err != nil {
 			return src, "", err
