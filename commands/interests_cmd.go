@@ -506,12 +506,30 @@ func memberInterests(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	}
 	m, err := s.store.Member(ctx, in.Committee.ID, id)
 	if errors.Is(err, ErrNotFound) {
-		return Reply{}, userErr("<@%s> is not a member of %s.", id, Escape(in.Committee.Name))
+		return Reply{}, s.notOnRegister(ctx, in, id)
 	}
 	if err != nil {
 		return Reply{}, err
 	}
 	return s.showRegister(ctx, in, m, id == in.UserID || in.Me.IsOfficer())
+}
+
+// notOnRegister answers a register asked for of id, who is not a member of
+// the committee. A former member's register stays on record, and an
+// officer, who may read it, is pointed to its history rather than left to
+// think it gone; others are told only that id is not a member.
+func (s *Service) notOnRegister(ctx context.Context, in *Input, id string) error {
+	c := in.Committee
+	if in.Me.IsOfficer() {
+		was, err := s.store.WasMember(ctx, c.ID, id)
+		if err != nil {
+			return err
+		}
+		if was {
+			return userErr("<@%s> is no longer a member of %s. Their register stays on record: `/interests history <@%s>` shows it.", id, Escape(c.Name), id)
+		}
+	}
+	return userErr("<@%s> is not a member of %s.", id, Escape(c.Name))
 }
 
 // interestChangeWords are words a member may try for changing an entry
@@ -736,7 +754,7 @@ func registerCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		m, err := s.store.Member(ctx, c.ID, id)
 		if errors.Is(err, ErrNotFound) {
-			return Reply{}, userErr("<@%s> is not a member of %s.", id, Escape(c.Name))
+			return Reply{}, s.notOnRegister(ctx, in, id)
 		}
 		if err != nil {
 			return Reply{}, err

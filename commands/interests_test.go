@@ -331,6 +331,17 @@ func TestInterestsHistory(t *testing.T) {
 	// the officers.
 	k.must(ian, "/committee member remove <@UNEIL>")
 	wantShown(t, k.say(ian, "/interests history <@UNEIL>"), "*History of the register of interests* — <@UNEIL>, Safer Sefton Together\n", "Trustee of SWACA", "Employed by Sefton CVS")
+	// Asked for the register itself, the officer is pointed there, not
+	// left to think it gone; a member is told only that Neil has left,
+	// and someone never a member nothing of a history.
+	leaver := "<@UNEIL> is no longer a member of Safer Sefton Together. Their register stays on record: `/interests history <@UNEIL>` shows it."
+	intrRefused(t, k, ian, "/interests <@UNEIL>", leaver)
+	intrRefused(t, k, ian, "/interests register <@UNEIL>", leaver)
+	intrRefused(t, k, graeme, "/interests <@UNEIL>", "<@UNEIL> is not a member of Safer Sefton Together.")
+	if got := k.say(graeme, "/interests <@UNEIL>"); strings.Contains(got, "history") {
+		t.Errorf("a member is pointed to a history they may not read:\n%s", got)
+	}
+	intrRefused(t, k, ian, "/interests <@USTRANGER>", "<@USTRANGER> is not a member of Safer Sefton Together.")
 }
 
 func TestInterestsSensitive(t *testing.T) {
