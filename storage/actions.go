@@ -157,11 +157,7 @@ func actionByID(ctx context.Context, q sqlx.QueryerContext, id int64) (commands.
 // CompleteAction implements commands.ActionStore.
 func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string, at time.Time, notices ...commands.OutboxMessage) error {
 	return db.inTx(ctx, "complete action", func(tx *Tx) error {
-		var a struct {
-			CommitteeID int64  `db:"committee_id"`
-			Owner       string `db:"owner_user"`
-		}
-		err := tx.GetContext(ctx, &a, `
+		return loggedChange(ctx, tx, "complete action: not open", "action.done", id, by, at, notices, `
 			WITH a AS (
 				UPDATE actions SET status = 'done', done_note = $2 WHERE id = $1 AND status = 'open'
 				RETURNING id, committee_id, owner_user, owner_name, due_on
@@ -170,32 +166,15 @@ func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string, at 
 				SELECT id, 'done', owner_user, owner_name, due_on, $2, $3, COALESCE(CAST($4 AS timestamptz), now()) FROM a
 			)
 			SELECT committee_id, owner_user FROM a`, id, note, by, nullTime(at))
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("storage: complete action: not open: %w", commands.ErrConflict)
-		}
-		if err != nil {
-			return err
-		}
-		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
-			return err
-		}
-		if err := enqueueAll(ctx, tx, notices); err != nil {
-			return err
-		}
-		return auditAt(ctx, tx, a.CommitteeID, by, "action.done", a.Owner, map[string]any{"action": id}, at)
 	})
 }
 
-// NoteAction implements commands.ActionStore.
+// NoteAction implements commands.ActionStore. The action is locked while
+// its note is written, so that a note and its being marked done at once
+// are kept in the order made.
 func (db *DB) NoteAction(ctx context.Context, id int64, note, by string, at time.Time, notices ...commands.OutboxMessage) error {
 	return db.inTx(ctx, "note action", func(tx *Tx) error {
-		var a struct {
-			CommitteeID int64  `db:"committee_id"`
-			Owner       string `db:"owner_user"`
-		}
-		// The action is locked while its note is written, so that a note
-		// and its being marked done at once are kept in the order made.
-		err := tx.GetContext(ctx, &a, `
+		return loggedChange(ctx, tx, "note action: not open", "action.note", id, by, at, notices, `
 			WITH a AS (
 				SELECT id, committee_id, owner_user, owner_name, due_on FROM actions WHERE id = $1 AND status = 'open' FOR UPDATE
 			), l AS (
@@ -203,30 +182,13 @@ func (db *DB) NoteAction(ctx context.Context, id int64, note, by string, at time
 				SELECT id, 'noted', owner_user, owner_name, due_on, $2, $3, COALESCE(CAST($4 AS timestamptz), now()) FROM a
 			)
 			SELECT committee_id, owner_user FROM a`, id, note, by, nullTime(at))
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("storage: note action: not open: %w", commands.ErrConflict)
-		}
-		if err != nil {
-			return err
-		}
-		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
-			return err
-		}
-		if err := enqueueAll(ctx, tx, notices); err != nil {
-			return err
-		}
-		return auditAt(ctx, tx, a.CommitteeID, by, "action.note", a.Owner, map[string]any{"action": id}, at)
 	})
 }
 
 // ReopenAction implements commands.ActionStore.
 func (db *DB) ReopenAction(ctx context.Context, id int64, by string, at time.Time, notices ...commands.OutboxMessage) error {
 	return db.inTx(ctx, "reopen action", func(tx *Tx) error {
-		var a struct {
-			CommitteeID int64  `db:"committee_id"`
-			Owner       string `db:"owner_user"`
-		}
-		err := tx.GetContext(ctx, &a, `
+		return loggedChange(ctx, tx, "reopen action: not done", "action.reopen", id, by, at, notices, `
 			WITH a AS (
 				UPDATE actions SET status = 'open', done_note = '' WHERE id = $1 AND status = 'done'
 				RETURNING id, committee_id, owner_user, owner_name, due_on
@@ -235,20 +197,33 @@ func (db *DB) ReopenAction(ctx context.Context, id int64, by string, at time.Tim
 				SELECT id, 'reopened', owner_user, owner_name, due_on, $2, COALESCE(CAST($3 AS timestamptz), now()) FROM a
 			)
 			SELECT committee_id, owner_user FROM a`, id, by, nullTime(at))
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("storage: reopen action: not done: %w", commands.ErrConflict)
-		}
-		if err != nil {
-			return err
-		}
-		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
-			return err
-		}
-		if err := enqueueAll(ctx, tx, notices); err != nil {
-			return err
-		}
-		return auditAt(ctx, tx, a.CommitteeID, by, "action.reopen", a.Owner, map[string]any{"action": id}, at)
 	})
+}
+
+// loggedChange makes, in tx, a change to action id by query, which writes
+// it and its log and returns the action's committee and owner, or no row
+// when the action is not in the state the change is made from (ErrConflict,
+// said as refused). What shows the action is marked stale, notices are
+// queued with the change, and the change is audited as audit.
+func loggedChange(ctx context.Context, tx *Tx, refused, audit string, id int64, by string, at time.Time, notices []commands.OutboxMessage, query string, args ...any) error {
+	var a struct {
+		CommitteeID int64  `db:"committee_id"`
+		Owner       string `db:"owner_user"`
+	}
+	err := tx.GetContext(ctx, &a, query, args...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("storage: %s: %w", refused, commands.ErrConflict)
+	}
+	if err != nil {
+		return err
+	}
+	if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
+		return err
+	}
+	if err := enqueueAll(ctx, tx, notices); err != nil {
+		return err
+	}
+	return auditAt(ctx, tx, a.CommitteeID, by, audit, a.Owner, map[string]any{"action": id}, at)
 }
 
 // ActionLog implements commands.ActionStore.
