@@ -362,8 +362,8 @@ func (s *Service) heldNone(ctx context.Context, c Committee, now time.Time, cmd 
 // schedule (nextResolution), when item is that item of the meeting d
 // names and its draft offers it (MinutesSource.Next: nothing recorded
 // under it, the minutes not confirmed, a meeting following); "" otherwise.
-// closing says item is that item, still to record, whether or not a
-// meeting follows to offer a resolution for. It only fills in the example of an answer that saves nothing, so
+// closing says item is that item, still to record, with a resolution
+// to offer or no meeting at all scheduled after m. It only fills in the example of an answer that saves nothing, so
 // what cannot be read gives the plain example rather than a failure.
 func (s *Service) closingResolution(ctx context.Context, in *Input, d Date, item string) (next string, closing bool) {
 	m, err := s.minutesMeeting(ctx, in, d)
@@ -379,7 +379,12 @@ func (s *Service) closingResolution(ctx context.Context, in *Input, d Date, item
 		return "", false
 	}
 	if src.Next == nil {
-		return "", true
+		// No meeting the minutes heard of follows: closing only when none
+		// is scheduled at all. One moved or scheduled since the meeting
+		// closed is a date the meeting never heard, and is not offered;
+		// nor is it said that there is none.
+		after, err := s.meetingAfter(ctx, in.Committee, m, time.Time{})
+		return "", err == nil && after == nil
 	}
 	return nextResolution(*src.Next, in.Committee.Location()), true
 }
