@@ -16,9 +16,9 @@ func TestDisguisedReportLink(t *testing.T) {
 	k.Must(officer, "/agenda", "add 4 Community Safety — Neil Frackelton")
 	k.Must(officer, "/agenda", "add 5 Local Policing Update — Graeme Robson")
 	wantText(t, k.Must(neil, "/report", "4 https://evil.example/x https://sefton.gov.uk/official-report.pdf"),
-		"<https://evil.example/x|report> (evil.example)", "reads like a web address")
+		"Report: report\nAddress: <https://evil.example/x|https://evil.example/x>", "reads like a web address")
 	wantText(t, k.Must(graeme, "/report", "5 <https://police.example/r.pdf|sefton.gov.uk> Community safety report"),
-		"<https://police.example/r.pdf|Community safety report> (police.example)")
+		"Report: Community safety report\nAddress: <https://police.example/r.pdf|https://police.example/r.pdf>")
 	k.Must(officer, "/agenda", "post")
 	k.Drain()
 	msgs := k.Slack.Messages(bottest.Channel)
