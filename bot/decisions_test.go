@@ -136,7 +136,7 @@ func minutesFromTheTableToTheRecord(t *testing.T, k *bottest.Kit) {
 	wantText(t, k.Must(officer, "/minutes", "amend 5 Something else."), "Minute 5 (Thursday 10 December 2026) is confirmed as a correct record and can no longer be changed.")
 	wantText(t, k.Must(officer, "/resolve", "10/12/2026 7.7 That the report be withdrawn."), "The minutes of the meeting on Thursday 10 December 2026 are confirmed as a correct record and can no longer be changed.")
 	wantText(t, k.Must(graeme, "/minutes", "comment 5 Too late."), "is confirmed as a correct record")
-	wantText(t, k.Must(sue, "/minutes", "approve 10 December 2026"), "The minutes of the meeting on Thursday 10 December 2026 are already confirmed as a correct record.", "Usage:")
+	wantText(t, k.Must(sue, "/minutes", "approve 10 December 2026"), "The minutes of the meeting on Thursday 10 December 2026 are already confirmed as a correct record.")
 	r = k.Must(neil, "/resolution", "5")
 	wantText(t, r, "That (1) the report be noted")
 	if strings.Contains(r.Text(), "draft") {
@@ -149,7 +149,7 @@ func minutesFromTheTableToTheRecord(t *testing.T, k *bottest.Kit) {
 	k.Must(sue, "/meeting", "close")
 	k.Must(officer, "/meeting", "schedule 2027-02-11 10:00 Bootle Town Hall")
 	k.SetNow(time.Date(2027, 2, 12, 12, 0, 0, 0, london))
-	wantText(t, k.Must(sue, "/minutes", "approve 11 February 2027"), "No minutes of the meeting on Thursday 11 February 2027 are on record to confirm.", "Usage:")
+	wantText(t, k.Must(sue, "/minutes", "approve 11 February 2027"), "No minutes of the meeting on Thursday 11 February 2027 are on record to confirm.")
 
 	// Away from any meeting, minutes are confirmed by correspondence,
 	// once they record every item.
@@ -230,7 +230,7 @@ func TestActionsCarriedForward(t *testing.T) {
 	wantText(t, k.Must(officer, "/action", "move 2 2027-01-01"), "The due date, Friday 1 January 2027, is in the past.", "Usage:")
 	wantText(t, k.Must(officer, "/action", "move 2 2027-03-01"), "Action 2, Jo Smith's, is now due Monday 1 March 2027 (it was due Monday 1 February 2027).")
 	wantText(t, k.Must(officer, "/action", "reassign 2 <@"+stranger+">"), "is not a member of Safer Sefton Together", "Usage:")
-	wantText(t, k.Must(officer, "/action", "reassign 2 <@"+graeme+">"), "Action 2 is now <@"+graeme+">'s.")
+	wantText(t, k.Must(officer, "/action", "reassign 2 <@"+graeme+">"), "Action 2 is now <@"+graeme+">'s; they have been told.")
 	wantText(t, k.Must(graeme, "/action", "list mine"), "Report back on the pilot — <@"+graeme+">, due Monday 1 March 2027")
 	wantText(t, k.Must(officer, "/action", `reassign 1 "Jo Smith"`), "Action 1 is done; it cannot be reassigned.")
 	if r := k.Must(graeme, "/action", "list overdue"); strings.Contains(r.Text(), "pilot") {
@@ -280,7 +280,7 @@ func TestActionsCarriedForward(t *testing.T) {
 // unguessable address only.
 func TestPrintableMinutes(t *testing.T) {
 	k := decisionsDay(t)
-	wantText(t, k.Must(officer, "/minutes", "post"), "Nothing is minuted for the meeting on Thursday 10 December 2026 yet", "Usage:")
+	wantText(t, k.Must(officer, "/minutes", "post"), "Nothing is minuted for the meeting on Thursday 10 December 2026 yet")
 	k.Must(officer, "/resolve", "7.7 That (1) the report be noted; and (2) the <b>figures</b> be circulated.")
 	// Every item recorded, the answer is the notice itself.
 	k.Must(officer, "/minute", "3 There were no previous minutes to confirm.")
