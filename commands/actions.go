@@ -929,11 +929,11 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// The new owner learns the action is theirs from the message, not from
 	// a reminder days before it is due; whoever had it learns it is off
 	// their list.
-	notices := ownerNotice(in, a, fmt.Sprintf("%s gave you action %d in *%s*: %s — %s (%s). Note progress on it with `/action note %d NOTE`, and mark it done with `/action done %d [NOTE]`, in <#%s>.",
-		Escape(in.Me.Name), a.ID, Escape(c.Name), Escape(ended(a.Text)), dueLabel(a.Due), minuteLabel(a), a.ID, a.ID, c.ChannelID))
+	notices := ownerNotice(in, a, fmt.Sprintf("gave you action %d in *%s*: %s — %s (%s). Note progress on it with `/action note %d NOTE`, and mark it done with `/action done %d [NOTE]`, in <#%s>.",
+		a.ID, Escape(c.Name), Escape(ended(a.Text)), dueLabel(a.Due), minuteLabel(a), a.ID, a.ID, c.ChannelID))
 	if was.OwnerUser != a.OwnerUser {
-		notices = append(notices, ownerNotice(in, was, fmt.Sprintf("%s gave your action %d in *%s* to %s: %s It is no longer on your list.",
-			Escape(in.Me.Name), a.ID, Escape(c.Name), ownerOf(a), Escape(ended(a.Text))))...)
+		notices = append(notices, ownerNotice(in, was, fmt.Sprintf("gave your action %d in *%s* to %s: %s It is no longer on your list.",
+			a.ID, Escape(c.Name), ownerOf(a), Escape(ended(a.Text))))...)
 	}
 	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
@@ -948,15 +948,15 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return private("Action %d is now %s's.", a.ID, ownerOf(a)), nil
 }
 
-// ownerNotice is the direct message telling a's owner, a member, text:
-// what someone else has done to their action. None when a is owned by a
-// person named only, or by the sender, who knows already.
-func ownerNotice(in *Input, a ActionPoint, text string) []OutboxMessage {
-	if a.OwnerUser == "" || a.OwnerUser == in.UserID {
-		return nil
+// ownerNotice is the direct message telling a's owner, a member, what
+// someone else did to their action, as toldOf tells a member of any record
+// entered in their name. None when a is owned by a person named only, or
+// by the sender, who knows already.
+func ownerNotice(in *Input, a ActionPoint, did string) []OutboxMessage {
+	if m := toldOf(in.Committee, Member{UserID: a.OwnerUser}, in.Request, did); m != nil {
+		return []OutboxMessage{*m}
 	}
-	return []OutboxMessage{{CommitteeID: in.Committee.ID, Kind: OutboxDM, UserID: a.OwnerUser, DueAt: in.Now,
-		Reply: Reply{Visibility: Private, Text: text}}}
+	return nil
 }
 
 func noteAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -984,8 +984,8 @@ func noteAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n := utf8.RuneCountInString(note); n > maxActionText {
 		return Reply{}, usageErr("That note is too long (%d characters; the limit is %d). Nothing was saved.", n, maxActionText)
 	}
-	notices := ownerNotice(in, a, fmt.Sprintf("%s noted progress on your action %d in *%s* (%s): %s\n`/action history %d` in <#%s> keeps every note.",
-		Escape(in.Me.Name), a.ID, Escape(c.Name), Escape(truncateText(oneLine(a.Text), 200)), Escape(ended(note)), a.ID, c.ChannelID))
+	notices := ownerNotice(in, a, fmt.Sprintf("noted progress on your action %d in *%s* (%s): %s\n`/action history %d` in <#%s> keeps every note.",
+		a.ID, Escape(c.Name), Escape(truncateText(oneLine(a.Text), 200)), Escape(ended(note)), a.ID, c.ChannelID))
 	err = s.store.NoteAction(ctx, a.ID, note, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, userErr("Action %d was marked done just now, so the note was not saved. If there is more to do, `/action reopen %d` makes it outstanding again.", a.ID, a.ID)
@@ -1022,8 +1022,8 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if note != "" {
 		done = " Note: " + Escape(ended(note))
 	}
-	notices := ownerNotice(in, a, fmt.Sprintf("%s marked your action %d in *%s* done: %s%s If it is not done, `/action reopen %d` in <#%s> makes it outstanding again.",
-		Escape(in.Me.Name), id, Escape(in.Committee.Name), Escape(ended(a.Text)), done, id, in.Committee.ChannelID))
+	notices := ownerNotice(in, a, fmt.Sprintf("marked your action %d in *%s* done: %s%s If it is not done, `/action reopen %d` in <#%s> makes it outstanding again.",
+		id, Escape(in.Committee.Name), Escape(ended(a.Text)), done, id, in.Committee.ChannelID))
 	err = s.store.CompleteAction(ctx, id, note, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is already done. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", id, id), nil
@@ -1072,8 +1072,8 @@ func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := s.mayClose(ctx, in, a, fmt.Sprintf("reopen action %d", a.ID)); err != nil {
 		return Reply{}, err
 	}
-	notices := ownerNotice(in, a, fmt.Sprintf("%s reopened your action %d in *%s*: it is outstanding again: %s — %s. `/action history %d` in <#%s> keeps that it was done.",
-		Escape(in.Me.Name), a.ID, Escape(c.Name), Escape(ended(a.Text)), dueLabel(a.Due), a.ID, c.ChannelID))
+	notices := ownerNotice(in, a, fmt.Sprintf("reopened your action %d in *%s*: it is outstanding again: %s — %s. `/action history %d` in <#%s> keeps that it was done.",
+		a.ID, Escape(c.Name), Escape(ended(a.Text)), dueLabel(a.Due), a.ID, c.ChannelID))
 	err = s.store.ReopenAction(ctx, a.ID, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is not done; it is still outstanding.", a.ID), nil

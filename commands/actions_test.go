@@ -2102,7 +2102,7 @@ func TestActionNote(t *testing.T) {
 		{ian, "/action note 1 Police say the figures come in January", []string{"Noted on action 1, <@UGRAEME>'s: Police say the figures come in January. `/action history 1` keeps it, and that you noted it; they have been told."}},
 		{sue, "/action note 2 Jo reports the pilot is running", []string{"Noted on action 2: Jo reports the pilot is running."}},
 	})
-	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"Ian Barton noted progress on your action 1 in *Safer Sefton Together* (Ask the police for the cohort figures): Police say the figures come in January.\n`/action history 1` in <#C1> keeps every note."}); diff != "" {
+	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"<@UIAN> noted progress on your action 1 in *Safer Sefton Together* (Ask the police for the cohort figures): Police say the figures come in January.\n`/action history 1` in <#C1> keeps every note."}); diff != "" {
 		t.Errorf("Graeme told of Ian's note (-got +want):\n%s", diff)
 	}
 	if got := actLog(k); !slices.Contains(got, "noted Graeme Robson 2027-01-10 UGRAEME") || !slices.Contains(got, "noted Graeme Robson 2027-01-10 UIAN") {
@@ -2160,18 +2160,18 @@ func TestActionOwnerToldOfChanges(t *testing.T) {
 	k.sent()
 	wantShown(t, k.say(ian, "/action reassign 1 <@UGRAEME>"), "Action 1 is now <@UGRAEME>'s; they have been told.")
 	msgs := k.sent()
-	if diff := cmp.Diff(actDMs(msgs, graeme), []string{"Ian Barton gave you action 1 in *Safer Sefton Together*: Circulate the figures. — due Sunday 10 January 2027 (minute 9). Note progress on it with `/action note 1 NOTE`, and mark it done with `/action done 1 [NOTE]`, in <#C1>."}); diff != "" {
+	if diff := cmp.Diff(actDMs(msgs, graeme), []string{"<@UIAN> gave you action 1 in *Safer Sefton Together*: Circulate the figures. — due Sunday 10 January 2027 (minute 9). Note progress on it with `/action note 1 NOTE`, and mark it done with `/action done 1 [NOTE]`, in <#C1>."}); diff != "" {
 		t.Errorf("the new owner (-got +want):\n%s", diff)
 	}
-	if diff := cmp.Diff(actDMs(msgs, neil), []string{"Ian Barton gave your action 1 in *Safer Sefton Together* to <@UGRAEME>: Circulate the figures. It is no longer on your list."}); diff != "" {
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"<@UIAN> gave your action 1 in *Safer Sefton Together* to <@UGRAEME>: Circulate the figures. It is no longer on your list."}); diff != "" {
 		t.Errorf("the former owner (-got +want):\n%s", diff)
 	}
 	wantShown(t, k.say(sue, "/action done 1 Reported at the meeting"), "Action 1, <@UGRAEME>'s, is done: Circulate the figures. Note: Reported at the meeting. Its history says you marked it done. They have been told.")
-	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"Sue Holden marked your action 1 in *Safer Sefton Together* done: Circulate the figures. Note: Reported at the meeting. If it is not done, `/action reopen 1` in <#C1> makes it outstanding again."}); diff != "" {
+	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"<@USUE> marked your action 1 in *Safer Sefton Together* done: Circulate the figures. Note: Reported at the meeting. If it is not done, `/action reopen 1` in <#C1> makes it outstanding again."}); diff != "" {
 		t.Errorf("the owner, of it done (-got +want):\n%s", diff)
 	}
 	k.must(ian, "/action reopen 1")
-	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"Ian Barton reopened your action 1 in *Safer Sefton Together*: it is outstanding again: Circulate the figures. — due Sunday 10 January 2027. `/action history 1` in <#C1> keeps that it was done."}); diff != "" {
+	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"<@UIAN> reopened your action 1 in *Safer Sefton Together*: it is outstanding again: Circulate the figures. — due Sunday 10 January 2027. `/action history 1` in <#C1> keeps that it was done."}); diff != "" {
 		t.Errorf("the owner, of it reopened (-got +want):\n%s", diff)
 	}
 	// The owner's own changes tell nobody; given to someone named only,
@@ -2179,7 +2179,7 @@ func TestActionOwnerToldOfChanges(t *testing.T) {
 	k.must(graeme, "/action done 1")
 	k.must(graeme, "/action reopen 1")
 	wantShown(t, k.say(ian, `/action reassign 1 "Jo Smith"`), "Action 1 is now Jo Smith's.")
-	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"Ian Barton gave your action 1 in *Safer Sefton Together* to Jo Smith: Circulate the figures. It is no longer on your list."}); diff != "" {
+	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"<@UIAN> gave your action 1 in *Safer Sefton Together* to Jo Smith: Circulate the figures. It is no longer on your list."}); diff != "" {
 		t.Errorf("the owner's own changes, then given by name (-got +want):\n%s", diff)
 	}
 }
