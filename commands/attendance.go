@@ -661,7 +661,9 @@ const nearerBy = time.Hour
 // the one whose start is nearest to now among those not held, so that the
 // 10:00, closed, is not reopened, nor opened at 13:55 when it never met.
 // When both are about as near (nearerBy) it is refused, naming each with
-// the command that opens it.
+// the command that opens it. One of them in progress is never passed
+// over: it is the one meant, and startMeeting answers that it is in
+// progress, as it did when a day held one meeting.
 func (s *Service) meetingToOpen(ctx context.Context, in *Input, d Date, at *Clock) (Meeting, error) {
 	m, err := s.todaysMeeting(ctx, in, d)
 	if err != nil {
@@ -674,17 +676,29 @@ func (s *Service) meetingToOpen(ctx context.Context, in *Input, d Date, at *Cloc
 	if err != nil {
 		return Meeting{}, err
 	}
+	if at != nil {
+		// A meeting at that time cancelled is refused as cancelled, as
+		// startable says, rather than as missing; one kept is preferred
+		// to it when a cancelled one was moved aside for it.
+		var cancelled *Meeting
+		for i, o := range ms {
+			if t := o.StartsAt.In(loc); t.Hour() == at.Hour && t.Minute() == at.Minute {
+				if o.Status != MeetingCancelled {
+					return o, nil
+				}
+				cancelled = &ms[i]
+			}
+		}
+		if cancelled != nil {
+			return Meeting{}, startable(c, *cancelled, Sitting{}, in.Now)
+		}
+	}
 	ms = slices.DeleteFunc(ms, func(o Meeting) bool { return o.Status == MeetingCancelled })
 	var times []string
 	for _, o := range ms {
 		times = append(times, o.StartsAt.In(loc).Format("15:04"))
 	}
 	if at != nil {
-		for _, o := range ms {
-			if t := o.StartsAt.In(loc); t.Hour() == at.Hour && t.Minute() == at.Minute {
-				return o, nil
-			}
-		}
 		return Meeting{}, userErr("%s has no meeting at %s on %s: its meetings that day are at %s.", Escape(c.Name), at, day, joinAnd(times))
 	}
 	if len(ms) < 2 {
@@ -699,7 +713,10 @@ func (s *Service) meetingToOpen(ctx context.Context, in *Input, d Date, at *Cloc
 		if err != nil {
 			return Meeting{}, err
 		}
-		if SittingOf(events).State != ActionClosed {
+		switch sit := SittingOf(events); {
+		case sit.Running():
+			return o, nil
+		case sit.State != ActionClosed:
 			open = append(open, o)
 		}
 	}
@@ -746,6 +763,15 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if err := s.adjournedErr(ctx, c, run); err != nil {
 			return Reply{}, err
 		}
+	}
+	if running && err == nil && m.ID != run.ID && DateOf(run.StartsAt, c.Location()) == DateOf(m.StartsAt, c.Location()) {
+		// Another of the day's meetings, named by its time, while one
+		// sits: with two open, marks meant for the one sitting would go
+		// to the other. A day's meeting never opened beside another of
+		// that day before a time could name it, and does not now.
+		loc := c.Location()
+		return Reply{}, userErr("The meeting at %s is in progress: `/meeting close` closes it before the one at %s is opened.",
+			run.StartsAt.In(loc).Format("15:04"), m.StartsAt.In(loc).Format("15:04"))
 	}
 	if err != nil {
 		return Reply{}, err

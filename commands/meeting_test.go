@@ -926,6 +926,37 @@ func TestMeetingStartOnADayOfTwo(t *testing.T) {
 		wantShown(t, k.say(ian, "/meeting start today 16:00"), "Safer Sefton Together has no meeting at 16:00 on Thursday 10 December 2026: its meetings that day are at 10:00 and 14:00.")
 		wantShown(t, k.say(ian, "/meeting help start"), "a time after the date names one: `/meeting start today 14:00`")
 	})
+	// The 10:00 sitting past noon is the one meant, nearer or not: marks
+	// meant for it must not go to the 14:00 opened beside it.
+	t.Run("the first sitting", func(t *testing.T) {
+		k := twoMeetings(t)
+		k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+		k.must(ian, "/meeting start")
+		for _, at := range []int{12, 13} {
+			k.now = time.Date(2026, 12, 10, at, 0, 0, 0, london)
+			wantShown(t, k.say(ian, "/meeting start"), "The meeting is already in progress: <@UIAN> opened it at 10:00.")
+		}
+		wantShown(t, k.say(ian, "/meeting start today 14:00"), "The meeting at 10:00 is in progress: `/meeting close` closes it before the one at 14:00 is opened.")
+		if got := opened(k); got != "10:00" {
+			t.Errorf("opened %q, want the 10:00 alone", got)
+		}
+		k.must(ian, "/meeting close")
+		k.must(ian, "/meeting start today 14:00")
+		if got := opened(k); got != "10:00 14:00" {
+			t.Errorf("opened %q, want the 10:00 and then the 14:00", got)
+		}
+	})
+	t.Run("the first cancelled", func(t *testing.T) {
+		k := twoMeetings(t)
+		if _, err := k.db.SQL().Exec(`UPDATE meetings SET status = 'cancelled' WHERE starts_at = '2026-12-10 10:00:00+00'`); err != nil {
+			t.Fatal(err)
+		}
+		k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
+		wantShown(t, k.say(ian, "/meeting start today 10:00"), "The meeting on Thursday 10 December 2026 was cancelled, so it cannot be opened.")
+		if got := opened(k); got != "" {
+			t.Errorf("opened %q, want neither", got)
+		}
+	})
 }
 
 // TestMeetingCancelledBeforeItIsOpened: the chair never arrives, and at
