@@ -1156,7 +1156,7 @@ const dateForms = "2026-12-10, 10/12/2026 (day first) or 10 December 2026"
 const scheduleDateHelp = "DATE is the day of the new meeting: " + dateForms + "."
 
 // clockHelp is TIME where a meeting's start is given.
-const clockHelp = "TIME is `10:00`, `10.00am`, `2.30 pm`, `at 2pm` or the 24-hour clock without its colon, `1400`, also straight after a day and month: `11 February 1400` is 14:00 (four figures there are the year only if it is this year or later, or a time follows them: `11 February 2027 10:00`)."
+const clockHelp = "TIME is `10:00`, `10.00am`, `2.30 pm`, `at 2pm` or the 24-hour clock without its colon, `1400`, also straight after a day and month: `11 February 1400` is 14:00 (four figures there from 1900 on are the year, as is any a time follows: `11 February 2027 10:00`; an evening time takes its colon, `19:30`)."
 
 // givenDateHelp is DATE where a meeting must be named.
 const givenDateHelp = "DATE is the meeting's day, which must be given: `next`, " + dateForms + "."

@@ -87,18 +87,17 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 
 // takeDateBeforeClock is takeDate for a date a start time follows, as a
 // meeting's: four figures straight after a day and its month that are a
-// time on the 24-hour clock and a year before this one are that time, as
-// they are after a full date ("11 February 1400" is 14:00 on the nearest
-// 11 February). No meeting is scheduled, moved or retimed into a year gone,
-// so the year would only be refused; a year from this one on stays a year
-// ("11 February 2027 10:00"), as do figures a time follows.
+// time on the 24-hour clock before 19:00 are that time, as they are after
+// a full date ("11 February 1400" is 14:00 on the nearest 11 February).
+// Figures from 1900 on stay a year ("11 February 2027 10:00"), as do
+// figures a time follows: see clockNotYear.
 func takeDateBeforeClock(words []string, now time.Time, loc *time.Location) (Date, int, error) {
 	d, n, err := takeDate(words, now, loc)
 	for i := 2; i < len(words) && i <= 4; i++ {
 		if err == nil && n <= i {
 			break // the date ended before these figures
 		}
-		if !clockNotYear(words[i], now, loc) {
+		if !clockNotYear(words[i]) {
 			continue
 		}
 		if _, k, _ := takeClock(words[i+1:]); k > 0 {
@@ -114,17 +113,18 @@ func takeDateBeforeClock(words []string, now time.Time, loc *time.Location) (Dat
 }
 
 // clockNotYear reports whether w, four figures, is a time on the 24-hour
-// clock ("1400") and a year before this one.
-func clockNotYear(w string, now time.Time, loc *time.Location) bool {
+// clock ("1400") that cannot be a year anyone would type: before 1900.
+// Every year from 1900 on is a clock up to 2359, and a year gone typed by
+// a slip ("17 December 2025") read as 20:25 would move a meeting and tell
+// its members so, where as a year it is refused as gone; so a year it
+// stays, and an evening time is typed with its colon ("19:30").
+func clockNotYear(w string) bool {
 	w = strings.TrimRight(w, ",")
-	if len(w) != 4 || !allDigits([]string{w}) {
+	if len(w) != 4 || !allDigits([]string{w}) || w >= "1900" {
 		return false
 	}
-	if _, k, err := takeClock([]string{w}); err != nil || k != 1 {
-		return false
-	}
-	y, _ := strconv.Atoi(w)
-	return y < DateOf(now, loc).Year
+	_, k, err := takeClock([]string{w})
+	return err == nil && k == 1
 }
 
 // yearlessDay is how a day typed without its year is read.

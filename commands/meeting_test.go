@@ -107,6 +107,27 @@ func TestMeetingTimeAfterDayAndMonth(t *testing.T) {
 	}
 }
 
+// TestMeetingYearGoneIsNoTime: a year gone typed by a slip after a day
+// and its month is a year, refused as gone, not a time: every year from
+// 2000 to 2059 is also a clock, and read as one "17 December 2025" would
+// move the meeting to 20:25 and tell its members so. Figures before 1900
+// are the time still, and 19:30 takes its colon.
+func TestMeetingYearGoneIsNoTime(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00
+	k.steps([]step{
+		{ian, "/meeting move 10 December 17 December 2025", []string{"Wednesday 17 December 2025, 10:00 has already passed: a meeting can only move to a time still to come."}},
+		{ian, "/meeting time 17 December 2024", []string{"Safer Sefton Together has no meeting on Tuesday 17 December 2024."}},
+		{ian, "/meeting schedule 11 February 2025 Town Hall", []string{"I could not read `Town` as the start time"}},
+		{ian, "/meeting schedule 11 February 1930 Town Hall", []string{"I could not read `Town` as the start time"}},
+		{ian, "/meeting schedule 11 February 1830 Town Hall", []string{"will meet on Thursday 11 February 2027, 18:30, Town Hall."}},
+	})
+	got := k.say(ian, "/meeting list")
+	wantShown(t, got, "Thursday 10 December 2026, 10:00")
+	if strings.Contains(got, "20:") {
+		t.Errorf("/meeting list after the refusals: %q; want no meeting at a year read as a time", got)
+	}
+}
+
 // TestMeetingListLeavesOutAMeetingUnderWay: a meeting opened before its
 // advertised start is under way, and once closed held; either way it is
 // no longer listed as to come.
