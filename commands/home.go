@@ -867,6 +867,9 @@ func nextMeetingLines(in homeInput, officer bool) []string {
 	switch {
 	case in.AgendaPosted:
 		lines = append(lines, "Agenda posted in the channel.")
+	case officer && in.Waits:
+		// As `/agenda post` answers until the meeting is opened.
+		lines = append(lines, "Agenda not posted yet: once the meeting is opened, `/agenda post` in the channel posts it.")
 	case officer:
 		lines = append(lines, "Agenda not posted yet: `/agenda post"+next+"` in the channel posts it.")
 	default:

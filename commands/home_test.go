@@ -1986,3 +1986,45 @@ func TestHomeTodaysMeetingWaiting(t *testing.T) {
 	wantShown(t, homeAt(t, k, neil).Cards[0].Text, "Next meeting: Thursday 14 January 2027, 10:00, Bootle Town Hall")
 	wantShown(t, homeText(t, k, neil), "None sent: you are expected at the next meeting. `/apologies next REASON`")
 }
+
+// TestHomeTodaysMeetingWaitingOffersWhatWorks: while today's meeting
+// waits to be opened, the Home offers nothing that is refused until it
+// is: no Declare button for an item that may concern the register, and
+// no `/agenda post` for the officer to type; before its start, Declare is
+// offered.
+func TestHomeTodaysMeetingWaitingOffersWhatWorks(t *testing.T) {
+	k := agendaKit(t) // Thursday 10 December 2026, 10:00
+	k.must(neil, "/interests add other Trustee of SWACA")
+	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	wantShown(t, homeText(t, k, neil), "• Item 7.5 (SWACA) may concern 'Trustee of SWACA'\nOnce the meeting is opened, *Declare* is offered here for each.")
+	h := homeText(t, k, ian)
+	wantShown(t, h, "Agenda not posted yet: once the meeting is opened, `/agenda post` in the channel posts it.")
+	wantNotShown(t, h, "the officer is not told to post the agenda before it can be", "Agenda not posted yet: `/agenda post`")
+	const refused = "has not been opened yet"
+	var labels []string
+	for _, c := range homeAt(t, k, neil).Cards {
+		for _, b := range c.Buttons {
+			labels = append(labels, b.Label)
+			if r := shown(k.act(k.home(neil), b.Action, b.Value)); strings.Contains(r, refused) && b.Action != "apologies.send_next" {
+				t.Errorf("Neil's Home at 10:05 offers %q, which is refused: %q", b.Label, r)
+			}
+		}
+	}
+	if slices.Contains(labels, "Declare: item 7.5") {
+		t.Errorf("Neil's Home at 10:05 offers Declare: %q", labels)
+	}
+	// Before its start, the meeting is still to come, and Declare is
+	// offered.
+	k2 := agendaKit(t)
+	k2.must(neil, "/interests add other Trustee of SWACA")
+	k2.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
+	var before []string
+	for _, c := range homeAt(t, k2, neil).Cards {
+		for _, b := range c.Buttons {
+			before = append(before, b.Label)
+		}
+	}
+	if !slices.Contains(before, "Declare: item 7.5") {
+		t.Errorf("Neil's Home at 09:55, before the meeting's start, offers %q; want Declare: item 7.5", before)
+	}
+}

@@ -365,9 +365,17 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 				// be listed.
 				value := promptValue(*in.Next, p)
 				n := truncateText(p.Item.Number, 20)
-				prompted = append(prompted,
-					Button{Label: "Declare: item " + n, Action: "interests.declare", Value: value},
-					Button{Label: "Not relevant: item " + n, Action: "interests.dismiss", Value: value})
+				if !in.Waits {
+					// Today's meeting, begun by the clock, takes
+					// declarations once it is opened, as `/declare`
+					// answers: until then the button would only be
+					// refused.
+					prompted = append(prompted, Button{Label: "Declare: item " + n, Action: "interests.declare", Value: value})
+				}
+				prompted = append(prompted, Button{Label: "Not relevant: item " + n, Action: "interests.dismiss", Value: value})
+			}
+			if in.Waits && len(prompts) > 0 {
+				text += "\nOnce the meeting is opened, *Declare* is offered here for each."
 			}
 		}
 	}
