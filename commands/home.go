@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -253,6 +254,30 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 	if err != nil {
 		return Home{}, err
 	}
+	// Someone who is no member is shown today's meeting waiting to be
+	// opened when it names them, as the member who named them is: they
+	// are expected at it. Named at the one after it alone, their card is
+	// of that one.
+	subNext := maps.Clone(next)
+	subAfter, err := s.homeWaiting(ctx, subs, subNext, now)
+	if err != nil {
+		return Home{}, err
+	}
+	if len(subAfter) > 0 {
+		waiting := make([]int64, 0, len(subAfter))
+		for id := range subAfter {
+			waiting = append(waiting, subNext[id].ID)
+		}
+		named, err := s.substituteFor(ctx, userID, waiting)
+		if err != nil {
+			return Home{}, err
+		}
+		for id, a := range subAfter {
+			if w := subNext[id]; len(named[w.ID]) > 0 {
+				next[id], after[id] = w, a
+			}
+		}
+	}
 	meetingIDs := make([]int64, 0, len(next))
 	for _, m := range next {
 		meetingIDs = append(meetingIDs, m.ID)
@@ -325,8 +350,9 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 	})
 	at := "the next meeting"
 	for id := range substitute {
-		if underWay[id] {
-			// The card shows the meeting in progress above the next.
+		if _, waits := after[id]; underWay[id] || waits {
+			// The card shows the meeting in progress above the next, or
+			// today's waiting to be opened.
 			at = "a meeting"
 		}
 	}
@@ -547,7 +573,14 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 			return HomeCard{}, err
 		}
 		card.Text = role + "\nToday's meeting: " + describeMeeting(*in.Next, c.Location()) + moved +
-			"\nIt began by the clock and has not been opened yet; apologies can still be sent for it until it is."
+			"\nIt began by the clock and has not been opened yet"
+		if in.Substitute {
+			// Someone who is no member sends no apologies: they are
+			// there for the member who did.
+			card.Text += "."
+		} else {
+			card.Text += "; apologies can still be sent for it until it is."
+		}
 		if in.Member.IsOfficer() || in.Member.Presides() {
 			// Those who run it can open it (the chair may be late).
 			card.Text += " `/meeting start` in the channel opens it."

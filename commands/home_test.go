@@ -1272,9 +1272,8 @@ func TestHomeNextMeetingMovesOnWithTheDay(t *testing.T) {
 	// Not opened, it is today's meeting, waiting to be opened, with
 	// January's after it.
 	wantShown(t, card(graeme), "Today's meeting: Thursday 10 December 2026, 10:00", "The meeting after it: Thursday 14 January 2027, 10:00, Bootle Town Hall")
-	if got := homeAt(t, k, stranger); len(got.Cards) != 0 {
-		t.Errorf("the substitute's Home after the meeting began: %+v", got)
-	}
+	// The substitute named at it is expected there while it waits.
+	wantShown(t, card(stranger), "Today's meeting: Thursday 10 December 2026, 10:00")
 	// Twelve hours after its start, never opened, it no longer waits to
 	// be opened: the members' Homes show January's as the next.
 	if diff := cmp.Diff(dayTicks(t, k, at(time.December, 10, 21, 59), at(time.December, 10, 22, 1)), []string{graeme, ian, neil, stranger}); diff != "" {
@@ -1282,6 +1281,9 @@ func TestHomeNextMeetingMovesOnWithTheDay(t *testing.T) {
 	}
 	k.now = at(time.December, 10, 22, 1)
 	wantShown(t, card(graeme), "Next meeting: Thursday 14 January 2027, 10:00, Bootle Town Hall")
+	if got := homeAt(t, k, stranger); len(got.Cards) != 0 {
+		t.Errorf("the substitute's Home once the meeting stopped waiting: %+v", got)
+	}
 	// The midnight after it changes nothing on a member's Home.
 	if got := dayTicks(t, k, at(time.December, 10, 23, 59), at(time.December, 11, 0, 1)); len(got) != 0 {
 		t.Errorf("the midnight after the meeting marked %v", got)
@@ -2027,4 +2029,31 @@ func TestHomeTodaysMeetingWaitingOffersWhatWorks(t *testing.T) {
 	if !slices.Contains(before, "Declare: item 7.5") {
 		t.Errorf("Neil's Home at 09:55, before the meeting's start, offers %q; want Declare: item 7.5", before)
 	}
+}
+
+// TestHomeTodaysMeetingWaitingSubstitute: someone who is no member, named
+// as substitute at today's meeting, is expected at it while it waits to
+// be opened, as the member who named them is told: their Home still
+// shows it at 10:05, as it did at 09:55. Named at January's alone, they
+// are shown January's.
+func TestHomeTodaysMeetingWaitingSubstitute(t *testing.T) {
+	k := agendaKit(t) // Thursday 10 December 2026, 10:00
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(neil, "/apologies 2026-12-10 Away sub <@USTRANGER>")
+	k.must(sue, "/apologies 2027-01-14 Away sub <@USTRANGER2>")
+	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	wantShown(t, homeText(t, k, neil), "You have sent apologies for today's meeting.")
+	h := homeAt(t, k, stranger)
+	if len(h.Cards) != 1 {
+		t.Fatalf("the substitute's Home at 10:05, today's meeting waiting to be opened: %+v; want its card", h)
+	}
+	wantShown(t, h.Intro, "You are named as a substitute at a meeting of 1 committee.")
+	wantShown(t, h.Cards[0].Text, "Substitute\nToday's meeting: Thursday 10 December 2026, 10:00, Remote Meeting\nIt began by the clock and has not been opened yet.\nThe meeting after it: Thursday 14 January 2027, 10:00, Bootle Town Hall")
+	wantShown(t, homeText(t, k, stranger), "Neil Frackelton (SWACA) has named you as their substitute at today's meeting.\nWhen it opens, press *I'm here* on its message in <#C1>, or type `/here` there.")
+	h = homeAt(t, k, stranger+"2")
+	if len(h.Cards) != 1 {
+		t.Fatalf("the substitute named for January's: %+v; want its card", h)
+	}
+	wantShown(t, h.Cards[0].Text, "Next meeting: Thursday 14 January 2027, 10:00, Bootle Town Hall")
+	wantShown(t, homeText(t, k, stranger+"2"), "Sue Holden (Sefton CVS) has named you as their substitute at the next meeting.")
 }

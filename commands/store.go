@@ -201,9 +201,10 @@ type HomeStore interface {
 	// that name userID as substitute, by meeting, oldest first.
 	SubstituteApologies(ctx context.Context, userID string, meetingIDs []int64) ([]Apology, error)
 	// SubstituteCommittees lists the committees of team teamID ("" for
-	// any) that userID is no member of, and whose scheduled meetings after
-	// t, or meeting under way, have apologies standing that name userID
-	// as substitute, by name.
+	// any) that userID is no member of, and whose scheduled meetings not
+	// opened that start after t or in the 12 hours before (today's waiting
+	// to be opened among them), or meeting under way, have apologies
+	// standing that name userID as substitute, by name.
 	SubstituteCommittees(ctx context.Context, teamID, userID string, after time.Time) ([]Committee, error)
 	// MarkDayHomes marks for publishing again (see OutboxHome) the Homes,
 	// of people who have opened theirs, that turn with the day after since

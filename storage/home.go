@@ -128,7 +128,11 @@ var substituteCommitteesSQL = `SELECT ` + committeeColumns + ` FROM (
 		(SELECT * FROM committees WHERE $2 = '')) c
 		WHERE NOT EXISTS (SELECT 1 FROM members mb WHERE mb.committee_id = c.id AND mb.user_id = $1 AND mb.removed_at IS NULL)
 		  AND (EXISTS (SELECT 1 FROM meetings m JOIN apologies a ON a.meeting_id = m.id
-		              WHERE m.committee_id = c.id AND m.status = 'scheduled' AND m.starts_at > $3 AND ` + notOpened("m.id") + `
+		              WHERE m.committee_id = c.id AND m.status = 'scheduled' AND ` + notOpened("m.id") + `
+		                -- Begun by the clock and not opened, today's meeting
+		                -- waits, and they are expected at it: the Home reads
+		                -- which is waiting (commands' awaitingOpening).
+		                AND m.starts_at > CAST($3 AS timestamptz) - interval '12 hours'
 		                AND a.substitute_id = $1 AND NOT a.withdrawn)
 		    -- While the meeting they are named at is under way (sitting),
 		    -- they are expected there: the card stays until it closes.
