@@ -98,6 +98,21 @@ func meetingCommand() *Command {
 // MaxVenueLen bounds a venue's length.
 const MaxVenueLen = 200
 
+// yearNotClock is what to add when the date ended on w, four figures
+// read as its year that are also a time from 19:00 on ("11 February 1930
+// Town Hall"): the officer may have meant 19:30, which after a day and
+// month takes its colon (takeDateBeforeClock).
+func yearNotClock(w string) string {
+	w = strings.TrimRight(w, ",")
+	if len(w) != 4 || !allDigits([]string{w}) {
+		return ""
+	}
+	if _, k, err := takeClock([]string{w}); err != nil || k != 1 {
+		return ""
+	}
+	return fmt.Sprintf(" `%s` is read as the year; for the time %s:%s, type it with its colon.", w, w[:2], w[2:])
+}
+
 func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c, r, args := in.Committee, in.Request, in.Args
 	loc := c.Location()
@@ -126,7 +141,7 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	if k == 0 && n < len(args) {
 		// Something follows the date: saying the time must follow it
 		// would be false.
-		return Reply{}, usageErr("I could not read `%s` as the start time: give it after the date, e.g. `10:00`, `14:00` or `2.30pm`.", echoWord(args[n]))
+		return Reply{}, usageErr("I could not read `%s` as the start time: give it after the date, e.g. `10:00`, `14:00` or `2.30pm`.%s", echoWord(args[n]), yearNotClock(args[n-1]))
 	}
 	if k == 0 {
 		return Reply{}, usageErr("Give the start time after the date, e.g. `10:00` or `2.30pm`.")

@@ -117,8 +117,8 @@ func TestMeetingYearGoneIsNoTime(t *testing.T) {
 	k.steps([]step{
 		{ian, "/meeting move 10 December 17 December 2025", []string{"Wednesday 17 December 2025, 10:00 has already passed: a meeting can only move to a time still to come."}},
 		{ian, "/meeting time 17 December 2024", []string{"Safer Sefton Together has no meeting on Tuesday 17 December 2024."}},
-		{ian, "/meeting schedule 11 February 2025 Town Hall", []string{"I could not read `Town` as the start time"}},
-		{ian, "/meeting schedule 11 February 1930 Town Hall", []string{"I could not read `Town` as the start time"}},
+		{ian, "/meeting schedule 11 February 2025 Town Hall", []string{"I could not read `Town` as the start time", "`2025` is read as the year; for the time 20:25, type it with its colon."}},
+		{ian, "/meeting schedule 11 February 1930 Town Hall", []string{"I could not read `Town` as the start time", "`1930` is read as the year; for the time 19:30, type it with its colon."}},
 		{ian, "/meeting schedule 11 February 1830 Town Hall", []string{"will meet on Thursday 11 February 2027, 18:30, Town Hall."}},
 	})
 	got := k.say(ian, "/meeting list")
