@@ -1,8 +1,14 @@
 package commands_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/quorumhq/quorum/minutes"
 )
 
 // TestImportedAttendanceShown: minutes in another council's style, their
@@ -107,4 +113,92 @@ func TestImportedTextBetweenResolutions(t *testing.T) {
 		"DECISION:\nThat the review be adjourned to 8 December 2026.",
 		"The Chair reminded the parties that further representations must be made by 1 December 2026.",
 		"DECISION:\nThat the Licensing Manager write to the parties with the date.")
+}
+
+// TestImportedBeforeReadsUnchanged: minutes imported by a release that
+// read neither the text between resolutions nor who was marked absent,
+// imported again as they are, are answered as already imported and left
+// as they were; they were replaced, every minute deleted and rebuilt.
+func TestImportedBeforeReadsUnchanged(t *testing.T) {
+	for _, c := range []struct{ file, day string }{
+		{"minutes-attendance-ticks.txt", "3/11/2026"},
+		{"minutes-licensing-text-between-resolutions.txt", "24/11/2026"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			k := committeeKit(t)
+			text := readMinutesFile(k, c.file)
+			importMinutesFile(k, c.file)
+			asEarlierRelease(t, k)
+			draft, attendance := k.say(ian, "/minutes draft "+c.day), k.say(ian, "/meeting attendance "+c.day)
+			ids := minuteIDs(t, k)
+			r, _ := k.importMinutes(ian, text)
+			wantShown(t, shown(r), "were already imported; nothing changed.")
+			if got := minuteIDs(t, k); !slices.Equal(got, ids) {
+				t.Errorf("minutes %v rebuilt as %v", ids, got)
+			}
+			if got := k.say(ian, "/minutes draft "+c.day); got != draft {
+				t.Errorf("draft changed from:\n%s\nto:\n%s", draft, got)
+			}
+			if got := k.say(ian, "/meeting attendance "+c.day); got != attendance {
+				t.Errorf("attendance changed from:\n%s\nto:\n%s", attendance, got)
+			}
+		})
+	}
+}
+
+// asEarlierRelease makes the one document imported look as a release
+// that read neither text between resolutions nor those marked absent
+// stored it: its hash of what was read, without warnings, and what was
+// read, without either.
+func asEarlierRelease(t *testing.T, k *kit) {
+	t.Helper()
+	var stored []byte
+	if err := k.db.SQL().QueryRow(`SELECT record FROM minute_documents WHERE kind = 'minutes'`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	var read minutes.Minutes
+	if err := json.Unmarshal(stored, &read); err != nil {
+		t.Fatal(err)
+	}
+	read.Absent = nil
+	for i := range read.Minutes {
+		read.Minutes[i].Between = nil
+	}
+	record, err := json.Marshal(read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read.Warnings = nil
+	basis, err := json.Marshal(read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(basis)
+	if _, err := k.db.SQL().Exec(`UPDATE minute_documents SET sha256 = $1, record = $2 WHERE kind = 'minutes'`, hex.EncodeToString(sum[:]), string(record)); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`UPDATE resolutions SET after_text = ''`, `DELETE FROM meeting_attendance WHERE absent`} {
+		if _, err := k.db.SQL().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// minuteIDs are the ids of the minutes on record, in order.
+func minuteIDs(t *testing.T, k *kit) []int64 {
+	t.Helper()
+	var ids []int64
+	rows, err := k.db.SQL().Query(`SELECT id FROM minutes ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	return ids
 }

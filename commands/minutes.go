@@ -606,10 +606,24 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string, members 
 	// The hash is of what was read, not of the text: the same minutes cut
 	// from two agenda packs are one document, and so is a copy that
 	// differs only in spacing. Warnings are left out; they describe the
-	// reading, not the minutes.
+	// reading, not the minutes. What is printed between two resolutions
+	// and who is marked absent are left out too: earlier releases did not
+	// read them, so hashing them would tell minutes imported before from
+	// the very same document imported again, and rebuild them. Such a
+	// document is answered as unchanged and left as it was: its minutes
+	// show the text between resolutions above them, and no one absent,
+	// until a changed copy of it is imported. The text between
+	// resolutions is part of the narrative hashed; only who is marked
+	// absent, alone of all a document says, does not tell two apart.
 	canon := *read
 	canon.Warnings = nil
-	record, err := json.Marshal(canon)
+	basis := canon
+	basis.Absent = nil
+	basis.Minutes = slices.Clone(canon.Minutes)
+	for i := range basis.Minutes {
+		basis.Minutes[i].Between = nil
+	}
+	record, err := json.Marshal(basis)
 	if err != nil {
 		return MinutesRecord{}, nil, fmt.Errorf("import minutes: %w", err)
 	}
