@@ -394,3 +394,39 @@ func TestBetweenResolutions(t *testing.T) {
 		t.Errorf("after LSC/17/26 = %q", got)
 	}
 }
+
+// TestAbsentFromOwnMinutesOnly: minutes cut from an agenda pack end at the
+// next "Agenda Item" label; an attendance table after it, in another
+// body's minutes, is not this meeting's, and those it marks absent were
+// recorded absent at this one.
+func TestAbsentFromOwnMinutesOnly(t *testing.T) {
+	text := "Agenda Item 3\n\n" + readTestdata(t, "testdata/minutes-attendance-ticks.txt") + `
+
+Agenda Item 4
+
+HIGHWAYS WORKING GROUP
+
+Minutes of the meeting held on Monday 12 October 2026 at 2.00 pm
+
+Councillor               Present   Apologies   Absent
+Cllr T Brennan             ✓
+Cllr P Quayle                                    ✓
+Cllr J Marsh               ?
+
+1. ROAD SAFETY
+
+RESOLVED: That the report be noted.
+`
+	m, err := ParseMinutes(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"Cllr M Grange"}, m.Absent); diff != "" {
+		t.Errorf("absent (-want +got):\n%s", diff)
+	}
+	for _, w := range m.Warnings {
+		if strings.Contains(w, "Marsh") {
+			t.Errorf("warned of another body's attendance: %q", w)
+		}
+	}
+}

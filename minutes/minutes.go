@@ -667,7 +667,7 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	}
 	p.readDeclarations()
 	p.readActions(text, origin, end)
-	absent, unread := presenceRest(text)
+	absent, unread := presenceRest(text, origin[start]-1, origin[end-1])
 	out.Absent = absent
 	out.Warnings = append(out.Warnings, unread...)
 	return out, nil

@@ -371,10 +371,16 @@ func presenceTables(raw []string) []string {
 // "Present:" and "Apologies:" labels they are rewritten as (see
 // presenceTables) cannot: those marked absent, and warnings for the rows
 // whose marks were not read, whose member is in neither the present nor
-// the apologies.
-func presenceRest(text string) (absent, warnings []string) {
+// the apologies. Only the tables headed in lines from to to (the minutes'
+// own, as printed) are the meeting's: another body's minutes later in an
+// agenda pack print their own attendance, whose list of those present is
+// not read either.
+func presenceRest(text string, from, to int) (absent, warnings []string) {
 	raw := rawLines(text)
 	for _, t := range presenceTablesIn(raw) {
+		if t.head < from || t.head >= to {
+			continue
+		}
 		absent = append(absent, t.absent...)
 		for _, r := range t.unread {
 			warnings = append(warnings, "line "+strconv.Itoa(r+1)+": attendance table row not read: "+strconv.Quote(clip(strings.Join(strings.Fields(raw[r]), " "))))
