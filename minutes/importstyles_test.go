@@ -395,6 +395,37 @@ func TestBetweenResolutions(t *testing.T) {
 	}
 }
 
+// TestLinesUnderPresent: a part of the meeting printed under the list of
+// those present ends it and is warned of; a banner or the minutes' status
+// printed there ("UNCONFIRMED", the council's name) is no business of the
+// meeting's and, as before, is not warned of.
+func TestLinesUnderPresent(t *testing.T) {
+	const head = "PLANNING SUB-COMMITTEE\n\nMinutes of the meeting held on Tuesday 3 November 2026 at 6.30 pm\nCouncil Chamber, Ashvale Civic Centre\n\nPresent: Cllr R Patel (Chair), Cllr S Okafor\n\n"
+	const tail = "\n\n20. MINUTES\n\nRESOLVED: That the minutes be approved.\n"
+	cases := map[string][]string{
+		"PART I":                      {`line 8: text before the first minute not placed: "PART I"`},
+		"PART A - ITEMS FOR DECISION": {`line 8: text before the first minute not placed: "PART A - ITEMS FOR DECISION"`},
+		"UNCONFIRMED":                 {},
+		"DRAFT - SUBJECT TO APPROVAL": {},
+		"PUBLIC MINUTES":              {},
+		"ASHVALE BOROUGH COUNCIL":     {},
+	}
+	for line, want := range cases {
+		t.Run(line, func(t *testing.T) {
+			m, err := ParseMinutes(head + line + tail)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]string{"Cllr R Patel (Chair)", "Cllr S Okafor"}, m.Present); diff != "" {
+				t.Errorf("present (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(want, m.Warnings); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestAbsentFromOwnMinutesOnly: minutes cut from an agenda pack end at the
 // next "Agenda Item" label; an attendance table after it, in another
 // body's minutes, is not this meeting's, and those it marks absent were

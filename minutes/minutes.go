@@ -1364,6 +1364,13 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		if para == "" || afterLead && namesFirst(para) || strings.Contains(lp, "apolog") || strings.Contains(lp, "declar") || strings.Contains(lp, "interest") || attendLabelRe.MatchString(para) {
 			continue
 		}
+		if isUpperLine(para) && !partHeadingRe.MatchString(para) {
+			// A banner or the minutes' status ("UNCONFIRMED", "DRAFT -
+			// SUBJECT TO APPROVAL", the council's name) is no business
+			// of the meeting's; a part of the meeting ("PART I") is
+			// kept nowhere, so is warned of.
+			continue
+		}
 		if _, _, isRes := splitResolved(para); isRes {
 			continue // warned about as it was read
 		}
