@@ -396,13 +396,15 @@ func TestBetweenResolutions(t *testing.T) {
 }
 
 // TestLinesUnderPresent: a part of the meeting printed under the list of
-// those present ends it and is warned of; a banner or the minutes' status
-// printed there ("UNCONFIRMED", the council's name) is no business of the
-// meeting's and, as before, is not warned of.
+// those present ends it and is warned of, in capitals or not ("Part 1 –
+// Public" was stored as part of the last name present); a banner or the
+// minutes' status printed there ("UNCONFIRMED", the council's name) is no
+// business of the meeting's and, as before, is not warned of.
 func TestLinesUnderPresent(t *testing.T) {
 	const head = "PLANNING SUB-COMMITTEE\n\nMinutes of the meeting held on Tuesday 3 November 2026 at 6.30 pm\nCouncil Chamber, Ashvale Civic Centre\n\nPresent: Cllr R Patel (Chair), Cllr S Okafor\n\n"
 	const tail = "\n\n20. MINUTES\n\nRESOLVED: That the minutes be approved.\n"
 	cases := map[string][]string{
+		"Part 1 – Public":             {`line 8: text before the first minute not placed: "Part 1 – Public"`},
 		"PART I":                      {`line 8: text before the first minute not placed: "PART I"`},
 		"PART A - ITEMS FOR DECISION": {`line 8: text before the first minute not placed: "PART A - ITEMS FOR DECISION"`},
 		"UNCONFIRMED":                 {},

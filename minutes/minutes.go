@@ -1292,7 +1292,10 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			}
 			_, _, isRes := splitResolved(l)
 			lower := strings.ToLower(l)
-			if isRes || strings.HasPrefix(lower, "apolog") || (isUpperLine(l) && !honorificRe.MatchString(l) && !attendLabelRe.MatchString(l)) {
+			// A part of the meeting ("Part 1 – Public") ends the list
+			// too, in capitals or not: run on into the last name, it was
+			// stored as someone present.
+			if isRes || strings.HasPrefix(lower, "apolog") || (isUpperLine(l) && !honorificRe.MatchString(l) && !attendLabelRe.MatchString(l)) || partHeadingRe.MatchString(l) {
 				if pending != nil {
 					p.startMinute(*pending, "")
 					pending = nil
