@@ -434,9 +434,9 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if len(args) < 2 {
 		return Reply{}, usageErr("Give the agenda item's number and the text.")
 	}
-	item := strings.TrimRight(args[0], ".:")
-	if _, ok := minuteNumber(item); !ok || len(item) > maxItemLen {
-		return Reply{}, usageErr("`%s` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", inCode(echoWord(args[0])))
+	item, err := agendaItemArg(args[0])
+	if err != nil {
+		return Reply{}, err
 	}
 	// A mention is kept as the name the sender saw, as in a reason
 	// (plainMarked): the minutes are read long after, as text.

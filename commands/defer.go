@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -115,11 +114,22 @@ func deferredItem(in *Input) (Date, string, []string, error) {
 	if len(args) == 0 {
 		return Date{}, "", nil, usageErr("Give the agenda item's number, as on the agenda: `%s 5`.", in.typed())
 	}
-	item := strings.TrimRight(args[0], ".:")
-	if _, ok := minuteNumber(item); !ok || len(item) > maxItemLen {
-		return Date{}, "", nil, usageErr("`%s` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", inCode(echoWord(args[0])))
+	item, err := agendaItemArg(args[0])
+	if err != nil {
+		return Date{}, "", nil, err
 	}
 	return d, item, args[1:], nil
+}
+
+// agendaItemArg is word as the number of an agenda item given first, as
+// /resolve, /minute and /minute defer take it ("7", "7.5."), or a usage
+// error saying it is none.
+func agendaItemArg(word string) (string, error) {
+	item := strings.TrimRight(word, ".:")
+	if _, ok := minuteNumber(item); !ok || len(item) > maxItemLen {
+		return "", usageErr("`%s` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", inCode(echoWord(word)))
+	}
+	return item, nil
 }
 
 // deferredNarrative is the minute of an item deferred for reason: the
@@ -128,12 +138,7 @@ func deferredNarrative(reason string) string {
 	if reason == "" {
 		return DeferredText
 	}
-	r, size := utf8.DecodeRuneInString(reason)
-	reason = string(unicode.ToUpper(r)) + reason[size:]
-	if !strings.ContainsAny(reason[len(reason)-1:], ".!?") {
-		reason += "."
-	}
-	return DeferredText + " " + reason
+	return DeferredText + " " + ended(capitalise(reason))
 }
 
 // deferItem is `/minute defer`.
