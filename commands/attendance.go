@@ -20,9 +20,9 @@ func conductSubs() []Sub {
 	return []Sub{{
 		// "Open" is the chair's own word for it.
 		Name: "start", Aliases: []string{"open"},
-		Usage:    []string{"/meeting start [DATE]"},
+		Usage:    []string{"/meeting start [DATE] [TIME]"},
 		Summary:  "Open today's meeting: posts the live \"Meeting in progress\" message with an I'm here button.",
-		Examples: []string{"/meeting start"},
+		Examples: []string{"/meeting start", "/meeting start today 14:00"},
 		Date:     startDateHelp,
 		Who:      Chairs, Doing: "open the meeting", Run: startMeeting,
 	}, {

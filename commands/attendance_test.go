@@ -267,11 +267,11 @@ func TestMeetingOpenIsStart(t *testing.T) {
 	r := k.must(sue, "/meeting open")
 	wantShown(t, shown(r), "You opened the meeting of *Safer Sefton Together* at 09:55.")
 	attRefused(k, ian, "/meeting open", "The meeting is already in progress: <@USUE> opened it at 09:55.")
-	wantShown(t, k.say(ian, "/meeting help open"), "/meeting start [DATE]` — also `/meeting open`")
+	wantShown(t, k.say(ian, "/meeting help open"), "/meeting start [DATE] [TIME]` — also `/meeting open`")
 	// The commands' list names the other word too, where a member looks
 	// for how to open the meeting; one that is only the plural does not.
 	help := k.say(neil, "/meeting help")
-	wantShown(t, help, "• `/meeting start [DATE]   (officer or chair)` — also `/meeting open`")
+	wantShown(t, help, "• `/meeting start [DATE] [TIME]   (officer or chair)` — also `/meeting open`")
 	if strings.Contains(help, "`reminder`") {
 		t.Errorf("/meeting help names `reminder` beside `reminders`:\n%s", help)
 	}
@@ -284,7 +284,7 @@ func TestMeetingOpenIsStart(t *testing.T) {
 func TestSubcommandTypoSuggested(t *testing.T) {
 	k := attDay(t)
 	for _, c := range []struct{ line, want string }{
-		{"/meeting strat", "I don't know `strat`: did you mean `/meeting start`?\nUsage:\n• `/meeting start [DATE]`"},
+		{"/meeting strat", "I don't know `strat`: did you mean `/meeting start`?\nUsage:\n• `/meeting start [DATE] [TIME]`"},
 		{"/meeting clsoe", "I don't know `clsoe`: did you mean `/meeting close`?\nUsage:\n• `/meeting close`"},
 		{"/meeting adjurn", "I don't know `adjurn`: did you mean `/meeting adjourn`?"},
 		{"/minutes aprove", "I don't know `aprove`: did you mean `/minutes approve`?"},
