@@ -252,7 +252,7 @@ func parseOwner(args []string) (userID, name string, n int, err error) {
 	}
 	var words []string
 	for i, w := range args {
-		w = Unescape(shownMarkup(w)) // "Jo Smyth (sefton.gov.uk)" as the sender saw it
+		w = Unescape(ShownMarkup(w)) // "Jo Smyth (sefton.gov.uk)" as the sender saw it
 		if i == 0 {
 			// One opening quote only: `""` is an empty name, closed.
 			if rest, ok := strings.CutPrefix(w, `"`); ok {

@@ -332,7 +332,7 @@ func takeSubstitute(words []string) (sub ApologyParts, rest []string, found bool
 				// and the rest of it would replace the reason.
 				return sub, words, false, errors.New(`the substitute's name cannot have quotation marks inside it: sub "Jane Smith (Sefton CVS)"`)
 			}
-			name = shownMarkup(name) // as the sender saw it, as a member's organisation is kept
+			name = ShownMarkup(name) // as the sender saw it, as a member's organisation is kept
 			if n, org := splitOrg(oneLine(Unescape(name))); n == "" || strings.ContainsAny(n+org, "()") {
 				// "(Sefton CVS)" or "Jane Smith (" would be shown on the
 				// agenda as a substitute with no name, or half a bracket.

@@ -2248,7 +2248,7 @@ func takePerson(text string) (a attendanceArgs, rest string, err error) {
 			// name would be listed as such in the minutes.
 			return a, "", fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack", Escape(truncateText(w, 40)))
 		}
-		name, org := splitOrg(strings.Join(strings.Fields(Unescape(shownMarkup(inner))), " "))
+		name, org := splitOrg(strings.Join(strings.Fields(Unescape(ShownMarkup(inner))), " "))
 		a.Org = org
 		if strings.ContainsAny(name+org, "()") {
 			// A bracket left in the name ("Jane (") or an organisation
@@ -2452,7 +2452,7 @@ func nameTyped(m Member, args []string) int {
 	}
 	for k := n; k < len(args)-1; k++ {
 		if strings.HasSuffix(args[k], ")") {
-			org := strings.TrimSuffix(strings.TrimPrefix(Unescape(shownMarkup(strings.Join(args[n:k+1], " "))), "("), ")")
+			org := strings.TrimSuffix(strings.TrimPrefix(Unescape(ShownMarkup(strings.Join(args[n:k+1], " "))), "("), ")")
 			if FoldName(org) == FoldName(m.Organisation) {
 				return k + 1
 			}

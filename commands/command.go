@@ -1372,10 +1372,10 @@ func slackName(name string) string {
 func plain(words []string) string { return Unescape(strings.Join(words, " ")) }
 
 // plainShown is plain, with Slack's markup other than mentions written as
-// the sender saw it (shownMarkup): a venue, an agenda item or an
+// the sender saw it (ShownMarkup): a venue, an agenda item or an
 // organisation is shown long after, in posted agendas, the minutes and
 // calendars, where "<https://x.org|x.org>" would read as Slack's markup.
-func plainShown(words []string) string { return Unescape(shownMarkup(strings.Join(words, " "))) }
+func plainShown(words []string) string { return Unescape(ShownMarkup(strings.Join(words, " "))) }
 
 // mentionMark stands, in free text read by plainMarked, for a mention
 // until namedMentions names the person: NUL, the user ID, "|", Slack's
@@ -1397,7 +1397,7 @@ func plainMarked(words []string) string {
 	var b strings.Builder
 	at := 0
 	for _, m := range mentionMarkup.FindAllStringSubmatchIndex(raw, -1) {
-		b.WriteString(strings.ReplaceAll(Unescape(shownMarkup(raw[at:m[0]])), mentionMark, ""))
+		b.WriteString(strings.ReplaceAll(Unescape(ShownMarkup(raw[at:m[0]])), mentionMark, ""))
 		hint := ""
 		if m[4] >= 0 {
 			hint = Unescape(raw[m[4]:m[5]])
@@ -1405,7 +1405,7 @@ func plainMarked(words []string) string {
 		b.WriteString(mentionMark + raw[m[2]:m[3]] + "|" + strings.ReplaceAll(hint, mentionMark, "") + mentionMark)
 		at = m[1]
 	}
-	b.WriteString(strings.ReplaceAll(Unescape(shownMarkup(raw[at:])), mentionMark, ""))
+	b.WriteString(strings.ReplaceAll(Unescape(ShownMarkup(raw[at:])), mentionMark, ""))
 	return strings.TrimSpace(b.String())
 }
 
@@ -1417,12 +1417,13 @@ func plainMarked(words []string) string {
 // "<" in the text is markup.
 var otherMarkup = regexp.MustCompile(`<([#!][^<>]*|[A-Za-z][A-Za-z0-9+.-]*:[^<>]*)>`)
 
-// shownMarkup writes the markup in s (otherMarkup) as the sender saw it:
-// "#general", "@here", "jo@x.org", "x.org". Kept as markup, it would show
+// ShownMarkup writes the markup in s (otherMarkup) as the sender saw it,
+// and as the console shows a reply's: "#general", "@here", "jo@x.org",
+// "x.org". Kept as markup, it would show
 // in lists and minutes as "<mailto:jo@x.org|jo@x.org>" (the text is
 // escaped when shown) or, were it not, notify a channel long after. The
 // result is still escaped as Slack sends text, for Unescape.
-func shownMarkup(s string) string {
+func ShownMarkup(s string) string {
 	if !strings.Contains(s, "<") {
 		return s
 	}

@@ -133,8 +133,8 @@ func TestShownMarkup(t *testing.T) {
 		"&lt;!here&gt; typed as text":        "&lt;!here&gt; typed as text",
 		"<@U1|neil> is a mention":            "<@U1|neil> is a mention",
 	} {
-		if got := shownMarkup(in); got != want {
-			t.Errorf("shownMarkup(%q) = %q, want %q", in, got, want)
+		if got := ShownMarkup(in); got != want {
+			t.Errorf("ShownMarkup(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

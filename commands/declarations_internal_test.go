@@ -164,7 +164,7 @@ func FuzzParseDeclaration(f *testing.F) {
 		// marked with its user's ID. The mark is dropped from the text as
 		// shown, as plainMarked does, not before: Slack sends no NUL, and
 		// "<\x00!here>" is not the markup "<!here>" read with a NUL lost.
-		typed := strings.ReplaceAll(Unescape(shownMarkup(text)), mentionMark, "")
+		typed := strings.ReplaceAll(Unescape(ShownMarkup(text)), mentionMark, "")
 		parts := strings.Split(strings.Fields(a.Nature)[0], mentionMark)
 		for i, p := range parts {
 			id, _, _ := strings.Cut(p, "|")

@@ -200,7 +200,7 @@ func FuzzParseApology(f *testing.F) {
 		}
 		// The word after "sub" is in one of the reason's, left there only
 		// when no substitute was named; the reason keeps Slack's markup as
-		// the sender saw it (shownMarkup), the word is without it.
+		// the sender saw it (ShownMarkup), the word is without it.
 		if a.SubWord != "" && (a.SetSubstitute || !slices.ContainsFunc(strings.Fields(a.Reason), func(w string) bool { return strings.Contains(w, a.SubWord) })) {
 			t.Fatalf("parseApology(%q) = %+v: word after sub %q not of the reason", text, a, a.SubWord)
 		}

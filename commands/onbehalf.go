@@ -42,7 +42,7 @@ func takeFor(words []string) (b behalf, rest []string, found bool, err error) {
 		}
 		// As the sender saw it: an organisation typed "sefton.gov.uk"
 		// arrives as a link, and a member's is kept as shown.
-		name, b.Org = splitOrg(oneLine(Unescape(shownMarkup(name))))
+		name, b.Org = splitOrg(oneLine(Unescape(ShownMarkup(name))))
 		if name == "" || strings.ContainsAny(name, "()") {
 			return behalf{}, words, false, errors.New(`give the person's name, then their organisation in brackets: for "Jen Williams (NW Probation)"`)
 		}

@@ -505,7 +505,7 @@ func FuzzAttendanceApologies(f *testing.F) {
 		}
 		// A mention is kept marked, to be named (plainMarked); written back
 		// as markup, the reason is what was typed, Slack's other markup as
-		// the sender saw it (shownMarkup). A mention whose hint is only
+		// the sender saw it (ShownMarkup). A mention whose hint is only
 		// NULs (which Slack never sends) is kept with no hint, and so is
 		// written back as "<@A>".
 		typed := mentionMarkup.ReplaceAllStringFunc(strings.Join(words, " "), func(m string) string {
@@ -514,7 +514,7 @@ func FuzzAttendanceApologies(f *testing.F) {
 			}
 			return m
 		})
-		if want := strings.TrimSpace(strings.ReplaceAll(Unescape(shownMarkup(typed)), mentionMark, "")); unmarked(a.Reason) != want || a.SetReason != setReason {
+		if want := strings.TrimSpace(strings.ReplaceAll(Unescape(ShownMarkup(typed)), mentionMark, "")); unmarked(a.Reason) != want || a.SetReason != setReason {
 			t.Fatalf("%q: reason %q (set %v), want %q (set %v)", text, a.Reason, a.SetReason, want, setReason)
 		}
 		if byName {

@@ -373,7 +373,7 @@ func addressCut(rawURL string, title []string) error {
 	}
 	// The rest of a cut address, if it looks like one, arrives as a link
 	// Slack made of it: read it as typed.
-	w := Unescape(shownMarkup(title[0]))
+	w := Unescape(ShownMarkup(title[0]))
 	atHost := u.Path == ""
 	cut := false
 	switch {

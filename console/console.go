@@ -467,20 +467,17 @@ func (c *Console) submitPaste(ctx context.Context, text string) {
 
 var mentionRE = regexp.MustCompile(`<@([A-Z0-9]+)(?:\|[^>]*)?>`)
 
-// Slack's markup for a link (with the words it shows, if any), a channel
-// (with its name, if Slack gave it), and a special mention
-// ("<!channel>", "<!date^…|fallback>").
-var (
-	linkRE    = regexp.MustCompile(`<((?:https?|mailto):[^|>\s]+)(?:\|([^>]*))?>`)
-	channelRE = regexp.MustCompile(`<#([A-Z0-9]+)(?:\|([^>]*))?>`)
-	specialRE = regexp.MustCompile(`<!([a-z]+)(?:\^[^|>]*)?(?:\|([^>]*))?>`)
-)
+// channelRE is Slack's markup for a channel, with its name if Slack gave
+// it.
+var channelRE = regexp.MustCompile(`<#([A-Z0-9]+)(\|[^>]*)?>`)
 
 // plainText turns reply mrkdwn into terminal text, as Slack would show
-// it: mentions become names; a link its words, and the address after them
-// when they differ; a channel "#name", by the name it had when the console
-// was in it (else its ID, lower-cased, as a channel's name is when none is
-// given); "<!channel>" "@channel".
+// it: mentions become names, and the rest of Slack's markup is shown as
+// commands.ShownMarkup shows what a sender typed (a link its words, and
+// the address after them when they differ; "<!channel>" "@channel"); a
+// channel Slack gave no name is named as it was when the console was in
+// it (else by its ID, lower-cased, as a channel's name is when none is
+// given).
 func (c *Console) plainText(s string) string {
 	s = mentionRE.ReplaceAllStringFunc(s, func(m string) string {
 		id := mentionRE.FindStringSubmatch(m)[1]
@@ -489,35 +486,18 @@ func (c *Console) plainText(s string) string {
 		}
 		return "@" + id
 	})
-	s = linkRE.ReplaceAllStringFunc(s, func(m string) string {
-		sub := linkRE.FindStringSubmatch(m)
-		addr, words := sub[1], sub[2]
-		switch {
-		case words == "" || words == addr:
-			return addr
-		case strings.TrimPrefix(addr, "mailto:") == words:
-			return words
-		}
-		return words + " (" + addr + ")"
-	})
 	s = channelRE.ReplaceAllStringFunc(s, func(m string) string {
 		sub := channelRE.FindStringSubmatch(m)
-		if sub[2] != "" {
-			return "#" + sub[2]
+		if len(sub[2]) > 1 {
+			return m
 		}
-		if name, ok := c.channels[sub[1]]; ok {
-			return "#" + name
+		name, ok := c.channels[sub[1]]
+		if !ok {
+			name = strings.ToLower(sub[1])
 		}
-		return "#" + strings.ToLower(sub[1])
+		return "<#" + sub[1] + "|" + name + ">"
 	})
-	s = specialRE.ReplaceAllStringFunc(s, func(m string) string {
-		sub := specialRE.FindStringSubmatch(m)
-		if sub[2] != "" {
-			return sub[2]
-		}
-		return "@" + sub[1]
-	})
-	return commands.Unescape(s)
+	return commands.Unescape(commands.ShownMarkup(s))
 }
 
 var atRE = regexp.MustCompile(`(^|\s)@([A-Za-z][A-Za-z0-9._-]*)`)
