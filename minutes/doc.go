@@ -152,6 +152,12 @@
 //     line, what the committee recommends to the Council; "It was
 //     recommended that …" and an officer's "Recommended: Approve subject
 //     to conditions." are narrative.
+//     "RESOLVED FURTHER" for "RESOLVED FURTHER: That …" (or "Resolved
+//     further that …", "RESOLVED FURTHER – to …") opening its line, and
+//     "FURTHER RESOLVED" for "FURTHER RESOLVED: That …": the word is the
+//     label, not the start of what was resolved. "It was further resolved
+//     that …" is RESOLVED, and "Resolved further to the report, that …"
+//     is RESOLVED with its text whole.
 //   - Attendance printed in two columns keeps the second column in
 //     brackets after the name when it is the person's body or post
 //     ("Councillor Sian Carew (Fenmouth District Council)"), and is two

@@ -49,6 +49,9 @@ var nastySeeds = []string{
 	"AGENDA\nA1\nB2\nA1 A1\nb2.\nZ99 x\nA - \n",
 	"MINUTES\nheld on Wednesday, 8 February 2023 at 7.00 pm\n47.\tMINUTES\nDECISION: That the minutes be approved.\n48.\tBUDGET\nAGREED: That the budget be noted.\nAGREED:\nDECISION:\n",
 	"MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024 AT 7.00 PM\nYn bresennol / Present:\nCynghorwyr / Councillors: Elin Pryce (Maer / Mayor), Sioned Hughes\n24/31    YMDDIHEURIADAU / APOLOGIES\n         Apologies were received from Councillors Huw Jenkins and Catrin Lloyd.\n24/33    COFNODION / MINUTES\n         PENDERFYNWYD: Cymeradwyo.\n         RESOLVED: To approve.\n",
+	// RESOLVED FURTHER and FURTHER RESOLVED as labels, with nothing
+	// after them, a bracket, and run on.
+	"MINUTES\n1. A\nRESOLVED FURTHER:\nRESOLVED FURTHER (unanimously): that\nFURTHER RESOLVED\n2. B\nResolved further that\nRESOLVED: FURTHER:\nFURTHER RESOLVED: To\nRESOLVED FURTHER –\n",
 	// RECOMMENDED as a label; Welsh titles, apologies, times and
 	// PENDERFYNWYD in a sentence.
 	"MINUTES OF THE PROCEEDINGS OF THE MEETING OF THE X COMMITTEE\n1. A\nRECOMMENDED –\nRecommended:\n2. B\nProposed by Alderman A and\nRECOMMENDED – that\n",
@@ -230,7 +233,7 @@ func FuzzParseMinutes(f *testing.F) {
 				t.Errorf("minute %s: %d words recorded for %d resolutions", mn.Number, len(mn.RecordedAs), len(mn.Resolutions))
 			}
 			for _, w := range mn.RecordedAs {
-				if w != "RESOLVED" && w != "DECISION" && w != "AGREED" && w != "NOTED" && w != "RECOMMENDED" {
+				if w != "RESOLVED" && w != "DECISION" && w != "AGREED" && w != "NOTED" && w != "RECOMMENDED" && w != "RESOLVED FURTHER" && w != "FURTHER RESOLVED" {
 					t.Errorf("minute %s: recorded as %q", mn.Number, w)
 				}
 			}

@@ -46,6 +46,19 @@ var (
 	// committees and boards record outcomes; "Members agreed that …" and
 	// "Unanimously AGREED to recommend" are narrative.
 	agreedRe = compileLater(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?agreed\s*(?:[:–—-]\s*|$)(.*)$`)
+	// resolvedFurtherRe is "RESOLVED FURTHER:" opening its line, the
+	// second (or later) resolution of a minute recorded as going further
+	// than the first: it is quoted under that label, not as a resolution
+	// whose text begins "FURTHER:".
+	// "Resolved further to the report, that …" is no such label.
+	resolvedFurtherRe = compileLater(`^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:RESOLVED|Resolved)\s+(?:FURTHER|[Ff]urther)(?:\s*\([^)]{0,40}\))?(?:\s*[:–—,-]|\s*$|\s+(?:THAT|[Tt]hat)\b)`)
+	// furtherResolvedRe is "FURTHER RESOLVED: That …" opening its line,
+	// the same said the other way round, and quoted as printed.
+	furtherResolvedRe = compileLater(`^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:FURTHER|Further)\s+(?:RESOLVED|[Rr]esolved)\b\s*(?:[:–—,-]\s*)?((?:[Tt]hat|[Tt]o)\b.*)?$`)
+	// furtherRe is the word "FURTHER" and its colon at the start of what
+	// a line resolvedFurtherRe opens resolves, a bracket after the word
+	// ("(unanimously)") kept as it is after RESOLVED.
+	furtherRe = compileLater(`^(?:FURTHER|[Ff]urther)\s*(\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?`)
 	// recommendedRe is a Northern Irish council committee's record of
 	// what it recommends to the Council, "RECOMMENDED –" (or
 	// "Recommended: that …") as a label starting its line; "It was
@@ -288,6 +301,10 @@ func recordedAs(l string) string {
 		return "AGREED"
 	case recommendedRe.MatchString(l):
 		return "RECOMMENDED"
+	case resolvedFurtherRe.MatchString(l):
+		return "RESOLVED FURTHER"
+	case furtherResolvedRe.MatchString(l):
+		return "FURTHER RESOLVED"
 	case indexFold(l, 0, "resolved") < 0 && notedRe.MatchString(l):
 		return "NOTED"
 	}
@@ -362,6 +379,11 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	// 5 votes to 2)", is part of what was resolved: it is kept, first. So
 	// is "unanimously" unbracketed, before the word or after it, printed
 	// as the bracket is so that every resolution says it alike.
+	if isDigit(first) || first == 'F' {
+		if g := furtherResolvedRe.FindStringSubmatch(l); g != nil {
+			return "", withVote("", g[1]), true
+		}
+	}
 	if g := resolvedRe.FindStringSubmatch(l); g != nil {
 		return "", withVote(unanimous(g[4], g[1]+g[2]+g[3]+g[5]), g[6]), true
 	}
@@ -1569,6 +1591,13 @@ func (p *minutesParser) finish(last bool) {
 	between := len(b.between) == len(b.res)-1
 	for i, blk := range b.res {
 		r := normaliseResolution(joinAll(nonBlank(blk)))
+		asRead := ""
+		if b.words[i] == "RESOLVED FURTHER" {
+			// The word and its colon are the label. Readings before
+			// the label was known kept them at the head of the text
+			// (asRead), as imports then stored it.
+			asRead, r = r, normaliseResolution(furtherRe.ReplaceAllString(r, "$1 "))
+		}
 		if r == "" {
 			p.warn("line %d: minute %s: empty %s block", b.line, b.m.Number, b.words[i])
 			between = false // what it printed after would follow another block
@@ -1594,6 +1623,10 @@ func (p *minutesParser) finish(last bool) {
 				b.m.Narrative += "\n\n"
 			}
 			b.m.Narrative += rest
+		}
+		if asRead != "" {
+			b.m.earlier = append(b.m.earlier, make([]string, len(b.m.Resolutions)-len(b.m.earlier))...)
+			b.m.earlier = append(b.m.earlier, asRead)
 		}
 		b.m.Resolutions = append(b.m.Resolutions, r)
 		words = append(words, b.words[i])

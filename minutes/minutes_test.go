@@ -1,8 +1,10 @@
 package minutes
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -228,6 +230,126 @@ func TestParseMinutesResolutionWording(t *testing.T) {
 				t.Errorf("resolutions (-got +want):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestResolvedFurther: "RESOLVED FURTHER:" (and "FURTHER RESOLVED:") is
+// the label of a further resolution, quoted under it as printed; the text
+// resolved does not begin "FURTHER:", and a further resolution printed
+// the other way round is not lost in the narrative.
+func TestResolvedFurther(t *testing.T) {
+	tests := []struct {
+		lines string
+		want  []string
+		words []string
+	}{
+		{"RESOLVED: That the report be noted.\n\nRESOLVED FURTHER: That a further report be brought to the next meeting.",
+			[]string{"That the report be noted.", "That a further report be brought to the next meeting."}, []string{"RESOLVED", "RESOLVED FURTHER"}},
+		{"Resolved: That A be noted.\n\nResolved further that B be approved.",
+			[]string{"That A be noted.", "That B be approved."}, []string{"RESOLVED", "RESOLVED FURTHER"}},
+		{"RESOLVED that A be noted.\n\nRESOLVED FURTHER:\nThat B be approved.",
+			[]string{"That A be noted.", "That B be approved."}, []string{"RESOLVED", "RESOLVED FURTHER"}},
+		{"RESOLVED: That A be noted.\n\nRESOLVED FURTHER – to write to the Minister.",
+			[]string{"That A be noted.", "To write to the Minister."}, []string{"RESOLVED", "RESOLVED FURTHER"}},
+		{"RESOLVED: That A be noted.\n\nFURTHER RESOLVED: That B be approved.",
+			[]string{"That A be noted.", "That B be approved."}, []string{"RESOLVED", "FURTHER RESOLVED"}},
+		{"RESOLVED: That A be noted.\n\nRESOLVED FURTHER (unanimously): That (1) B be approved; and (2) C be noted.",
+			[]string{"That A be noted.", "(unanimously) That (1) B be approved; and (2) C be noted."}, []string{"RESOLVED", "RESOLVED FURTHER"}},
+		{"1.1 RESOLVED: That A be noted.\n1.2 RESOLVED FURTHER: That B be approved.",
+			[]string{"That A be noted.", "That B be approved."}, []string{"RESOLVED", "RESOLVED FURTHER"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lines, func(t *testing.T) {
+			m, err := ParseMinutes("MINUTES\n1. BUSINESS\nThe Board considered the report.\n" + tc.lines + "\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(m.Minutes) != 1 {
+				t.Fatalf("minutes %+v, want one", m.Minutes)
+			}
+			if diff := cmp.Diff(m.Minutes[0].Resolutions, tc.want); diff != "" {
+				t.Errorf("resolutions (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(m.Minutes[0].RecordedAs, tc.words); diff != "" {
+				t.Errorf("recorded as (-got +want):\n%s", diff)
+			}
+			if m.Minutes[0].Narrative != "The Board considered the report." {
+				t.Errorf("narrative %q", m.Minutes[0].Narrative)
+			}
+		})
+	}
+	// "Further" in a sentence is no label.
+	for _, l := range []string{"It was further resolved that B be approved.", "RESOLVED: Further to the report, that A be noted.",
+		"RESOLVED further to the report, that A be noted."} {
+		m, err := ParseMinutes("MINUTES\n1. BUSINESS\n" + l + "\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Minutes) != 1 || len(m.Minutes[0].RecordedAs) != 0 {
+			t.Errorf("%q: minutes %+v, want it recorded as RESOLVED", l, m.Minutes)
+		}
+	}
+}
+
+// TestResolvedFurtherAsReadBefore: minutes imported before "RESOLVED
+// FURTHER" was a label were stored, and hashed, with the word at the head
+// of the resolution; AsReadBefore gives back exactly that reading (each
+// want is what the reader made of the text then), so that the same
+// document imported again is known as the one imported before.
+func TestResolvedFurtherAsReadBefore(t *testing.T) {
+	tests := []struct{ lines, want string }{
+		{"RESOLVED: That the report be noted.\n\nRESOLVED FURTHER: That a further report be brought to the next meeting.",
+			`{"number":"1","title":"BUSINESS","narrative":"The Board considered the report.","resolutions":["That the report be noted.","FURTHER: That a further report be brought to the next meeting."],"references":[]}`},
+		{"Resolved: That A be noted.\n\nResolved further that B be approved.",
+			`{"number":"1","title":"BUSINESS","narrative":"The Board considered the report.","resolutions":["That A be noted.","further that B be approved."],"references":[]}`},
+		{"RESOLVED that A be noted.\n\nRESOLVED FURTHER:\nThat B be approved.",
+			`{"number":"1","title":"BUSINESS","narrative":"The Board considered the report.","resolutions":["That A be noted.","FURTHER: That B be approved."],"references":[]}`},
+		{"RESOLVED: That A be noted.\n\nRESOLVED FURTHER – to write to the Minister.",
+			`{"number":"1","title":"BUSINESS","narrative":"The Board considered the report.","resolutions":["That A be noted.","FURTHER – to write to the Minister."],"references":[]}`},
+		{"RESOLVED: That A be noted.\n\nRESOLVED FURTHER (unanimously): That (1) B be approved; and (2) C be noted.",
+			`{"number":"1","title":"BUSINESS","narrative":"The Board considered the report.","resolutions":["That A be noted.","FURTHER (unanimously): That (1) B be approved; and (2) C be noted."],"parts":[[],["B be approved","C be noted"]],"references":[]}`},
+		{"DECISION: That A be noted.\n\nRESOLVED FURTHER: That B be approved.",
+			`{"number":"1","title":"BUSINESS","narrative":"The Board considered the report.","resolutions":["That A be noted.","FURTHER: That B be approved."],"recorded_as":["DECISION","RESOLVED"],"references":[]}`},
+		// Nothing read differently: the minute as read.
+		{"RESOLVED: That A be noted.",
+			`{"number":"1","title":"BUSINESS","narrative":"The Board considered the report.","resolutions":["That A be noted."],"references":[]}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lines, func(t *testing.T) {
+			m, err := ParseMinutes("MINUTES\n1. BUSINESS\nThe Board considered the report.\n" + tc.lines + "\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.Marshal(m.Minutes[0].AsReadBefore())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tc.want {
+				t.Errorf("read before as\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+	// Minutes with no further resolution read as they did: every test
+	// document but the one that has them.
+	files, err := filepath.Glob("testdata/minutes-*.txt")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("test documents: %v, %v", files, err)
+	}
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := ParseMinutes(string(text))
+		if err != nil || strings.Contains(string(text), "RESOLVED FURTHER") {
+			continue
+		}
+		for _, mi := range m.Minutes {
+			was, _ := json.Marshal(mi)
+			if got, _ := json.Marshal(mi.AsReadBefore()); string(got) != string(was) {
+				t.Errorf("%s: minute %s read before as\n%s\nwant\n%s", f, mi.Number, got, was)
+			}
+		}
 	}
 }
 

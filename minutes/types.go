@@ -1,6 +1,9 @@
 package minutes
 
-import "errors"
+import (
+	"errors"
+	"slices"
+)
 
 // MaxInputSize is the largest document the parsers accept. Real agenda packs
 // are well under a megabyte of text; the cap keeps a stray upload from tying
@@ -50,8 +53,8 @@ type Minute struct {
 	Resolutions []string   `json:"resolutions"`
 	Parts       [][]string `json:"parts,omitempty"` // aligned with Resolutions when set
 	// RecordedAs is the word each resolution was recorded under, aligned
-	// with Resolutions: "RESOLVED", "DECISION", "AGREED", "NOTED" or
-	// "RECOMMENDED". It is set only
+	// with Resolutions: "RESOLVED", "DECISION", "AGREED", "NOTED",
+	// "RECOMMENDED", "RESOLVED FURTHER" or "FURTHER RESOLVED". It is set only
 	// when one of them is not "RESOLVED".
 	RecordedAs []string `json:"recorded_as,omitempty"`
 	References []string `json:"references"`
@@ -66,6 +69,52 @@ type Minute struct {
 	// before the first resolution, and before After, in the order
 	// printed; nil when nothing is printed between them.
 	Between []string `json:"between,omitempty"`
+
+	// earlier is, for each resolution recorded as RESOLVED FURTHER, what
+	// it read as before that label was known ("FURTHER: That …", under
+	// RESOLVED), and "" for the others; nil when there are none. It is
+	// not part of the record (AsReadBefore).
+	earlier []string
+}
+
+// AsReadBefore is m as readings before "RESOLVED FURTHER" was a label
+// read it: those resolutions recorded under RESOLVED, their text beginning
+// with the word. Imports keep a hash of what they read, to tell the same
+// document imported again from a re-issue; minutes imported before are
+// told by the hash of this.
+func (m Minute) AsReadBefore() Minute {
+	if m.earlier == nil {
+		return m
+	}
+	m.Resolutions = slices.Clone(m.Resolutions)
+	parts, anyParts := make([][]string, len(m.Resolutions)), false
+	for i := range m.Resolutions {
+		if i < len(m.earlier) && m.earlier[i] != "" {
+			m.Resolutions[i] = m.earlier[i]
+		}
+		if parts[i] = resolutionParts(m.Resolutions[i]); len(parts[i]) > 0 {
+			anyParts = true
+		} else {
+			parts[i] = []string{}
+		}
+	}
+	m.Parts = nil
+	if anyParts {
+		m.Parts = parts
+	}
+	words, anyWord := slices.Clone(m.RecordedAs), false
+	for i, w := range words {
+		if w == "RESOLVED FURTHER" {
+			words[i] = "RESOLVED"
+		}
+		anyWord = anyWord || words[i] != "RESOLVED"
+	}
+	m.RecordedAs = nil
+	if anyWord {
+		m.RecordedAs = words
+	}
+	m.earlier = nil
+	return m
 }
 
 // Minutes is the record of one meeting.
