@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -151,6 +152,20 @@ func TestImportedBeforeReadsUnchanged(t *testing.T) {
 // read, without either.
 func asEarlierRelease(t *testing.T, k *kit) {
 	t.Helper()
+	storedAsBefore(t, k, nil)
+	for _, q := range []string{`UPDATE resolutions SET after_text = ''`, `DELETE FROM meeting_attendance WHERE absent`} {
+		if _, err := k.db.SQL().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// storedAsBefore replaces the record and hash of the one minutes document
+// imported with those of an earlier release, which read no text between
+// resolutions and no one marked absent, and read each minute as edit
+// (when not nil) makes it.
+func storedAsBefore(t *testing.T, k *kit, edit func(*minutes.Minute)) {
+	t.Helper()
 	var stored []byte
 	if err := k.db.SQL().QueryRow(`SELECT record FROM minute_documents WHERE kind = 'minutes'`).Scan(&stored); err != nil {
 		t.Fatal(err)
@@ -162,6 +177,9 @@ func asEarlierRelease(t *testing.T, k *kit) {
 	read.Absent = nil
 	for i := range read.Minutes {
 		read.Minutes[i].Between = nil
+		if edit != nil {
+			edit(&read.Minutes[i])
+		}
 	}
 	record, err := json.Marshal(read)
 	if err != nil {
@@ -176,11 +194,6 @@ func asEarlierRelease(t *testing.T, k *kit) {
 	if _, err := k.db.SQL().Exec(`UPDATE minute_documents SET sha256 = $1, record = $2 WHERE kind = 'minutes'`, hex.EncodeToString(sum[:]), string(record)); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{`UPDATE resolutions SET after_text = ''`, `DELETE FROM meeting_attendance WHERE absent`} {
-		if _, err := k.db.SQL().Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // minuteIDs are the ids of the minutes on record, in order.
@@ -191,4 +204,71 @@ func minuteIDs(t *testing.T, k *kit) string {
 		t.Fatal(err)
 	}
 	return ids
+}
+
+// TestImportedResolvedFurther: minutes that resolve further under a label
+// of its own ("RESOLVED FURTHER: That …", "FURTHER RESOLVED: That …") are
+// quoted under that label, as printed; the further resolution read as
+// "RESOLVED: FURTHER: That …", and one labelled the other way round was
+// no resolution at all.
+func TestImportedResolvedFurther(t *testing.T) {
+	k := committeeKit(t)
+	importMinutesFile(k, "minutes-scrutiny-resolved-further.txt")
+	got := k.say(neil, "/resolution 22")
+	inOrder(t, got, "RESOLVED: That the report be noted.",
+		"RESOLVED FURTHER: That the Head of Communities report to the next meeting on how the outreach team is to be funded from April 2027.")
+	got = k.say(neil, "/resolution 23")
+	inOrder(t, got, "RESOLVED: That the Fire and Rescue Service be thanked for its bonfire night campaign.",
+		"RESOLVED FURTHER: That the Committee write to the Minister asking for tighter controls on the sale of fireworks.",
+		"FURTHER RESOLVED: That the letter be copied to the borough's Members of Parliament.")
+	draft := k.say(ian, "/minutes draft 26/11/2026")
+	inOrder(t, draft, "RESOLVED:\nThat the report be noted.",
+		"Members asked whether the outreach team would continue after the grant ended in March.",
+		"RESOLVED FURTHER:\nThat the Head of Communities report")
+	for _, text := range []string{got, draft} {
+		if strings.Contains(text, "FURTHER: That") && !strings.Contains(text, "RESOLVED FURTHER: That") || strings.Contains(text, ": FURTHER") {
+			t.Errorf("the word FURTHER read as the start of a resolution:\n%s", text)
+		}
+	}
+	// The minute is found by what it resolved further.
+	wantShown(t, k.say(neil, "/resolution copied to the borough's Members of Parliament"), "FURTHER RESOLVED: That the letter be *copied*")
+}
+
+// TestResolvedFurtherImportedBeforeReadsUnchanged: minutes imported by a
+// release that read "RESOLVED FURTHER: That …" as a resolution beginning
+// "FURTHER: That …", imported again as they are, are answered as already
+// imported and left as they were, not replaced as a re-issue.
+func TestResolvedFurtherImportedBeforeReadsUnchanged(t *testing.T) {
+	k := committeeKit(t)
+	// Only RESOLVED FURTHER: the release before lost FURTHER RESOLVED
+	// into the narrative, and a copy read with it is read differently.
+	text := strings.Replace(readMinutesFile(k, "minutes-scrutiny-resolved-further.txt"),
+		"FURTHER RESOLVED: That the letter be copied to the borough's Members of Parliament.\n", "", 1)
+	if r, _ := k.importMinutes(ian, text); !strings.HasPrefix(r.Text, "Imported the minutes") {
+		t.Fatalf("import: %q", r.Text)
+	}
+	// As the release before read them.
+	earlier := map[string]string{
+		"That the Head of Communities report to the next meeting on how the outreach team is to be funded from April 2027.": "FURTHER: That the Head of Communities report to the next meeting on how the outreach team is to be funded from April 2027.",
+		"That the Committee write to the Minister asking for tighter controls on the sale of fireworks.":                    "further that the Committee write to the Minister asking for tighter controls on the sale of fireworks.",
+	}
+	storedAsBefore(t, k, func(m *minutes.Minute) {
+		for i, w := range m.RecordedAs {
+			if w == "RESOLVED FURTHER" {
+				if m.Resolutions[i] = earlier[m.Resolutions[i]]; m.Resolutions[i] == "" {
+					t.Fatalf("minute %s: no earlier reading of %q", m.Number, m.Resolutions[i])
+				}
+				m.RecordedAs[i] = "RESOLVED"
+			}
+		}
+		if !slices.ContainsFunc(m.RecordedAs, func(w string) bool { return w != "RESOLVED" }) {
+			m.RecordedAs = nil
+		}
+	})
+	ids := minuteIDs(t, k)
+	r, _ := k.importMinutes(ian, text)
+	wantShown(t, shown(r), "were already imported; nothing changed.")
+	if got := minuteIDs(t, k); got != ids {
+		t.Errorf("minutes %s rebuilt as %s", ids, got)
+	}
 }

@@ -61,8 +61,10 @@ type Resolution struct {
 	Parts []string
 	// RecordedAs is the word the minutes record it under, as a label:
 	// "RESOLVED" (also when empty), a cabinet's "DECISION", a board's
-	// "AGREED", "NOTED" when what was noted is the minute's outcome, or
-	// a Northern Irish council committee's "RECOMMENDED" to the Council.
+	// "AGREED", "NOTED" when what was noted is the minute's outcome, a
+	// Northern Irish council committee's "RECOMMENDED" to the Council, or
+	// "RESOLVED FURTHER" (or "FURTHER RESOLVED") over a resolution that
+	// goes on from the one before.
 	RecordedAs string
 	// After is, of an imported minute's resolution, the part of its
 	// Narrative the document prints after it and before the next one;
@@ -71,7 +73,8 @@ type Resolution struct {
 }
 
 // recordedWords are the words a resolution may be recorded under.
-var recordedWords = map[string]bool{"RESOLVED": true, "DECISION": true, "AGREED": true, "NOTED": true, "RECOMMENDED": true}
+var recordedWords = map[string]bool{"RESOLVED": true, "DECISION": true, "AGREED": true, "NOTED": true, "RECOMMENDED": true,
+	"RESOLVED FURTHER": true, "FURTHER RESOLVED": true}
 
 // Word is the label r is quoted under: "RESOLVED", or the word the minutes
 // printed instead ("DECISION").
@@ -615,12 +618,17 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string, members 
 	// until a changed copy of it is imported. The text between
 	// resolutions is part of the narrative hashed; only who is marked
 	// absent, alone of all a document says, does not tell two apart.
+	// For the same reason a "RESOLVED FURTHER:" is hashed as they read it,
+	// a resolution beginning "FURTHER:" (AsReadBefore); the resolutions of
+	// minutes imported before were read again as the label when upgraded
+	// (migration 00078).
 	canon := *read
 	canon.Warnings = nil
 	basis := canon
 	basis.Absent = nil
 	basis.Minutes = slices.Clone(canon.Minutes)
 	for i := range basis.Minutes {
+		basis.Minutes[i] = basis.Minutes[i].AsReadBefore()
 		basis.Minutes[i].Between = nil
 	}
 	record, err := json.Marshal(basis)

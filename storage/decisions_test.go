@@ -3,6 +3,7 @@ package storage_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -357,5 +358,79 @@ func TestRecordedOrderMigration(t *testing.T) {
 	}
 	if h, k = history(); len(h) != 1 || len(k) != 2 {
 		t.Errorf("after down and up: history %+v, comments %+v", h, k)
+	}
+}
+
+// TestMigrationReadsResolvedFurther: minutes imported before "RESOLVED
+// FURTHER:" was read as a label held a resolution beginning "FURTHER:",
+// quoted as "RESOLVED: FURTHER: That …". Migration 00078 reads it as an
+// import now does, in the resolution, the minute's search and its quote;
+// a resolution written in Quorum is kept as typed; and down again gives
+// back what was stored.
+func TestMigrationReadsResolvedFurther(t *testing.T) {
+	ctx := context.Background()
+	db := schemaAt(t, 77)
+	c := setupCommittee(t, db)
+	x := db.SQL()
+	day := time.Date(2026, 11, 26, 18, 30, 0, 0, time.UTC)
+	imported := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'import') RETURNING id`, c.ID, day)
+	docID := queryID(t, x, `INSERT INTO minute_documents (committee_id, meeting_id, kind, sha256, imported_by, body, record)
+		VALUES ($1, $2, 'minutes', 'h1', 'UOFF', '', '{}') RETURNING id`, c.ID, imported)
+	bodies := []string{"That the report be noted.", "FURTHER: That a further report be brought.", "further that the Committee write to the Minister.",
+		"FURTHER (unanimously): That (1) B be approved; and (2) C be noted.", "FURTHER – to thank the officers.", "Further to the report, that D be noted."}
+	minuteID := queryID(t, x, `INSERT INTO minutes (meeting_id, committee_id, document_id, number, position, title, held_on, resolved)
+		VALUES ($1, $2, $3, '22', 1, 'YOUTH ANTI-SOCIAL BEHAVIOUR', '2026-11-26', $4) RETURNING id`, imported, c.ID, docID, strings.Join(bodies, "\n"))
+	for i, b := range bodies {
+		if _, err := x.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body) VALUES ($1, $2, $3)`, minuteID, i+1, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Typed into a minute of a meeting held in Quorum: kept as typed.
+	held := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status) VALUES ($1, $2, '', 'held') RETURNING id`, c.ID, day.AddDate(0, 0, 7))
+	typed := queryID(t, x, `INSERT INTO minutes (meeting_id, committee_id, number, position, title, held_on, resolved)
+		VALUES ($1, $2, '30', 1, 'FIREWORKS', '2026-12-03', 'FURTHER: That the letter be sent.') RETURNING id`, held, c.ID)
+	if _, err := x.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body) VALUES ($1, 1, 'FURTHER: That the letter be sent.')`, typed); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := db.MinutesByNumber(ctx, c.ID, "22", commands.Date{}, 1)
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("minutes 22: %v, %v", ms, err)
+	}
+	var got []string
+	for _, r := range ms[0].Resolutions {
+		got = append(got, r.Word()+": "+r.Body)
+	}
+	want := []string{"RESOLVED: That the report be noted.", "RESOLVED FURTHER: That a further report be brought.",
+		"RESOLVED FURTHER: That the Committee write to the Minister.",
+		"RESOLVED FURTHER: (unanimously) That (1) B be approved; and (2) C be noted.", "RESOLVED FURTHER: To thank the officers.",
+		"RESOLVED: Further to the report, that D be noted."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("resolutions after the migration:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var resolved string
+	if err := x.QueryRowContext(ctx, `SELECT resolved FROM minutes WHERE id = $1`, minuteID).Scan(&resolved); err != nil {
+		t.Fatal(err)
+	}
+	if resolved != ms[0].Resolved() {
+		t.Errorf("the minute's search reads %q, its resolutions %q", resolved, ms[0].Resolved())
+	}
+	if ms, err := db.MinutesByNumber(ctx, c.ID, "30", commands.Date{}, 1); err != nil || len(ms) != 1 || ms[0].Resolutions[0].Word() != "RESOLVED" || ms[0].Resolved() != "FURTHER: That the letter be sent." {
+		t.Errorf("minute written in Quorum after the migration: %+v, %v", ms, err)
+	}
+
+	if err := db.MigrateDownTo(ctx, 77); err != nil {
+		t.Fatal(err)
+	}
+	var after string
+	if err := x.QueryRowContext(ctx, `SELECT string_agg(body, E'\n' ORDER BY position) FROM resolutions WHERE minute_id = $1`, minuteID).Scan(&after); err != nil {
+		t.Fatal(err)
+	}
+	wantDown := []string{"That the report be noted.", "FURTHER: That a further report be brought.", "FURTHER: That the Committee write to the Minister.",
+		"FURTHER: (unanimously) That (1) B be approved; and (2) C be noted.", "FURTHER: To thank the officers.", "Further to the report, that D be noted."}
+	if after != strings.Join(wantDown, "\n") {
+		t.Errorf("resolutions after down:\n%s\nwant:\n%s", after, strings.Join(wantDown, "\n"))
 	}
 }
