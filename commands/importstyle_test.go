@@ -66,6 +66,24 @@ func TestImportedAbsent(t *testing.T) {
 	wantNotShown(t, k.say(ian, "/minutes draft "+day), "no one is marked absent", "Absent:")
 }
 
+// TestImportedAbsentList: minutes that print those absent as a list
+// after those present ("Absent: Councillor P Kelly") record them absent,
+// shown so by /meeting attendance and the minutes; the list was run on
+// into the last name of those present, recording a person who never was.
+func TestImportedAbsentList(t *testing.T) {
+	k := committeeKit(t)
+	r, _ := k.importMinutes(ian, "LICENSING SUB-COMMITTEE\n\nMINUTES OF THE MEETING HELD ON TUESDAY, 24 NOVEMBER 2026 AT 2.00 PM\n\n"+
+		"Present: Councillor T Hardy (Chair), Councillor J Sayers\nAbsent: Councillor P Kelly\n\nApologies: Councillor M Dowd\n\n"+
+		"1.  MINUTES\n\nRESOLVED: That the minutes be approved.\n")
+	wantShown(t, r.Text, "2 present, 1 apology, 1 absent.")
+	att := k.say(ian, "/meeting attendance 24/11/2026")
+	wantShown(t, att, "Present: Councillor T Hardy (Chair) and Councillor J Sayers.",
+		"Apologies for absence were received from Councillor M Dowd.", "Absent: Councillor P Kelly.")
+	wantNotShown(t, att, "Sayers Absent")
+	inOrder(t, k.say(ian, "/minutes draft 24/11/2026"), "Present: Councillor T Hardy (Chair) and Councillor J Sayers.",
+		"Apologies for absence were received from Councillor M Dowd.", "Absent: Councillor P Kelly.")
+}
+
 // TestImportedSeedAttendance: the sample's own minutes of 9 December
 // 2021 print fourteen present, which the minutes and /meeting
 // attendance now give.

@@ -49,6 +49,9 @@ var nastySeeds = []string{
 	"AGENDA\nA1\nB2\nA1 A1\nb2.\nZ99 x\nA - \n",
 	"MINUTES\nheld on Wednesday, 8 February 2023 at 7.00 pm\n47.\tMINUTES\nDECISION: That the minutes be approved.\n48.\tBUDGET\nAGREED: That the budget be noted.\nAGREED:\nDECISION:\n",
 	"MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024 AT 7.00 PM\nYn bresennol / Present:\nCynghorwyr / Councillors: Elin Pryce (Maer / Mayor), Sioned Hughes\n24/31    YMDDIHEURIADAU / APOLOGIES\n         Apologies were received from Councillors Huw Jenkins and Catrin Lloyd.\n24/33    COFNODION / MINUTES\n         PENDERFYNWYD: Cymeradwyo.\n         RESOLVED: To approve.\n",
+	// Lists of the absent: after those present, over names, empty,
+	// saying none, in a sentence, excused.
+	"MINUTES\nPresent: Cllr A, Cllr B\nAbsent:\nABSENT: Cllr C\n\nAbsent:\n\nNo member was absent\nAlso absent: Councillors and\nAbsent – (excused)\nABSENT\n1. A\nRESOLVED: That\n",
 	// RESOLVED FURTHER and FURTHER RESOLVED as labels, with nothing
 	// after them, a bracket, and run on.
 	"MINUTES\n1. A\nRESOLVED FURTHER:\nRESOLVED FURTHER (unanimously): that\nFURTHER RESOLVED\n2. B\nResolved further that\nRESOLVED: FURTHER:\nFURTHER RESOLVED: To\nRESOLVED FURTHER –\n",

@@ -463,3 +463,55 @@ RESOLVED: That the report be noted.
 		}
 	}
 }
+
+// TestAbsentLists: a list of members absent printed with those present
+// ("Absent: …", "ABSENT:" over the names, "Also absent: …") is read as
+// those absent. It was run on into the last name of those present
+// ("Councillor J Sayers Absent: Councillor P Kelly"), or made them present
+// ("Councillor R Lane"), or was warned of as text not placed. A list that
+// says no one was absent is neither read nor warned of.
+func TestAbsentLists(t *testing.T) {
+	const head = "LICENSING SUB-COMMITTEE\n\nMINUTES OF THE MEETING HELD ON TUESDAY, 24 NOVEMBER 2026 AT 2.00 PM\n\n"
+	const tail = "\n\n1.  MINUTES\n\nRESOLVED: That the minutes be approved.\n"
+	present := []string{"Councillor T Hardy (Chair)", "Councillor J Sayers"}
+	tests := []struct {
+		name, attendance string
+		absent           []string
+	}{
+		{"after those present", "Present: Councillor T Hardy (Chair), Councillor J Sayers\nAbsent: Councillor P Kelly\n\nApologies: Councillor M Dowd",
+			[]string{"Councillor P Kelly"}},
+		{"under a heading", "PRESENT:\nCouncillor T Hardy (Chair)\nCouncillor J Sayers\n\nABSENT:\nCouncillor P Kelly\nCouncillor R Lane",
+			[]string{"Councillor P Kelly", "Councillor R Lane"}},
+		{"in a sentence", "Present: Councillors T Hardy (Chair) and J Sayers\n\nAlso absent: Councillors P Kelly and R Lane.",
+			[]string{"Councillor P Kelly", "Councillor R Lane"}},
+		{"after the apologies", "PRESENT: Councillor T Hardy (Chair), Councillor J Sayers\n\nAPOLOGIES: Councillor M Dowd\n\nABSENT: Councillor P Kelly, Councillor R Lane",
+			[]string{"Councillor P Kelly", "Councillor R Lane"}},
+		{"no one", "Present:\nCouncillor T Hardy (Chair)\nCouncillor J Sayers\n\nAbsent:\n\n  No member was absent", nil},
+		{"none", "Present: Councillor T Hardy (Chair), Councillor J Sayers\nAbsent: None.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes(head + tc.attendance + tail)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(present, m.Present); diff != "" {
+				t.Errorf("present (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.absent, m.Absent); diff != "" {
+				t.Errorf("absent (-want +got):\n%s", diff)
+			}
+			if len(m.Warnings) > 0 {
+				t.Errorf("warnings: %q", m.Warnings)
+			}
+		})
+	}
+	// What does not read as names is warned of, not recorded absent.
+	m, err := ParseMinutes(head + "Present: Councillor T Hardy (Chair), Councillor J Sayers\n\nAbsent: as noted below." + tail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Absent) != 0 || len(m.Warnings) != 1 || !strings.Contains(m.Warnings[0], "Absent: as noted below") {
+		t.Errorf("absent %q, warnings %q", m.Absent, m.Warnings)
+	}
+}

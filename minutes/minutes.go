@@ -691,6 +691,11 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	p.readActions(text, origin, end)
 	absent, unread := presenceRest(text, origin[start]-1, origin[end-1])
 	out.Absent = absent
+	for _, n := range p.absent {
+		if !slices.Contains(out.Absent, n) {
+			out.Absent = append(out.Absent, n)
+		}
+	}
 	out.Warnings = append(out.Warnings, unread...)
 	return out, nil
 }
@@ -1010,6 +1015,10 @@ type minutesParser struct {
 	// substitutes are those named in the apologies as attending in an
 	// absent member's place ("(substituted by Cllr B)").
 	substitutes []string
+	// absent are those a list before the first minute names absent
+	// ("Absent: Councillor P Kelly"), read after the minutes
+	// (absentLists).
+	absent []string
 }
 
 const (
@@ -1167,6 +1176,69 @@ func (p *minutesParser) addPreamble(l string) {
 	p.preambleAt = append(p.preambleAt, p.line(p.at))
 }
 
+var (
+	// absentLabelRe is the label of a list of members absent printed
+	// with those present: "Absent: Councillor P Kelly", "ABSENT:" over
+	// the names, "Also absent: Councillors P Kelly and R Lane". A US
+	// roll call's "Absent: Councilmember Evans (excused)" within its line
+	// is read as apologies (excusedRe).
+	absentLabelRe = compileLater(`(?is)^(?:also\s+|members\s+|councillors\s+)?absent\s*(?::|[–—-]\s|$)\s*(.*)$`)
+	// noneAbsentRe is a list of the absent that names no one.
+	noneAbsentRe = compileLater(`(?i)\b(?:no\s+(?:member|one|councillor)s?\s+(?:was|were)\s+absent|none|nil)\b`)
+)
+
+// absentLists reads the lists of members absent before the first minute
+// (absentLabelRe): the names after the label, or in the paragraph under
+// it. A list read, or one that says no one was absent, is taken out of
+// the preamble; one whose names do not read as names stays, to be warned
+// of as text not placed.
+func (p *minutesParser) absentLists() {
+	for i := 0; i < len(p.preamble); i++ {
+		g := absentLabelRe.FindStringSubmatch(p.preamble[i])
+		if g == nil {
+			continue
+		}
+		from, to := i, i+1
+		if strings.TrimSpace(g[1]) == "" {
+			// The names under the label, after a blank line or not.
+			if to < len(p.preamble) && p.preamble[to] == "" {
+				to++
+			}
+			for to < len(p.preamble) && p.preamble[to] != "" && !absentLabelRe.MatchString(p.preamble[to]) {
+				to++
+			}
+		}
+		list := append([]string{g[1]}, p.preamble[i+1:to]...)
+		read, none := false, false
+		for _, l := range list {
+			if l = strings.TrimRight(strings.TrimSpace(l), "."); l == "" || len(l) > 3000 {
+				continue
+			}
+			if noneAbsentRe.MatchString(l) {
+				none = true
+				continue
+			}
+			sep := separateNames(l)
+			for _, n := range expandCouncillors(sep, splitOutside(sep)) {
+				n = strings.TrimSpace(n)
+				if name, _ := splitBracket(n); name == "" || len(n) > 120 || !(honorificRe.MatchString(name) || nameLike(name)) {
+					continue
+				}
+				read = true
+				if !slices.Contains(p.absent, n) {
+					p.absent = append(p.absent, n)
+				}
+			}
+		}
+		if read || none {
+			for j := from; j < to; j++ {
+				p.preamble[j] = ""
+			}
+		}
+		i = to - 1
+	}
+}
+
 // preambleLine is the line where a paragraph of the preamble starts.
 func (p *minutesParser) preambleLine(para string) int {
 	for i, l := range p.preamble {
@@ -1317,7 +1389,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			// A part of the meeting ("Part 1 – Public") ends the list
 			// too, in capitals or not: run on into the last name, it was
 			// stored as someone present.
-			if isRes || strings.HasPrefix(lower, "apolog") || (isUpperLine(l) && !honorificRe.MatchString(l) && !attendLabelRe.MatchString(l)) || partHeadingRe.MatchString(l) {
+			// So does a list of those absent ("Absent: Councillor P
+			// Kelly", "Also absent: …"): run on, it made them present.
+			if isRes || strings.HasPrefix(lower, "apolog") || (isUpperLine(l) && !honorificRe.MatchString(l) && !attendLabelRe.MatchString(l)) || partHeadingRe.MatchString(l) || absentLabelRe.MatchString(l) && !strings.Contains(lower, "(excused)") {
 				if pending != nil {
 					p.startMinute(*pending, "")
 					pending = nil
@@ -1381,6 +1455,7 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 	}
 	p.finish(true)
 	p.out.Present = presentList(p.present)
+	p.absentLists()
 	lead := false // the paragraph before announced the names in this one
 	for _, para := range strings.Split(paragraphs(p.preamble), "\n\n") {
 		lp := strings.ToLower(para)

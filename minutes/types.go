@@ -122,9 +122,10 @@ type Minutes struct {
 	Meeting   Meeting  `json:"meeting"`
 	Present   []string `json:"present"`
 	Apologies []Person `json:"apologies"`
-	// Absent are those an attendance table marks absent: neither
-	// present nor sending apologies, as the document says; left out when
-	// it marks no one so.
+	// Absent are those an attendance table marks absent, or a list
+	// printed with those present names absent ("Absent: Councillor P
+	// Kelly"): neither present nor sending apologies, as the document
+	// says; left out when it names no one so.
 	Absent         []string      `json:"absent,omitempty"`
 	Declarations   []Declaration `json:"declarations"`
 	NoDeclarations bool          `json:"no_declarations,omitempty"`
