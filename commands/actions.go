@@ -206,8 +206,8 @@ func actionCommand() *Command {
 			Summary:  "Every change to an action: added, re-dated, reassigned, done and reopened, by whom and when.",
 			Examples: []string{"/action history 12"},
 			// The list is anyone's in the channel; who changed what, and
-			// when, is the committee's.
-			Read: true, Who: Members, Run: actionHistory,
+			// when, is the committee's, and an owner's who has left it.
+			Read: true, Who: Own, Run: actionHistory,
 		}, {
 			Name:     "list",
 			Usage:    []string{"/action list [mine|overdue|all] [page N]"},
@@ -1209,6 +1209,10 @@ func actionHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	log, err := s.store.ActionLog(ctx, a.ID)
 	if err != nil {
 		return Reply{}, err
+	}
+	if in.Former && !slices.ContainsFunc(log, func(l ActionChange) bool { return l.OwnerUser == in.UserID }) {
+		// Someone who has left reads the actions that are or were theirs.
+		return Reply{}, userErr("You are no longer a member of %s, so you can read the history of your own actions only: action %d is not yours.", Escape(c.Name), a.ID)
 	}
 	loc := c.Location()
 	head := fmt.Sprintf("*History of action %d* of *%s*: %s (%s", a.ID, Escape(c.Name), Escape(truncateText(oneLine(a.Text), 200)), minuteLabel(a))

@@ -149,6 +149,13 @@ const (
 	// Chairs: officers, and the chair of the meeting at hand (see
 	// chairing), for a meeting's conduct and its minutes.
 	Chairs
+	// Own: members, and those who have left the committee, for the
+	// history of records of their own. A person's own apologies,
+	// declarations, register and actions stay theirs to read once they
+	// leave: a former member is admitted as they were, with no role
+	// (Input.Former), so that what a member sees of others is never
+	// theirs to see.
+	Own
 )
 
 // Handler carries out a subcommand.
@@ -160,6 +167,10 @@ type Input struct {
 	Args      []string  // the words after the subcommand's name
 	Committee Committee // the channel's (unless the Sub needs none)
 	Me        Member    // the sender, when the Sub is for Members or Officers
+	// Former: the sender has left the committee and is admitted by Own,
+	// to the history of their own records alone; Me is their membership
+	// as it was, with no role.
+	Former bool
 	// Next is the committee's next scheduled meeting, read with the
 	// committee (nil when none is scheduled); see meetingOf.
 	Next *Meeting
@@ -725,7 +736,7 @@ func (s *Service) admitInput(ctx context.Context, in *Input) error {
 	if err != nil {
 		return err
 	}
-	in.Committee, in.Next, in.Table = o.Committee, o.Next, o.Table
+	in.Committee, in.Next, in.Table, in.Former = o.Committee, o.Next, o.Table, o.Former
 	if o.Member != nil {
 		in.Me = *o.Member
 	}
@@ -776,6 +787,8 @@ func (s *Service) admitOrigin(ctx context.Context, r Request, who Access, doing 
 		return Origin{}, err
 	case who == Anyone:
 		return o, nil
+	case o.Member == nil && who == Own:
+		return s.admitFormer(ctx, r, o)
 	case o.Member == nil:
 		return Origin{}, notMember(o.Committee, r.UserID)
 	case who == Officers && !o.Member.IsOfficer():
@@ -783,6 +796,24 @@ func (s *Service) admitOrigin(ctx context.Context, r Request, who Access, doing 
 	case who == Chairs:
 		return o, s.chairing(ctx, r, o, doing)
 	}
+	return o, nil
+}
+
+// admitFormer admits r's sender, who is not a member of o's committee, to
+// the history of their own records (Own) if they have been one, as they
+// were when they left but with no role: an officer or chair who has left
+// sees no one else's records. Someone who never was is refused as for any
+// member's command.
+func (s *Service) admitFormer(ctx context.Context, r Request, o Origin) (Origin, error) {
+	m, err := s.store.FormerMember(ctx, o.Committee.ID, r.UserID)
+	if errors.Is(err, ErrNotFound) {
+		return Origin{}, notMember(o.Committee, r.UserID)
+	}
+	if err != nil {
+		return Origin{}, err
+	}
+	m.Role = RoleMember
+	o.Member, o.Former = &m, true
 	return o, nil
 }
 

@@ -334,7 +334,10 @@ const (
 type Origin struct {
 	Committee Committee
 	Member    *Member
-	Next      *Meeting
+	// Former: Member is the sender's membership as it was before they
+	// left the committee (admitFormer).
+	Former bool
+	Next   *Meeting
 	// Table is read only when asked for (Sub.AtTable); nil otherwise.
 	Table *Table
 }

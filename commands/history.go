@@ -110,12 +110,12 @@ func historyCommand() *Command {
 			Summary:  "Every change to " + what + " for the meeting in progress or today's waiting to be opened, else the next, or the one on DATE: who, what, when, and who entered it.",
 			Examples: []string{"/history " + string(rec), example},
 			Date:     tableDateHelp,
-			Read:     true, Who: Members, Run: rec.show,
+			Read:     true, Who: Own, Run: rec.show,
 		}
 	}
 	return &Command{
 		Name:    "/history",
-		Summary: "Who changed a meeting's records, what and when. Officers, the chair and the vice-chair see everyone's; members see their own.",
+		Summary: "Who changed a meeting's records, what and when. Officers, the chair and the vice-chair see everyone's; members, and those who have left, see their own.",
 		Subs: []Sub{
 			sub(HistoryApologies, "apology", "the apologies", "/history apologies 10 December @neil"),
 			sub(HistoryDeclarations, "declaration", "the declarations of interest", "/history declarations 17 March 2022"),
@@ -138,7 +138,7 @@ func historyCommand() *Command {
 				Usage:    []string{`/history committee [@member|"Name"]`},
 				Summary:  "Changes to the committee itself: who joined and left, roles and organisations changed, the quorum, reminders, municipal year and gift threshold set, and who made each; members see the changes to their own membership.",
 				Examples: []string{"/history committee", "/history committee @neil"},
-				Read:     true, Who: Members, Run: committeeHistory,
+				Read:     true, Who: Own, Run: committeeHistory,
 			},
 		},
 		Guess: guessHistory,

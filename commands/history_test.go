@@ -250,7 +250,7 @@ func TestHistoryMistakes(t *testing.T) {
 		})
 	}
 	// /history alone lists what it shows.
-	wantShown(t, k.say(neil, "/history"), "*/history* — Who changed a meeting's records, what and when. Officers, the chair and the vice-chair see everyone's; members see their own.",
+	wantShown(t, k.say(neil, "/history"), "*/history* — Who changed a meeting's records, what and when. Officers, the chair and the vice-chair see everyone's; members, and those who have left, see their own.",
 		"• `/history apologies [DATE] [@member|\"Name\"]`", "• `/history minutes [DATE]`", "`/history help apologies`")
 }
 

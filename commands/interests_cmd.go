@@ -66,7 +66,7 @@ func interestsCommand() *Command {
 			Usage:    []string{"/interests history", "/interests history @member   (officer)"},
 			Summary:  "Every entry your register has had, those removed too: when each stood from, who entered it, and when and by whom it was removed.",
 			Examples: []string{"/interests history"},
-			Read:     true, Who: Members, Run: interestsHistoryCmd,
+			Read:     true, Who: Own, Run: interestsHistoryCmd,
 		}, {
 			Name: "threshold", Alone: true,
 			Usage:   []string{"/interests threshold"},

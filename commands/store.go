@@ -85,6 +85,9 @@ type CommitteeStore interface {
 	// WasMember reports whether userID was a member of the committee and
 	// has been removed: one who never was is not told they are no longer.
 	WasMember(ctx context.Context, committeeID int64, userID string) (bool, error)
+	// FormerMember is userID's membership of the committee as it was when
+	// they were removed; ErrNotFound if they are a member or never were.
+	FormerMember(ctx context.Context, committeeID int64, userID string) (Member, error)
 	// PutMember adds m or changes their organisation and role;
 	// ErrLastOfficer if that would leave the committee with no officer.
 	PutMember(ctx context.Context, m Member, by string) (created bool, err error)

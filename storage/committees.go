@@ -654,13 +654,22 @@ func (db *DB) Member(ctx context.Context, committeeID int64, userID string) (com
 
 // WasMember implements commands.CommitteeStore.
 func (db *DB) WasMember(ctx context.Context, committeeID int64, userID string) (bool, error) {
-	var was bool
-	err := db.x.GetContext(ctx, &was, `SELECT EXISTS (SELECT 1 FROM members
-		WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NOT NULL)`, committeeID, userID)
-	if err != nil {
-		return false, mapErr("former member", err)
+	_, err := db.FormerMember(ctx, committeeID, userID)
+	if errors.Is(err, commands.ErrNotFound) {
+		return false, nil
 	}
-	return was, nil
+	return err == nil, err
+}
+
+// FormerMember implements commands.CommitteeStore.
+func (db *DB) FormerMember(ctx context.Context, committeeID int64, userID string) (commands.Member, error) {
+	var row memberRow
+	err := db.x.GetContext(ctx, &row, `SELECT `+memberColumns+` FROM members
+		WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NOT NULL`, committeeID, userID)
+	if err != nil {
+		return commands.Member{}, mapErr("former member", err)
+	}
+	return row.member(), nil
 }
 
 // PutMember implements commands.CommitteeStore.
