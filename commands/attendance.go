@@ -1093,6 +1093,9 @@ func (st meetingState) live() Reply {
 	add("Also present", p.alsoPresent)
 	add("In attendance", p.inAttendance)
 	add("Apologies", p.apologies)
+	// After the apologies, as the minutes list them: the chair sees at
+	// the table whom the minutes will record absent.
+	add("Absent", p.absent)
 	add("Left", p.left)
 	if st.sit.Running() {
 		r.Buttons = []Button{{Label: "I'm here", Action: hereAction, Value: strconv.FormatInt(st.m.ID, 10), Style: "primary"}}
