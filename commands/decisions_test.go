@@ -1299,6 +1299,45 @@ func TestResolveAgainSaysWhatItReplaced(t *testing.T) {
 	}
 }
 
+// TestMinutesHistoryEachStepOnce: the minutes' history lists each step
+// once, who took it and when, and what it changed: a decision or a
+// narrative recorded again over one already there says it replaced it and
+// what it read, as the answer to it did, rather than reading as a second
+// decision or the same minute written twice; a step that changed nothing
+// is not listed, and corrections and amendments follow in order.
+func TestMinutesHistoryEachStepOnce(t *testing.T) {
+	k := decDay(t)
+	for _, s := range []struct{ user, line string }{
+		{ian, "/resolve 7.7 That the report be noted."},
+		{ian, "/minute 7.7 The Board considered the report."},
+		{sue, "/resolve 7.7 That the report be noted and circulated."},
+		{ian, "/minute 7.7 The Board heard the report of Sefton CVS."},
+		{ian, "/minute 7.7 The Board heard the report of Sefton CVS."},
+		{ian, "/resolve 7.7 NOTED: The report was noted."},
+	} {
+		k.must(s.user, s.line)
+	}
+	k.must(sue, "/meeting close")
+	k.must(neil, "/minutes comment 9 The report was by the deputy chief executive.")
+	k.must(ian, "/minutes amend 9 The Board heard the report of the deputy chief executive of Sefton CVS.")
+	h := k.say(sue, "/history minutes 10 December 2026")
+	m := "10 Dec 2026 10:30 — minute 9: "
+	inOrder(t, h,
+		m+"resolved, recorded by <@UIAN>: “That the report be noted.”\n",
+		m+"minuted by <@UIAN>: “The Board considered the report.”\n",
+		m+"resolved again by <@USUE>, replacing its RESOLVED text. It read: “That the report be noted.” Now: “That the report be noted and circulated.”\n",
+		m+"minuted again by <@UIAN>, replacing its narrative. It read: “The Board considered the report.” Now: “The Board heard the report of Sefton CVS.”\n",
+		m+"resolved again by <@UIAN> as NOTED, replacing its RESOLVED text. It read: “That the report be noted and circulated.” Now: “The report was noted.”\n",
+		m+"correction proposed by <@UNEIL>: “The report was by the deputy chief executive.”\n",
+		m+"narrative amended by <@UIAN>. It read: “The Board heard the report of Sefton CVS.” Now: “The Board heard the report of the deputy chief executive of Sefton CVS.”")
+	if n := strings.Count(h, "minute 9:"); n != 7 {
+		t.Errorf("the history has %d lines for minute 9, want one for each of the 7 steps:\n%s", n, h)
+	}
+	// One minute's history reads the same.
+	wantShown(t, k.say(neil, "/history resolution 10 December 2026 9"),
+		"minute 9: resolved again by <@USUE>, replacing its RESOLVED text. It read: “That the report be noted.” Now: “That the report be noted and circulated.”")
+}
+
 // TestResolveAgainNamesTheWordReplaced: a decision recorded under another
 // word than the one it replaces says which left the minutes — the earlier
 // NOTED, not the RESOLVED just typed — both ways round.
@@ -1888,7 +1927,7 @@ func TestMinuteOnARecordsItemKeepsWhatItRead(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes draft"), "Apologies were received from Jo Smith, Trish Hardy and Neil Frackelton.")
 	inOrder(t, k.say(ian, "/history minutes"),
 		"minute 1: minuted by <@UIAN>, in place of the paragraph drawn from the records. It read: “"+drawn+"” Now: “Apologies were received from Jo Smith and Trish Hardy.”",
-		"minute 1: minuted by <@UIAN>: “Apologies were received from Jo Smith, Trish Hardy and Neil Frackelton.”")
+		"minute 1: minuted again by <@UIAN>, replacing its narrative. It read: “Apologies were received from Jo Smith and Trish Hardy.” Now: “Apologies were received from Jo Smith, Trish Hardy and Neil Frackelton.”")
 
 	// An item with nothing drawn says nothing of it.
 	got = shown(k.must(ian, "/resolve 4 That the report be noted."))

@@ -182,8 +182,6 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 			line = fmt.Sprintf("%s text amended by %s, now recorded as %s. It read: %s Now: %s", prev.Word, by, e.Word, quoteText(prev.Resolved), quoteText(e.Resolved))
 		case reworded && e.Action == "resolved" && prev.Resolved == e.Resolved:
 			line = fmt.Sprintf("resolved, recorded by %s as %s, was %s; the text is unchanged: %s", by, e.Word, prev.Word, quoteText(e.Resolved))
-		case reworded && e.Action == "resolved":
-			line = fmt.Sprintf("resolved, recorded by %s as %s, was %s: %s", by, e.Word, prev.Word, quoteText(e.Resolved))
 		case e.Action == "amended" && had && prev.Resolved != e.Resolved:
 			// Called by the word it was recorded under (NOTED, AGREED):
 			// "RESOLVED" for a noting misreports the minute.
@@ -199,6 +197,17 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 			line = fmt.Sprintf("resolved, recorded by %s%s. It read: %s Now: %s", by, drawnFrom(prev), quoteText(prev.Resolved), quoteText(e.Resolved))
 		case e.Action == "minuted" && prev.Action == "drawn" && prev.Narrative != "":
 			line = fmt.Sprintf("minuted by %s%s. It read: %s Now: %s", by, drawnFrom(prev), quoteText(prev.Narrative), quoteText(e.Narrative))
+		case e.Action == "resolved" && had && prev.Resolved != "" && prev.Resolved != e.Resolved:
+			// /resolve again replaces the decision recorded, as its
+			// answer says: given alone, the new text read as a second
+			// decision, and what it replaced was nowhere.
+			as := ""
+			if reworded {
+				as = " as " + e.Word
+			}
+			line = fmt.Sprintf("resolved again by %s%s, replacing its %s text. It read: %s Now: %s", by, as, cmp.Or(prev.Word, "RESOLVED"), quoteText(prev.Resolved), quoteText(e.Resolved))
+		case e.Action == "minuted" && had && prev.Narrative != "" && prev.Narrative != e.Narrative:
+			line = fmt.Sprintf("minuted again by %s, replacing its narrative. It read: %s Now: %s", by, quoteText(prev.Narrative), quoteText(e.Narrative))
 		case e.Action == "resolved" && e.Word != "" && e.Word != "RESOLVED":
 			line = fmt.Sprintf("resolved, recorded by %s as %s: %s", by, e.Word, quoteText(e.Resolved))
 		case e.Action == "resolved":
