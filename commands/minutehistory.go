@@ -35,10 +35,11 @@ func minutesHistorySub() Sub {
 		Summary:  "The history of a meeting's minutes (`next`: the next meeting's): each minute as recorded and amended (with who, when and the earlier text), corrections proposed, and their confirmation. A member sees the corrections they proposed themselves; officers and the chair see everyone's.",
 		Examples: []string{"/history minutes", "/history minutes 10 December 2026"},
 		Date:     minutesDateHelp,
-		// Members, not Chairs: the minutes are a public record, found by
+		// Own, not Chairs: the minutes are a public record, found by
 		// anyone with /resolution, and so is how they came to read as
-		// they do. Only the corrections others proposed are narrowed.
-		Read: true, Who: Members, Meeting: (*Service).minutesHistoryMeeting, Run: minutesHistory,
+		// they do. Only the corrections others proposed are narrowed:
+		// those who have left read their own, as a member does.
+		Read: true, Who: Own, Meeting: (*Service).minutesHistoryMeeting, Run: minutesHistory,
 	}
 }
 
@@ -73,7 +74,7 @@ func resolutionHistorySub() Sub {
 		Summary:  "The history of one minute, found by its number as `/resolution` finds it (the latest so numbered, or that meeting's): as recorded and amended, with who, when and the earlier text, corrections proposed, and its confirmation. A member sees the corrections they proposed themselves; officers and the chair see everyone's.",
 		Examples: []string{"/history resolution 28", "/history resolution 2021-12-09 28"},
 		Date:     "DATE is the day of the meeting whose minute it is, where another meeting has a minute of that number: 2021-12-09, 9/12/2021 (day first) or 9 December 2021.",
-		Read:     true, Who: Members, Run: resolutionHistory,
+		Read:     true, Who: Own, Run: resolutionHistory,
 	}
 }
 
