@@ -15,6 +15,7 @@ import (
 func TestFormerMemberReadsTheirOwnHistory(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(neil, "/here")
 	k.must(sue, "/meeting close")
 	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
@@ -40,6 +41,7 @@ func TestFormerMemberReadsTheirOwnHistory(t *testing.T) {
 		{neil, "/history committee", []string{"*History of your membership* of Safer Sefton Together.", "<@UNEIL> removed, by <@UIAN>"}},
 		{neil, "/interests history", []string{"*History of the register of interests* — Neil Frackelton", "Trustee of SWACA"}},
 		{neil, "/action history 1", []string{"*History of action 1*", "added for <@UNEIL>"}},
+		{neil, "/history attendance 10 December 2026", []string{"on Thursday 10 December 2026: your marks.", "<@UNEIL> marked present"}},
 		// The minutes' trail is a public record: a former member reads it
 		// with the corrections they proposed, and no one else's.
 		{neil, "/history minutes 10 December 2026", []string{"minute 9: resolved, recorded by <@UIAN>: “That the report be noted.”",
