@@ -276,12 +276,13 @@ func resolveCommand() *Command {
 		Saves:   "the resolution",
 		Fits:    fmt.Sprintf("a minute may be up to %d characters", maxMinuteText),
 		Subs: []Sub{{
-			Usage:   []string{"/resolve [DATE] ITEM TEXT", "/resolve [DATE] ITEM NOTED:|AGREED:|DECISION:|RECOMMENDED: TEXT"},
-			Summary: "Record the decision on an agenda item, during or after the meeting; it is minuted, numbered, and found by /resolution at once as a draft. It is RESOLVED unless a leading label records it under another word.",
+			Usage:   []string{"/resolve [DATE] ITEM TEXT", "/resolve [DATE] ITEM NOTED:|AGREED:|DECISION:|RECOMMENDED: TEXT", "/resolve [DATE] ITEM remove"},
+			Summary: "Record the decision on an agenda item, during or after the meeting; it is minuted, numbered, and found by /resolution at once as a draft. It is RESOLVED unless a leading label records it under another word. `remove` takes a decision recorded under the wrong item, or where none was taken, out of the draft minutes (its history keeps it).",
 			Examples: []string{
 				"/resolve 7.5 That the report be noted.",
 				"/resolve 7 That (1) the reports be noted; (2) the figures be circulated; and (3) a further report be submitted.",
 				"/resolve 5.1 NOTED: The report was noted.",
+				"/resolve 5 remove",
 			},
 			Date: minutesDateHelp,
 			Who:  Chairs, Doing: "record decisions", Meeting: (*Service).minutesMeeting, Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -438,6 +439,9 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if err != nil {
 		return Reply{}, err
 	}
+	if action == "resolved" && len(args) == 2 && strings.EqualFold(strings.TrimRight(args[1], ".!"), "remove") {
+		return s.removeDecision(ctx, in, d, item)
+	}
 	// A mention is kept as the name the sender saw, as in a reason
 	// (plainMarked): the minutes are read long after, as text.
 	words := args[1:]
@@ -467,7 +471,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			return Reply{}, usageErr("Give the agenda item's number and the text.")
 		}
 		if saysNothing(r.Body) {
-			return Reply{}, nothingResolvedErr()
+			return Reply{}, nothingResolvedErr(r.Body, item)
 		}
 		w.Resolution = &r
 		part = r.Word() + " text"
@@ -504,14 +508,12 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			err = ErrUnchanged
 		}
 	}
-	if errors.Is(err, ErrMinutesChanged) {
-		// The item's minute number, worked out from the agenda, was taken
-		// by another item's minute before the write: the number in the
-		// reply would not be the one the item's minute gets.
-		return Reply{}, minutesChangedErr()
-	}
-	if errors.Is(err, ErrConflict) {
-		return Reply{}, confirmedErr(c, m)
+	if errors.Is(err, ErrMinutesChanged) || errors.Is(err, ErrConflict) {
+		// Changed: the item's minute number, worked out from the agenda,
+		// was taken by another item's minute before the write, and the
+		// number in the reply would not be the one the item's minute
+		// gets. Or the minutes were confirmed.
+		return Reply{}, writeRefused(c, m, err)
 	}
 	if errors.Is(err, ErrUnchanged) {
 		return s.unchangedMinute(ctx, c, m, item, part)
@@ -569,6 +571,35 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
 	return reply, nil
+}
+
+// removeDecision is `/resolve ITEM remove`: the decision recorded under
+// item taken out of the draft minutes, recorded under the wrong item, say,
+// or where the meeting decided nothing. Its text is kept in the minute's
+// history, with who removed it and when; the minute's narrative stays.
+func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item string) (Reply, error) {
+	c := in.Committee
+	m, _, w, was, err := s.minuteUnder(ctx, in, d, item)
+	if err != nil {
+		return Reply{}, err
+	}
+	day := formatDay(m.StartsAt, c.Location())
+	if len(was.Resolutions) == 0 {
+		return private("No decision is recorded under item %s of the meeting on %s; nothing changed.", Escape(item), day), nil
+	}
+	earlier := was.Resolved()
+	w.Resolution, w.Replaces = &Resolution{}, &earlier
+	w.Action, w.By, w.At = "removed", in.UserID, in.Now
+	mi, err := s.store.WriteMinute(ctx, w)
+	if err != nil {
+		return Reply{}, writeRefused(c, m, err)
+	}
+	text := fmt.Sprintf("The %s text of minute %s (item %s) of the meeting on %s is removed from the draft minutes; it is kept in `/history minutes`.",
+		was.Word(), Escape(mi.Number), Escape(item), day)
+	if mi.Narrative == "" {
+		text += fmt.Sprintf(" Nothing is recorded under item %s now: `/resolve %s That …` records its decision.", Escape(item), Escape(item))
+	}
+	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "It read", Text: was.labelled(plainText(cutBytes(earlier, maxNarrative)))}}}, nil
 }
 
 // decisionMeeting is the meeting whose minutes a command recording
@@ -768,6 +799,19 @@ func writtenReply(c Committee, m Minute) Reply {
 // minutesChangedErr answers a write refused with ErrMinutesChanged.
 func minutesChangedErr() error {
 	return userErr("The minutes changed as you sent this; look at `/minutes draft` and send it again. Nothing was saved.")
+}
+
+// writeRefused is the answer to err, a write to the minutes of m refused
+// because they changed as it was sent or are confirmed; any other err as
+// it is.
+func writeRefused(c Committee, m Meeting, err error) error {
+	switch {
+	case errors.Is(err, ErrMinutesChanged):
+		return minutesChangedErr()
+	case errors.Is(err, ErrConflict):
+		return confirmedErr(c, m)
+	}
+	return err
 }
 
 func confirmedErr(c Committee, m Meeting) error {
@@ -1150,19 +1194,56 @@ var partSchemes = map[string]string{"1": "num", "a": "alpha", "i": "roman"}
 
 // saysNothing reports whether a resolution's text, its label cut, is
 // "That" and no more (sent before the decision was typed, or with only a
-// part's number after it): recorded, it would replace the decision with
-// a word.
+// part's number after it), or a word for no decision at all ("none",
+// "n/a": see noDecisionWords): recorded, it would replace the decision
+// with a word, and the minutes would print that word as resolved.
 func saysNothing(body string) bool {
+	return noDecisionWord(body) != "" || strings.Trim(afterThat(body), " .,:;…—-") == ""
+}
+
+// afterThat is a resolution's text without its leading "That" and the
+// marks of its parts.
+func afterThat(body string) string {
 	rest := strings.TrimSpace(body)
 	if len(rest) >= 4 && strings.EqualFold(rest[:4], "that") {
 		rest = rest[4:]
 	}
-	rest = partMark.ReplaceAllString(rest, "")
-	return strings.Trim(rest, " .,:;…—-") == ""
+	return partMark.ReplaceAllString(rest, "")
 }
 
-func nothingResolvedErr() error {
-	return usageErr("Say what was resolved after “That”, e.g. `That the report be noted.`; nothing was recorded.")
+// noDecisionWords are what a clerk types where no decision was taken, or
+// to take one away: never the text of a decision.
+var noDecisionWords = map[string]bool{
+	"none": true, "nothing": true, "n/a": true, "na": true, "nil": true, "null": true,
+	"no decision": true, "no resolution": true, "not applicable": true,
+	"remove": true, "removed": true, "delete": true, "deleted": true, "clear": true,
+}
+
+// noDecisionWord is body as typed when it is one of noDecisionWords
+// ("None."), else "".
+func noDecisionWord(body string) string {
+	word := strings.Trim(afterThat(body), " .,:;…—-!")
+	if !noDecisionWords[strings.ToLower(word)] {
+		return ""
+	}
+	return word
+}
+
+// nothingResolvedErr refuses body, a resolution's text that says nothing
+// (saysNothing), for item's minute. A word for no decision is answered
+// with how a decision is taken away: the clerk who typed "none" meant the
+// one recorded to go, and recording "none" would print it as resolved.
+func nothingResolvedErr(body, item string) error {
+	word := noDecisionWord(body)
+	if word == "" {
+		return usageErr("Say what was resolved after “That”, e.g. `That the report be noted.`; nothing was recorded.")
+	}
+	text := fmt.Sprintf("“%s” is not a decision, and the minutes would print it as one: nothing was recorded.", Escape(word))
+	if item != "" {
+		text += fmt.Sprintf(" To take away the decision recorded under item %s while the minutes are a draft, type `/resolve %s remove`; to record what was decided, `/resolve %s That the report be noted.`", Escape(item), Escape(item), Escape(item))
+	}
+	// Not a slip of the command's form: its usage would not help.
+	return userErr("%s", text)
 }
 
 // ParseResolution reads a resolution as typed: "That (1) the reports be
@@ -1693,7 +1774,7 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if word, t := recordedLabel(flat); word != "" || strings.HasPrefix(t, "That ") || saysNothing(t) {
 		r := ParseResolution(flat)
 		if saysNothing(r.Body) {
-			return Reply{}, nothingResolvedErr()
+			return Reply{}, nothingResolvedErr(r.Body, mi.Item)
 		}
 		w.Resolution = &r
 	} else {

@@ -177,6 +177,8 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 		reworded := had && prev.Word != "" && e.Word != "" && prev.Word != e.Word
 		var line string
 		switch {
+		case e.Action == "removed":
+			line = fmt.Sprintf("%s text removed by %s. It read: %s", cmp.Or(prev.Word, "RESOLVED"), by, quoteText(prev.Resolved))
 		case reworded && e.Action == "amended" && prev.Resolved == e.Resolved && prev.Narrative == e.Narrative:
 			line = fmt.Sprintf("amended by %s: recorded as %s, was %s; the text is unchanged: %s", by, e.Word, prev.Word, quoteText(e.Resolved))
 		case reworded && e.Action == "amended" && prev.Resolved != e.Resolved:

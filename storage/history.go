@@ -363,8 +363,8 @@ const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_k
 // closed and its items taken up (meeting_sessions), moved or its venue
 // changed (meeting_changes), and scheduled, cancelled, imported or held
 // (the audit log, where those have always been kept); minutes written in
-// Quorum (minute_history, a resolution's recording under decisions),
-// corrections proposed to them (from their author, by whoever entered
+// Quorum (minute_history, a resolution's recording and its removal under
+// decisions), corrections proposed to them (from their author, by whoever entered
 // them), their approval, documents imported and
 // drafts they replaced; actions (action_log); the register of interests,
 // a sensitive entry's details withheld as the register's export withholds
@@ -426,7 +426,7 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		FROM audit_log l JOIN meetings m ON m.committee_id = l.committee_id AND l.detail->>'meeting' = m.id::text
 		WHERE l.committee_id = $1 AND l.action LIKE 'meeting.%' AND l.action <> 'meeting.change'
 		UNION ALL
-		SELECT mh.at, mi.committee_id, mi.meeting_id, CASE mh.action WHEN 'resolved' THEN 'decisions' ELSE 'minutes' END,
+		SELECT mh.at, mi.committee_id, mi.meeting_id, CASE WHEN mh.action IN ('resolved', 'removed') THEN 'decisions' ELSE 'minutes' END,
 			mh.action, mi.item_number, '', '',
 			concat_ws(' — ', 'minute ' || mi.number || COALESCE(' ' || NULLIF(mi.title, ''), ''), NULLIF(mh.narrative, ''),
 				CASE WHEN mh.resolved <> '' THEN COALESCE(NULLIF(mh.recorded_as, ''), 'RESOLVED') || ': ' || mh.resolved END),

@@ -1,0 +1,86 @@
+package commands_test
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// minuteOf is the number of the minute a /resolve reply says it wrote.
+func minuteOf(t *testing.T, text string) string {
+	t.Helper()
+	m := regexp.MustCompile(`: minute (\S+) of the meeting`).FindStringSubmatch(text)
+	if m == nil {
+		t.Fatalf("no minute number in %q", text)
+	}
+	return m[1]
+}
+
+// TestResolveNoneRefusedAndDecisionRemoved: "none" (or "n/a", "-",
+// "nothing") sent as a decision is refused, by /resolve and by /minutes
+// amend, rather than printed in the minutes as what was resolved, and the
+// answer says how a decision is taken away; `/resolve ITEM remove` takes
+// it out of the draft, the minute's history saying who removed what.
+func TestResolveNoneRefusedAndDecisionRemoved(t *testing.T) {
+	k := decDay(t)
+	number := minuteOf(t, k.must(ian, "/resolve 5 That the strategy be approved.").Text)
+	for _, line := range []string{"/resolve 5 none", "/resolve 5 N/A", "/resolve 5 -", "/resolve 5 Nothing.", "/minutes amend " + number + " none"} {
+		r := k.run(ian, line)
+		if !r.Refused {
+			t.Errorf("%s was recorded: %s", line, shown(r))
+		}
+		if word := strings.Fields(line)[2]; word != "-" {
+			wantShown(t, shown(r), "is not a decision", "`/resolve 5 remove`")
+		}
+	}
+	if got := k.say(graeme, "/resolution "+number); !strings.Contains(got, "RESOLVED: That the strategy be approved.") {
+		t.Errorf("a word for no decision replaced the decision:\n%s", got)
+	}
+	r := k.must(sue, "/resolve 5 remove")
+	wantShown(t, shown(r), "The RESOLVED text of minute "+number+" (item 5)", "is removed from the draft minutes; it is kept in `/history minutes`.",
+		"That the strategy be approved.")
+	draft := k.say(ian, "/minutes draft")
+	if strings.Contains(draft, "That the strategy be approved.") {
+		t.Errorf("the decision removed is still in the draft:\n%s", draft)
+	}
+	wantShown(t, draft, "5. PROVISION OF ALTERNATIVE EDUCATION SETTINGS\n\n[Nothing recorded yet")
+	wantShown(t, k.say(ian, "/history minutes"), "minute "+number+": RESOLVED text removed by", "It read: “That the strategy be approved.”")
+	wantShown(t, k.say(sue, "/resolve 5 remove"), "No decision is recorded under item 5")
+	// What `quorum export history` lists: the removal among the decisions.
+	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var decisions []string
+	for _, ch := range changes {
+		if ch.Record == "decisions" {
+			decisions = append(decisions, ch.Action)
+		}
+	}
+	if strings.Join(decisions, ",") != "resolved,removed" {
+		t.Errorf("the exported history's decisions: %q; want the decision resolved, then removed", decisions)
+	}
+	// Recorded again, it stands as any decision.
+	k.must(ian, "/resolve 5 That the report be noted.")
+	wantShown(t, k.say(ian, "/minutes draft"), "That the report be noted.")
+}
+
+// TestResolveRemoveRefusedOnceConfirmed: minutes confirmed as a correct
+// record keep their decisions: taking one away is refused, and the
+// minute still reads as confirmed.
+func TestResolveRemoveRefusedOnceConfirmed(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 5 That the strategy be approved.")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(sue, "/minutes approve 10/12/2026")
+	r := k.run(ian, "/resolve 10/12/2026 5 remove")
+	if !r.Refused {
+		t.Errorf("a confirmed decision was removed: %s", shown(r))
+	}
+	wantShown(t, shown(r), "are confirmed as a correct record and can no longer be changed")
+	wantShown(t, k.say(graeme, "/resolution 10/12/2026 5"), "RESOLVED: That the strategy be approved.")
+}
