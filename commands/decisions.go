@@ -567,7 +567,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(w.Drawn, maxNarrative))})
 	}
 	if action == "resolved" {
-		reply.Text += s.inquorateFor(ctx, c, m, mi.Item)
+		reply.Text += s.sittingWarning(ctx, c, m, mi.Item)
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
 	return reply, nil
@@ -699,15 +699,21 @@ func (s *Service) quorateAgain(ctx context.Context, c Committee, m Meeting, item
 	return false, nil
 }
 
-// inquorateFor is a warning, to follow a decision recorded under item at
-// m, that m is in progress and lacks its quorum for the item ("" if not):
-// business done without a quorum may be challenged, and the chair, who
-// would adjourn, should know at once rather than from the minutes. The
-// decision is recorded all the same, as a clerk records what happened, and
-// the draft minutes mark it as no decision of the committee
-// (inquorateResolutions); a failure to count says nothing, for the
-// decision is saved.
-func (s *Service) inquorateFor(ctx context.Context, c Committee, m Meeting, item string) string {
+// sittingWarning is a warning, to follow a decision recorded under item
+// at m, when m is in progress and the decision may not be what the
+// meeting decided ("" if not). The decision is recorded all the same, as
+// a clerk records what happened, often catching up; a failure to read the
+// meeting says nothing, for the decision is saved.
+//
+// Adjourned, the meeting decides nothing: only what it decided before the
+// adjournment is for the minutes. Sitting, a decision under another item
+// than the one under discussion may be a slip of the item's number, which
+// the clerk should see at once rather than in the draft. And without its
+// quorum for the item, business done may be challenged, and the chair, who
+// would adjourn, should know at once rather than from the minutes: the
+// draft minutes mark it as no decision of the committee
+// (inquorateResolutions).
+func (s *Service) sittingWarning(ctx context.Context, c Committee, m Meeting, item string) string {
 	run, ok, err := s.runningMeeting(ctx, c)
 	if err != nil || !ok || run.ID != m.ID {
 		return ""
@@ -716,15 +722,26 @@ func (s *Service) inquorateFor(ctx context.Context, c Committee, m Meeting, item
 	if err != nil {
 		return ""
 	}
+	if st.sit.State == ActionAdjourned {
+		return fmt.Sprintf("\nThe meeting is *adjourned* (since %s): record this only if it was decided before the adjournment. If it was not, `/resolve %s remove` takes it away.",
+			adjournedAt(st.sit.Events).In(c.Location()).Format("15:04"), Escape(item))
+	}
+	warning := ""
+	if under := st.sit.Item; under != "" && under != item && !strings.HasPrefix(under, item+".") && !strings.HasPrefix(item, under+".") {
+		// A heading's item and those under it are minuted together
+		// (listedUnder): either is the business in hand.
+		warning = fmt.Sprintf("\nItem %s is under discussion, not item %s: if this was meant for item %s, `/resolve %s remove` takes it away from item %s, and `/resolve %s That …` records it there.",
+			Escape(under), Escape(item), Escape(under), Escape(item), Escape(item), Escape(under))
+	}
 	cnt := st.count(item)
 	if cnt.Quorate() {
-		return ""
+		return warning
 	}
 	why := fmt.Sprintf("%d present, quorum %d", cnt.Present, cnt.Need)
 	if len(cnt.Withdrawn) > 0 {
 		why += fmt.Sprintf("; %s %s for it", joinAnd(cnt.Withdrawn), plural(len(cnt.Withdrawn), "withdraws", "withdraw"))
 	}
-	return fmt.Sprintf("\nThe meeting is *inquorate* for item %s (%s): business done without a quorum is not the committee's. The decision is recorded as sent, and the draft minutes note that it was recorded while the meeting was inquorate; the chair may adjourn the meeting (`/meeting adjourn`).",
+	return warning + fmt.Sprintf("\nThe meeting is *inquorate* for item %s (%s): business done without a quorum is not the committee's. The decision is recorded as sent, and the draft minutes note that it was recorded while the meeting was inquorate; the chair may adjourn the meeting (`/meeting adjourn`).",
 		Escape(item), why)
 }
 

@@ -67,6 +67,40 @@ func TestResolveNoneRefusedAndDecisionRemoved(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes draft"), "That the report be noted.")
 }
 
+// TestResolveNamesAnotherItemThanTheOneUnderDiscussion: a decision
+// recorded under another item than the one under discussion is recorded,
+// for the clerk may be catching up, with a word that it is not that item
+// and how to take it away; an item listed under the heading in hand, or
+// the heading itself, is the business in hand.
+func TestResolveNamesAnotherItemThanTheOneUnderDiscussion(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting item 4")
+	r := k.must(ian, "/resolve 5 That the strategy be approved.")
+	wantShown(t, shown(r), "Resolved under item 5", "Item 4 is under discussion, not item 5: if this was meant for item 4, `/resolve 5 remove` takes it away from item 5, and `/resolve 4 That …` records it there.")
+	if r := k.must(ian, "/resolve 4 That the strategy be approved."); strings.Contains(r.Text, "under discussion") {
+		t.Errorf("a decision under the item under discussion is warned of: %s", r.Text)
+	}
+	k.must(sue, "/meeting item 7.5")
+	if r := k.must(ian, "/resolve 7 That the reports be noted."); strings.Contains(r.Text, "under discussion") {
+		t.Errorf("a decision under the heading of the item under discussion is warned of: %s", r.Text)
+	}
+}
+
+// TestResolveWhileAdjourned: a decision recorded while the meeting stands
+// adjourned is recorded, with a word that it is for the minutes only if
+// it was decided before the adjournment; once resumed, nothing is said.
+func TestResolveWhileAdjourned(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting item 4")
+	k.must(sue, "/meeting adjourn")
+	r := k.must(ian, "/resolve 4 That the strategy be approved.")
+	wantShown(t, shown(r), "Resolved under item 4", "The meeting is *adjourned* (since 10:30): record this only if it was decided before the adjournment. If it was not, `/resolve 4 remove` takes it away.")
+	k.must(sue, "/meeting resume")
+	if r := k.must(ian, "/resolve 4 That the strategy be approved, as amended."); strings.Contains(r.Text, "adjourned") {
+		t.Errorf("a decision after the meeting resumed is said to be during the adjournment: %s", r.Text)
+	}
+}
+
 // TestResolveRemoveRefusedOnceConfirmed: minutes confirmed as a correct
 // record keep their decisions: taking one away is refused, and the
 // minute still reads as confirmed.
