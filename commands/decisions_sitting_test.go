@@ -101,6 +101,31 @@ func TestResolveWhileAdjourned(t *testing.T) {
 	}
 }
 
+// TestResolutionCarriesTheInquorateNote: a decision the minutes note as
+// recorded while the meeting was inquorate carries the same note when
+// looked up by number, found by a search and shared in the channel, not
+// only in the draft; a quorate one carries none.
+func TestResolutionCarriesTheInquorateNote(t *testing.T) {
+	k := inquorateAtItem(t)
+	k.now = attAt(10, 10, 45)
+	number := minuteOf(t, k.must(ian, "/resolve 7.7 That the report be noted.").Text)
+	note := "[Note: recorded at 10:45, when the meeting was inquorate (2 voting members present, quorum 3): not a decision of the committee.]"
+	looked := k.must(neil, "/resolution "+number)
+	wantShown(t, shown(looked), "RESOLVED: That the report be noted.\n"+note)
+	wantShown(t, k.say(neil, "/resolution Sefton CVS report noted"), note)
+	shared := k.press(neil, looked, "Share minute "+number+" in channel")
+	wantShown(t, shown(shared), ">RESOLVED: That the report be noted.\n"+note)
+	wantShown(t, k.say(neil, "/resolution share "+number), note)
+	// Once quorate again, recorded again: no note anywhere.
+	k.now = attAt(10, 10, 55)
+	k.must(ian, "/attendance <@UGRAEME> present")
+	k.now = attAt(10, 10, 56)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	if got := k.say(neil, "/resolution "+number); strings.Contains(got, "[Note:") {
+		t.Errorf("a decision taken again once quorate is still noted:\n%s", got)
+	}
+}
+
 // TestResolveRemoveRefusedOnceConfirmed: minutes confirmed as a correct
 // record keep their decisions: taking one away is refused, and the
 // minute still reads as confirmed.

@@ -52,6 +52,10 @@ type Minute struct {
 	// were confirmed, which the meeting did not agree, a line each saying
 	// who added them and when (withActions).
 	FollowUps []string
+	// Note is what the minutes print under the minute's decision when it
+	// was recorded while the meeting was inquorate (inquorateResolutions),
+	// set by the look-ups that show it (withNotes); "" otherwise.
+	Note string
 }
 
 // Resolution is one RESOLVED block of a minute, with its numbered parts.
@@ -1378,6 +1382,51 @@ func municipalYear(d Date, start time.Month) int {
 		return d.Year - 1
 	}
 	return d.Year
+}
+
+// withNotes sets the Note of each of ms, minutes of committee c, whose
+// decision its minutes note as recorded while the meeting was inquorate:
+// a minute looked up or shared must not quote as the committee's what the
+// minutes say is not. Only minutes written in Quorum with a decision are
+// looked at, each meeting once: minutes imported, which a search mostly
+// finds, cost no query.
+func (s *Service) withNotes(ctx context.Context, c Committee, ms []Minute) error {
+	byMeeting := map[int64][]int{}
+	for i, mi := range ms {
+		if mi.Item != "" && len(mi.Resolutions) > 0 {
+			byMeeting[mi.MeetingID] = append(byMeeting[mi.MeetingID], i)
+		}
+	}
+	if len(byMeeting) == 0 {
+		return nil
+	}
+	rules, err := s.store.QuorumRules(ctx, c.ID)
+	if err != nil || len(rules) == 0 {
+		return err
+	}
+	for id, at := range byMeeting {
+		m, err := s.store.Meeting(ctx, id)
+		if err != nil {
+			return err
+		}
+		st, err := s.meetingState(ctx, c, m)
+		if err != nil {
+			return err
+		}
+		st.rules = rules
+		group := make([]Minute, len(at))
+		for j, i := range at {
+			group[j] = ms[i]
+		}
+		notes, err := s.inquorateResolutions(ctx, st, group)
+		if err != nil {
+			return err
+		}
+		for _, i := range at {
+			ms[i].Note = notes[ms[i].Number]
+		}
+	}
+	return nil
 }
 
 // inquorateResolutions notes, by minute number, the minutes of st's

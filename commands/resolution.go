@@ -500,7 +500,7 @@ func (s *Service) itemMinute(ctx context.Context, c Committee, q resolutionQuery
 		if len(whole) == 0 {
 			break
 		}
-		if err := s.withActions(ctx, c, whole, now); err != nil {
+		if err := s.withRecord(ctx, c, whole, now); err != nil {
 			return Reply{}, err
 		}
 		reply := minuteReply(c, whole[0])
@@ -545,10 +545,21 @@ func (s *Service) noMinuteNumbered(ctx context.Context, c Committee, q resolutio
 		Escape(q.Number), Escape(c.Name), year, year, last.HeldOn, last.HeldOn.Start(time.UTC).Format("2006-01-02")), nil
 }
 
+// withRecord sets on ms, minutes of c shown by /resolution or shared,
+// what is shown with them beyond their text: their actions
+// (withActions), and the minutes' note of a decision recorded while the
+// meeting was inquorate (withNotes).
+func (s *Service) withRecord(ctx context.Context, c Committee, ms []Minute, now time.Time) error {
+	if err := s.withActions(ctx, c, ms, now); err != nil {
+		return err
+	}
+	return s.withNotes(ctx, c, ms)
+}
+
 // numberReply is numberReply with the actions of the minute it shows.
 func (s *Service) numberReply(ctx context.Context, c Committee, q resolutionQuery, ms []Minute, now time.Time) (Reply, error) {
 	if len(ms) > 0 {
-		if err := s.withActions(ctx, c, ms[:1], now); err != nil {
+		if err := s.withRecord(ctx, c, ms[:1], now); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -879,7 +890,7 @@ func (s *Service) searchReply(ctx context.Context, c Committee, words string, ms
 
 // foundReply is searchReply with the actions of the minutes it shows.
 func (s *Service) foundReply(ctx context.Context, c Committee, words string, ms []Minute, now time.Time) (Reply, error) {
-	if err := s.withActions(ctx, c, ms[:min(len(ms), maxHits)], now); err != nil {
+	if err := s.withRecord(ctx, c, ms[:min(len(ms), maxHits)], now); err != nil {
 		return Reply{}, err
 	}
 	return searchReply(c, words, ms), nil
@@ -1172,6 +1183,10 @@ func minuteSection(m Minute, highlighted bool) Section {
 	if highlighted && len(m.Resolutions) > 0 && !strings.Contains(m.Highlight, HighlightStart) && strings.Contains(m.Passage, HighlightStart) {
 		b.WriteString("\nFrom the minute: " + Highlight(passageIn(m.Narrative, m.Passage)))
 	}
+	if m.Note != "" && len(m.Resolutions) > 0 {
+		// Under the decision, as the minutes print it.
+		b.WriteString("\n" + plainText(m.Note))
+	}
 	if len(m.References) > 0 {
 		b.WriteString("\nRefers to: " + refersTo(m.References, plainText))
 	}
@@ -1275,7 +1290,7 @@ func (s *Service) ownMinute(ctx context.Context, r Request, value string) (Commi
 		return Committee{}, Minute{}, userErr("That minute is not on record for %s any more; look it up again with `/resolution`.", Escape(c.Name))
 	}
 	ms := []Minute{m}
-	if err := s.withActions(ctx, c, ms, r.Now); err != nil {
+	if err := s.withRecord(ctx, c, ms, r.Now); err != nil {
 		return Committee{}, Minute{}, err
 	}
 	return c, ms[0], nil
@@ -1319,7 +1334,7 @@ func shareResolution(ctx context.Context, s *Service, in *Input) (Reply, error) 
 		}
 		return Reply{}, userErr("More than one minute is numbered %s: give the meeting's date, %s.", Escape(q.Number), joinOr(forms))
 	}
-	if err := s.withActions(ctx, c, ms, in.Now); err != nil {
+	if err := s.withRecord(ctx, c, ms, in.Now); err != nil {
 		return Reply{}, err
 	}
 	return Reply{Visibility: Public, Text: SharedMinute(c, ms[0], in.UserID)}, nil
@@ -1361,6 +1376,11 @@ func SharedMinute(c Committee, m Minute, by string) string {
 	}
 	for _, l := range strings.Split(body, "\n") {
 		b.WriteString(">" + l + "\n")
+	}
+	if m.Note != "" && len(m.Resolutions) > 0 {
+		// Outside the quotation: the minutes' note, not the decision's
+		// words.
+		b.WriteString(Escape(m.Note) + "\n")
 	}
 	if len(m.References) > 0 {
 		b.WriteString("Refers to: " + refersTo(m.References, Escape) + "\n")
