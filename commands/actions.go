@@ -877,21 +877,31 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if due == a.Due && !a.Done {
 		return private("Action %d is already due %s; nothing was changed.", a.ID, due), nil
 	}
-	err = s.store.ChangeAction(ctx, a.ID, "", "", due, in.UserID, in.Now)
+	was := fmt.Sprintf("it was due %s", a.Due)
+	if a.Due.IsNext() {
+		was = "it had no due date"
+	}
+	// The owner learns of the new date from the message, as of any other
+	// change someone else makes to their action, rather than from a
+	// reminder that comes days later or earlier than they planned for.
+	c := in.Committee
+	notices := ownerNotice(in, a, fmt.Sprintf("re-dated your action %d in *%s*: %s It is now due %s (%s). `/action history %d` in <#%s> keeps every date it was given.",
+		a.ID, Escape(c.Name), Escape(ended(a.Text)), due, was, a.ID, c.ChannelID))
+	err = s.store.ChangeAction(ctx, a.ID, "", "", due, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is done; it is no longer due. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", a.ID, a.ID), nil
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	was := fmt.Sprintf("it was due %s", a.Due)
-	if a.Due.IsNext() {
-		was = "it had no due date"
-	}
 	if a.OwnerUser != in.UserID {
 		// Someone else's action: the reply names whose, as one marked
 		// done for its owner does.
-		return private("Action %d, %s's, is now due %s (%s).", a.ID, ownerOf(a), due, was), nil
+		reply := private("Action %d, %s's, is now due %s (%s).", a.ID, ownerOf(a), due, was)
+		if len(notices) > 0 {
+			reply.Text += " " + toldThem
+		}
+		return reply, nil
 	}
 	return private("Action %d is now due %s (%s).", a.ID, due, was), nil
 }

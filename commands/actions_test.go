@@ -1167,7 +1167,7 @@ func TestImportedActionWithNoDueDate(t *testing.T) {
 		t.Errorf("reminder before the meeting (-got +want):\n%s", diff)
 	}
 
-	if got, want := k.say(ian, "/action move 3 2027-03-01"), "Action 3, <@UGRAEME>'s, is now due Monday 1 March 2027 (it had no due date)."; got != want {
+	if got, want := k.say(ian, "/action move 3 2027-03-01"), "Action 3, <@UGRAEME>'s, is now due Monday 1 March 2027 (it had no due date). They are told by direct message."; got != want {
 		t.Errorf("move:\n got %q\nwant %q", got, want)
 	}
 	wantShown(t, shown(k.run(ian, "/action history 3")), " — re-dated: due Monday 1 March 2027")

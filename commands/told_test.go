@@ -183,3 +183,28 @@ func TestEnteredForQueuesItsNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestActionMovedForItsOwnerTellsThem: an action the officer gives a new
+// due date is told to its owner, with the date it had, as the other
+// changes someone else makes to it are. The same date again, a done
+// action, a refusal, the chair's own action and one owned by someone not
+// in Slack tell no one.
+func TestActionMovedForItsOwnerTellsThem(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-01-10 Circulate the figures")
+	k.must(ian, `/action add 9 "Jo Smith" 2027-01-10 Report back on the pilot`)
+	k.must(ian, "/action add 9 <@USUE> 2027-01-10 Write to the police")
+	k.sent()
+	wantEntered(t, k, "/action move 1 2027-02-01", neil, "<@UIAN> re-dated your action 1 in *Safer Sefton Together*: Circulate the figures. It is now due Monday 1 February 2027 (it was due Sunday 10 January 2027). `/action history 1` in <#C1> keeps every date it was given.",
+		"Action 1, <@UNEIL>'s, is now due Monday 1 February 2027 (it was due Sunday 10 January 2027). They are told by direct message.")
+
+	wantShown(t, k.say(ian, "/action move 1 2027-02-01"), "Action 1 is already due Monday 1 February 2027; nothing was changed.")
+	intrRefused(t, k, graeme, "/action move 1 2027-03-01", "Only an officer or the chair of Safer Sefton Together can re-date actions.")
+	k.must(neil, "/action done 1")
+	wantShown(t, k.say(ian, "/action move 1 2027-03-01"), "Action 1 is done; it is no longer due.")
+	k.must(sue, "/action move 3 2027-02-01")
+	if r := k.say(ian, "/action move 2 2027-02-01"); strings.Contains(r, "told") {
+		t.Errorf("someone not in Slack is said to be told: %q", r)
+	}
+	wantTold(t, k, neil)
+}
