@@ -274,7 +274,7 @@ func TestPostedAgendaTense(t *testing.T) {
 	if err := k.DB.SQL().QueryRow(`SELECT id FROM declarations WHERE user_id = $1`, graeme).Scan(&id); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := k.DB.RecordDispensation(ctx, id, officer, time.Time{}); err != nil {
+	if _, err := k.DB.RecordDispensation(ctx, id, officer, time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	k.Must(officer, "/agenda", "post")

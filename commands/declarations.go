@@ -909,7 +909,13 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 		}
 		d = again
 	}
-	outcome, err := s.store.RecordDispensation(ctx, d.ID, r.UserID, r.Now)
+	// A member told only that an interest was declared for them would
+	// otherwise learn that they are taken to hold a dispensation, and so
+	// to stay in the room for the item, only from their Home.
+	loc := c.Location()
+	told := toldOf(c, Member{UserID: d.UserID}, r, fmt.Sprintf("recorded that you hold a dispensation for your disclosable pecuniary interest in Item %s at the meeting of *%s* on %s, so you may remain for it.\nNature: %s\nIf you hold none, tell the officer: without one, you must withdraw from the meeting room for the whole of the item.",
+		Escape(d.filed().number()), Escape(c.Name), describeMeeting(m, loc), Escape(d.Nature)))
+	outcome, err := s.store.RecordDispensation(ctx, d.ID, r.UserID, r.Now, told)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -924,7 +930,7 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 		if !created {
 			return private("The dispensation of %s for Item %s was already recorded; nothing changed.", who, Escape(d.filed().number())), nil
 		}
-		return private("Recorded: %s holds a dispensation for their disclosable pecuniary interest in Item %s, so may remain for it. Their history says you recorded it.", who, Escape(d.filed().number())), nil
+		return private("%s", withTold(fmt.Sprintf("Recorded: %s holds a dispensation for their disclosable pecuniary interest in Item %s, so may remain for it. Their history says you recorded it.", who, Escape(d.filed().number())), told)), nil
 	}
 	if !created {
 		return private("Your dispensation for Item %s was already recorded; nothing changed.", Escape(d.filed().number())), nil

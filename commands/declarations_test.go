@@ -129,7 +129,7 @@ func TestDeclare(t *testing.T) {
 // the command has read it standing.
 type withdrawnMeanwhile struct{ *storage.DB }
 
-func (s withdrawnMeanwhile) RecordDispensation(ctx context.Context, id int64, by string, at time.Time) (commands.DispensationOutcome, error) {
+func (s withdrawnMeanwhile) RecordDispensation(ctx context.Context, id int64, by string, at time.Time, notice *commands.OutboxMessage) (commands.DispensationOutcome, error) {
 	d, err := s.Declaration(ctx, id)
 	if err != nil {
 		return "", err
@@ -137,7 +137,7 @@ func (s withdrawnMeanwhile) RecordDispensation(ctx context.Context, id int64, by
 	if _, err := s.WithdrawDeclarations(ctx, d.MeetingID, d.ItemID, d.Item, d.UserID, d.UserID, d.ID, at, nil); err != nil {
 		return "", err
 	}
-	return s.DB.RecordDispensation(ctx, id, by, at)
+	return s.DB.RecordDispensation(ctx, id, by, at, notice)
 }
 
 // TestDispensationOnADeclarationWithdrawnMeanwhile: a dispensation

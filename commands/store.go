@@ -365,8 +365,10 @@ type DeclarationStore interface {
 	// as of at, which the history keeps: DispensationUnchanged if one was
 	// already recorded; DispensationWithdrawn, with nothing written, if
 	// the declaration has been withdrawn, even by a withdrawal that was
-	// being committed as this was called.
-	RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time) (DispensationOutcome, error)
+	// being committed as this was called. notice, when not nil, is queued
+	// with a dispensation recorded, in the same transaction, and not
+	// otherwise.
+	RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time, notice *OutboxMessage) (DispensationOutcome, error)
 }
 
 // ReportStore keeps links to written reports, as an append-only log.

@@ -208,3 +208,31 @@ func TestActionMovedForItsOwnerTellsThem(t *testing.T) {
 	}
 	wantTold(t, k, neil)
 }
+
+// TestDispensationRecordedForAMemberTellsThem: a dispensation the officer
+// records for Sue's declaration is told to Sue, who is then taken to stay
+// in the room for the item; the same press again, a member's own, a
+// refusal and someone not in Slack tell no one.
+func TestDispensationRecordedForAMemberTellsThem(t *testing.T) {
+	k := agendaKit(t)
+	r := k.must(ian, "/declare for <@USUE> 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.sent()
+	wantShown(t, shown(k.press(ian, r, "They hold a dispensation")),
+		"Recorded: <@USUE> holds a dispensation for their disclosable pecuniary interest in Item 7.7, so may remain for it. Their history says you recorded it. They are told by direct message.")
+	wantTold(t, k, sue, "<@UIAN> recorded that you hold a dispensation for your disclosable pecuniary interest in Item 7.7 at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting, so you may remain for it.\n"+
+		"Nature: Spouse employed by Sefton CVS\n"+
+		"If you hold none, tell the officer: without one, you must withdraw from the meeting room for the whole of the item.")
+
+	if got := shown(k.press(ian, r, "They hold a dispensation")); !strings.Contains(got, "nothing changed") || strings.Contains(got, "told") {
+		t.Errorf("the dispensation again: %q", got)
+	}
+	own := k.must(graeme, "/declare 6 pecuniary Shares in a security firm")
+	k.press(graeme, own, "I hold a dispensation")
+	neils := k.must(neil, "/declare 7.5 pecuniary Paid trustee of SWACA")
+	wantShown(t, shown(k.press(graeme, neils, "I hold a dispensation")), "That button belongs to someone else's declaration.")
+	jen := k.must(ian, `/declare for "Jen Williams (NW Probation)" 4 pecuniary Paid adviser`)
+	if got := shown(k.press(ian, jen, "They hold a dispensation")); strings.Contains(got, "told") {
+		t.Errorf("someone not in Slack is said to be told: %q", got)
+	}
+	wantTold(t, k, sue)
+}

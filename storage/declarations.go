@@ -492,8 +492,9 @@ var withdrawDeclarationsSQL = `
 	ON CONFLICT (declaration_id) DO NOTHING
 	RETURNING declaration_id`
 
-// RecordDispensation implements commands.DeclarationStore.
-func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time) (commands.DispensationOutcome, error) {
+// RecordDispensation implements commands.DeclarationStore. The notice,
+// when there is one, is queued with the dispensation, when it is recorded.
+func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time, notice *commands.OutboxMessage) (commands.DispensationOutcome, error) {
 	var outcome commands.DispensationOutcome
 	err := db.inTx(ctx, "record dispensation", func(tx *Tx) error {
 		// A withdrawal committed after the command read the declaration
@@ -531,6 +532,9 @@ func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by st
 		}
 		outcome = commands.DispensationRecorded
 		if err := markStale(ctx, tx, d.MeetingID, []string{d.UserID}); err != nil {
+			return err
+		}
+		if err := tell(ctx, tx, notice, true); err != nil {
 			return err
 		}
 		return auditMeeting(ctx, tx, d.MeetingID, by, "declaration.dispensation", d.Item, map[string]any{"declaration": declarationID}, at)

@@ -147,10 +147,10 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	}
 
 	// A dispensation is a record of its own, recorded once.
-	if got, err := db.RecordDispensation(ctx, again.ID, "UNEIL", time.Time{}); err != nil || got != commands.DispensationRecorded {
+	if got, err := db.RecordDispensation(ctx, again.ID, "UNEIL", time.Time{}, nil); err != nil || got != commands.DispensationRecorded {
 		t.Fatalf("dispensation: %v %v", got, err)
 	}
-	if got, err := db.RecordDispensation(ctx, again.ID, "UNEIL", time.Time{}); err != nil || got != commands.DispensationUnchanged {
+	if got, err := db.RecordDispensation(ctx, again.ID, "UNEIL", time.Time{}, nil); err != nil || got != commands.DispensationUnchanged {
 		t.Errorf("second dispensation: %v err=%v", got, err)
 	}
 	if got, _ := db.Declaration(ctx, again.ID); !got.Dispensation {
@@ -198,7 +198,7 @@ func TestDispensationOnAWithdrawnDeclaration(t *testing.T) {
 	if n, err := db.WithdrawDeclarations(ctx, m.ID, itemID(t, db, m.ID, "7.5"), "7.5", "UNEIL", "UNEIL", 0, time.Time{}, nil); err != nil || n != 1 {
 		t.Fatalf("withdraw: %d %v", n, err)
 	}
-	if got, err := db.RecordDispensation(ctx, before.ID, "UOFF", time.Time{}); err != nil || got != commands.DispensationWithdrawn {
+	if got, err := db.RecordDispensation(ctx, before.ID, "UOFF", time.Time{}, nil); err != nil || got != commands.DispensationWithdrawn {
 		t.Errorf("dispensation on a withdrawn declaration: %q %v; want %q", got, err, commands.DispensationWithdrawn)
 	}
 	notRecorded(before)
@@ -221,7 +221,7 @@ func TestDispensationOnAWithdrawnDeclaration(t *testing.T) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		got, err := db.RecordDispensation(ctx, during.ID, "UOFF", time.Time{})
+		got, err := db.RecordDispensation(ctx, during.ID, "UOFF", time.Time{}, nil)
 		done <- result{got, err}
 	}()
 	for deadline := time.Now().Add(10 * time.Second); ; {
