@@ -228,8 +228,9 @@ type DecisionStore interface {
 	// transaction if none is recorded yet (the draft shows what it draws
 	// from the records for it). ErrUnchanged if they proposed the same
 	// one before; ErrConflict if the minute would be made in confirmed
-	// minutes.
-	CommentMinute(ctx context.Context, minuteID int64, item *MinuteWrite, k MinuteComment) error
+	// minutes. notice, when not nil, is queued with a correction added,
+	// in the same transaction, and not otherwise.
+	CommentMinute(ctx context.Context, minuteID int64, item *MinuteWrite, k MinuteComment, notice *OutboxMessage) error
 	// MinuteComments lists the comments on a meeting's minutes, oldest first.
 	MinuteComments(ctx context.Context, meetingID int64) ([]MinuteComment, error)
 	// MemberCorrections lists the corrections userID proposed to the
@@ -1882,9 +1883,13 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if who.UserID != in.UserID {
 		k.EnteredBy = in.UserID
 	}
+	// The correction is the member's, weighed as theirs before the
+	// minutes are confirmed: one they did not send is theirs to disown.
+	told := toldOf(in.Committee, who, in.Request, fmt.Sprintf("entered a correction for you to minute %s of the meeting of *%s* on %s: “%s”\nThe officer sees it as yours with the draft minutes. If it is not yours, tell the officer before the minutes are confirmed.",
+		Escape(mi.Number), Escape(in.Committee.Name), mi.HeldOn, Escape(text)))
 	// A minute the draft writes from the records, or one with nothing
 	// recorded yet, is made (t.New) for the correction to stand on.
-	err = s.store.CommentMinute(ctx, mi.ID, t.New, k)
+	err = s.store.CommentMinute(ctx, mi.ID, t.New, k, told)
 	switch {
 	case errors.Is(err, ErrMinutesChanged):
 		// The minute's number, read from the draft, was taken by another
@@ -1898,7 +1903,7 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	case err != nil:
 		return Reply{}, err
 	case k.EnteredBy != "":
-		return private("The correction to minute %s from %s is recorded; the officer sees it with the draft minutes.", Escape(mi.Number), whoText(who)), nil
+		return private("%s", withTold(fmt.Sprintf("The correction to minute %s from %s is recorded; the officer sees it with the draft minutes.", Escape(mi.Number), whoText(who)), told)), nil
 	}
 	return private("Your correction to minute %s is recorded; the officer sees it with the draft minutes.", Escape(mi.Number)), nil
 }

@@ -1740,7 +1740,7 @@ type minutedMeanwhile struct {
 	t *testing.T
 }
 
-func (m minutedMeanwhile) CommentMinute(ctx context.Context, minuteID int64, item *commands.MinuteWrite, k commands.MinuteComment) error {
+func (m minutedMeanwhile) CommentMinute(ctx context.Context, minuteID int64, item *commands.MinuteWrite, k commands.MinuteComment, notice *commands.OutboxMessage) error {
 	if item != nil {
 		if _, err := m.SQL().Exec(`INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)
 			VALUES ($1, $2, $3, 99, 'ANY OTHER BUSINESS', 'Written meanwhile.', '{}', $4, '', 'draft', 'AOB')`,
@@ -1748,7 +1748,7 @@ func (m minutedMeanwhile) CommentMinute(ctx context.Context, minuteID int64, ite
 			m.t.Fatal(err)
 		}
 	}
-	return m.DB.CommentMinute(ctx, minuteID, item, k)
+	return m.DB.CommentMinute(ctx, minuteID, item, k, notice)
 }
 
 // TestCommentOnAMinuteNumberedMeanwhile: a correction to a minute the

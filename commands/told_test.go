@@ -236,3 +236,24 @@ func TestDispensationRecordedForAMemberTellsThem(t *testing.T) {
 	}
 	wantTold(t, k, sue)
 }
+
+// TestMinuteCommentForAMemberTellsThem: a correction the officer enters
+// for Neil is told to Neil, whose it is when the minutes are confirmed;
+// the same correction again, his own, a refusal and someone not in Slack
+// tell no one.
+func TestMinuteCommentForAMemberTellsThem(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.sent()
+	wantEntered(t, k, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.", neil, "<@UIAN> entered a correction for you to minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026: “The figures were for the last quarter.”\n"+
+		"The officer sees it as yours with the draft minutes. If it is not yours, tell the officer before the minutes are confirmed.",
+		"The correction to minute 9 from <@UNEIL> is recorded; the officer sees it with the draft minutes. They are told by direct message.")
+
+	wantAgainUntold(t, k, neil, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.")
+	k.must(neil, "/minutes comment 9 Please name the presenter.")
+	intrRefused(t, k, graeme, "/minutes comment for <@UNEIL> 9 The figures were wrong.", "Only an officer or the chair of Safer Sefton Together can enter a correction for someone else.")
+	if r := k.say(sue, `/minutes comment for "Jo Smith (Sefton CVS)" 9 Jo Smith presented the report.`); strings.Contains(r, "told") {
+		t.Errorf("someone not in Slack is said to be told: %q", r)
+	}
+	wantTold(t, k, neil)
+}

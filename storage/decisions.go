@@ -391,7 +391,7 @@ func (db *DB) namesConfirmed(ctx context.Context, meetingID int64) (map[string]c
 }
 
 // CommentMinute implements commands.DecisionStore.
-func (db *DB) CommentMinute(ctx context.Context, minuteID int64, item *commands.MinuteWrite, k commands.MinuteComment) error {
+func (db *DB) CommentMinute(ctx context.Context, minuteID int64, item *commands.MinuteWrite, k commands.MinuteComment, notice *commands.OutboxMessage) error {
 	var added int64
 	// Under the meeting's lock, as the approval takes it: a correction is
 	// either on record before the minutes are confirmed, and weighed by
@@ -427,8 +427,10 @@ func (db *DB) CommentMinute(ctx context.Context, minuteID int64, item *commands.
 				return err
 			}
 		}
-		added, err = commentMinute(ctx, tx, minuteID, k)
-		return err
+		if added, err = commentMinute(ctx, tx, minuteID, k); err != nil {
+			return err
+		}
+		return tell(ctx, tx, notice, added != 0)
 	})
 	if err != nil {
 		return err

@@ -86,13 +86,13 @@ func TestCommentMakesTheMinuteOfAnItem(t *testing.T) {
 			Position: 1, Title: title}
 	}
 	apologies := item("1", "APOLOGIES FOR ABSENCE")
-	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "I sent apologies.", By: "UNEIL"}); err != nil {
+	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "I sent apologies.", By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "I sent apologies.", By: "UNEIL"}); !errors.Is(err, commands.ErrUnchanged) {
+	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "I sent apologies.", By: "UNEIL"}, nil); !errors.Is(err, commands.ErrUnchanged) {
 		t.Errorf("the same correction again: %v, want ErrUnchanged", err)
 	}
-	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "So did I.", By: "UGRAEME"}); err != nil {
+	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "So did I.", By: "UGRAEME"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	ks, err := db.MinuteComments(ctx, meetingID)
@@ -114,7 +114,7 @@ func TestCommentMakesTheMinuteOfAnItem(t *testing.T) {
 	if err := db.ApproveMinutes(ctx, commands.MinutesApproval{MeetingID: meetingID, At: time.Now(), By: "UOFF"}); err != nil {
 		t.Fatal(err)
 	}
-	err = db.CommentMinute(ctx, 0, item("2", "DECLARATIONS OF INTEREST"), commands.MinuteComment{Body: "Late.", By: "UNEIL"})
+	err = db.CommentMinute(ctx, 0, item("2", "DECLARATIONS OF INTEREST"), commands.MinuteComment{Body: "Late.", By: "UNEIL"}, nil)
 	if !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("a correction making a minute in confirmed minutes: %v, want ErrConflict", err)
 	}
@@ -140,7 +140,7 @@ func TestCommentRefusesAMinuteNumberTaken(t *testing.T) {
 	// Minute 2 written meanwhile for the item now numbered 2, once 3.
 	queryID(t, x, `INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)
 		VALUES ($1, $2, '2', 1, 'MINUTES OF THE LAST MEETING', 'Agreed.', '{}', $3, '', 'draft', '3') RETURNING id`, meetingID, c.ID, day.Format("2006-01-02"))
-	err := db.CommentMinute(ctx, 0, item("2", "DECLARATIONS OF INTEREST"), commands.MinuteComment{Body: "I declared.", By: "UNEIL"})
+	err := db.CommentMinute(ctx, 0, item("2", "DECLARATIONS OF INTEREST"), commands.MinuteComment{Body: "I declared.", By: "UNEIL"}, nil)
 	if !errors.Is(err, commands.ErrMinutesChanged) {
 		t.Errorf("a correction making a second minute 2: %v, want ErrMinutesChanged", err)
 	}
@@ -154,10 +154,10 @@ func TestCommentRefusesAMinuteNumberTaken(t *testing.T) {
 	// A number no other minute has is made, and a second correction to
 	// the same item finds its own minute.
 	apologies := item("1", "APOLOGIES FOR ABSENCE")
-	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "I sent apologies.", By: "UNEIL"}); err != nil {
+	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "I sent apologies.", By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "So did I.", By: "UGRAEME"}); err != nil {
+	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "So did I.", By: "UGRAEME"}, nil); err != nil {
 		t.Errorf("a second correction to the item's own minute: %v", err)
 	}
 	if n := queryID(t, x, `SELECT count(*) FROM minutes WHERE meeting_id = $1`, meetingID); n != 2 {
@@ -218,7 +218,7 @@ func TestApprovalWeighsEveryCorrection(t *testing.T) {
 		t.Fatal(err)
 	}
 	minuteID := minute.ID
-	if err := db.CommentMinute(ctx, minuteID, nil, commands.MinuteComment{Body: "The figures were for the last quarter.", By: "UNEIL"}); err != nil {
+	if err := db.CommentMinute(ctx, minuteID, nil, commands.MinuteComment{Body: "The figures were for the last quarter.", By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	weighedNone := commands.MinutesApproval{MeetingID: meetingID, At: time.Now(), By: "UOFF", CommentsWeighed: true, CommentsSeen: 0}
@@ -248,7 +248,7 @@ func TestApprovalWeighsEveryCorrection(t *testing.T) {
 	if err := db.ApproveMinutes(ctx, weighedOne); err != nil {
 		t.Fatal(err)
 	}
-	err = db.CommentMinute(ctx, minuteID, nil, commands.MinuteComment{Body: "Too late.", By: "UGRAEME"})
+	err = db.CommentMinute(ctx, minuteID, nil, commands.MinuteComment{Body: "Too late.", By: "UGRAEME"}, nil)
 	if !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("a correction to confirmed minutes: %v, want ErrConflict", err)
 	}
@@ -343,7 +343,7 @@ func TestRecordedOrderMigration(t *testing.T) {
 		t.Fatalf("after the migration: history %+v, comments %+v; want both ordered by their times alone", h, k)
 	}
 	// At the very time of the change kept, and written after it.
-	if err := db.CommentMinute(ctx, mi.ID, nil, commands.MinuteComment{Body: "So was the venue.", By: "UNEIL", At: h[0].At}); err != nil {
+	if err := db.CommentMinute(ctx, mi.ID, nil, commands.MinuteComment{Body: "So was the venue.", By: "UNEIL", At: h[0].At}, nil); err != nil {
 		t.Fatal(err)
 	}
 	ps, _, err := db.MemberCorrections(ctx, c.ID, "UNEIL", day.AddDate(0, 0, -1), 5)

@@ -215,7 +215,7 @@ func TestImportMinutesOverDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CommentMinute(ctx, draft.ID, nil, commands.MinuteComment{Body: "Say that the figures go to partners.", By: "UNEIL"}); err != nil {
+	if err := db.CommentMinute(ctx, draft.ID, nil, commands.MinuteComment{Body: "Say that the figures go to partners.", By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
