@@ -829,7 +829,8 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	if utf8.RuneCountInString(a.Reason) > MaxReasonLen {
 		return Reply{}, userErr("That reason is too long (%d characters; the limit is %d).", utf8.RuneCountInString(a.Reason), MaxReasonLen)
 	}
-	told := toldOf(c, who, r, apologiesEntered(c, m, a))
+	loc := c.Location()
+	told := toldOf(c, who, r, apologiesEntered(c, m, a, fmt.Sprintf("If this is wrong, `/apologies withdraw %s` in <#%s> withdraws them.", DateOf(m.StartsAt, loc).iso(), c.ChannelID)))
 	sent, err := s.store.UpdateApology(ctx, Apology{
 		MeetingID: m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation,
 		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
@@ -865,8 +866,9 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 
 // apologiesEntered tells a member of apologies a entered for them for
 // meeting m of c (see toldOf): the parts a sets, which the member did not
-// write, and how they withdraw them.
-func apologiesEntered(c Committee, m Meeting, a apologyArgs) string {
+// write, and undo, how they withdraw them, which differs once the meeting
+// is in progress.
+func apologiesEntered(c Committee, m Meeting, a apologyArgs, undo string) string {
 	loc := c.Location()
 	var b strings.Builder
 	fmt.Fprintf(&b, "recorded your apologies for the meeting of *%s* on %s", Escape(c.Name), describeMeeting(m, loc))
@@ -877,7 +879,7 @@ func apologiesEntered(c Committee, m Meeting, a apologyArgs) string {
 	if sub := substituteOf(ApologyParts{SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName}); a.SetSubstitute && sub != "" {
 		b.WriteString("\nSubstitute: " + sub)
 	}
-	fmt.Fprintf(&b, "\nIf this is wrong, `/apologies withdraw %s` in <#%s> withdraws them.", DateOf(m.StartsAt, loc).iso(), c.ChannelID)
+	b.WriteString("\n" + undo)
 	return b.String()
 }
 

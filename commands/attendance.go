@@ -2681,10 +2681,16 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 	if err := st.hereErr(key, who); err != nil {
 		return Reply{}, err
 	}
+	reason := s.namedMentions(ctx, a.Reason)
+	// Told as apologies sent for them before the meeting are, but their
+	// own withdrawal is closed now the meeting sits: coming after all is
+	// what takes them back.
+	told := toldOf(c, who, in.Request, apologiesEntered(c, st.m, apologyArgs{Reason: reason, SetReason: a.SetReason},
+		fmt.Sprintf("They were received at the meeting, which is in progress: if you come after all, `/here` in <#%s> as you arrive marks you present and withdraws them.", c.ChannelID)))
 	sent, err := s.store.ReceiveApology(ctx, Apology{
-		MeetingID: st.m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation, Reason: s.namedMentions(ctx, a.Reason), By: in.UserID,
+		MeetingID: st.m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation, Reason: reason, By: in.UserID,
 		At: in.Now,
-	}, ApologyKeep{Reason: !a.SetReason, Substitute: true})
+	}, ApologyKeep{Reason: !a.SetReason, Substitute: true}, told)
 	if errors.Is(err, ErrConflict) {
 		// Marked here, or the meeting closed, since it was read: the
 		// answer says which.
@@ -2711,6 +2717,9 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 		sub = "none (one who comes is marked with `/attendance @person substitute-for <@" + who.UserID + ">`)"
 	}
 	reply.Text = strings.Replace(reply.Text, "Substitute: "+noSubstitute, "Substitute: "+sub, 1)
+	if told != nil && sent.Outcome != ApologyUnchanged {
+		reply.Text += "\n" + toldThem
+	}
 	reply.Text += "\n" + st.count("").Line()
 	return reply, nil
 }
@@ -2742,7 +2751,9 @@ func (s *Service) withdrawAtMeeting(ctx context.Context, st meetingState, a atte
 	if mem, ok := st.member(a.UserID); ok && a.UserID != "" {
 		who = mem
 	}
-	err := s.store.WithdrawApologyAtMeeting(ctx, st.m.ID, recordKey(who), in.UserID, in.Now)
+	told := toldOf(c, who, in.Request, fmt.Sprintf("withdrew your apologies for the meeting of *%s* on %s, which is in progress: you are expected to attend. If you cannot, tell the officer or the chair, who records them again.",
+		Escape(c.Name), describeMeeting(st.m, c.Location())))
+	err := s.store.WithdrawApologyAtMeeting(ctx, st.m.ID, recordKey(who), in.UserID, in.Now, told)
 	if errors.Is(err, ErrConflict) {
 		// Closed since it was read: a closed meeting's apologies stand as
 		// they were when it closed, and the answer says it closed.
@@ -2761,8 +2772,8 @@ func (s *Service) withdrawAtMeeting(ctx context.Context, st meetingState, a atte
 	if err != nil {
 		return Reply{}, err
 	}
-	return private("The apologies of %s for the meeting of *%s* on %s are withdrawn. Their history says you withdrew them.",
-		whoText(who), Escape(c.Name), describeMeeting(st.m, c.Location())), nil
+	return private("%s", withTold(fmt.Sprintf("The apologies of %s for the meeting of *%s* on %s are withdrawn. Their history says you withdrew them.",
+		whoText(who), Escape(c.Name), describeMeeting(st.m, c.Location())), told)), nil
 }
 
 // hereErr refuses apologies for who (member key key) while their latest

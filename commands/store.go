@@ -526,15 +526,19 @@ type ConductStore interface {
 	// ErrConflict, with nothing written, when the meeting is not in
 	// progress or the person's latest attendance mark has them at it (any
 	// but absent): read under the attendance lock, so that no mark of them
-	// here commits between that read and the apology's commit.
-	ReceiveApology(ctx context.Context, a Apology, keep ApologyKeep) (ApologySent, error)
+	// here commits between that read and the apology's commit. notice,
+	// when not nil, is queued with apologies that changed anything, in the
+	// same transaction, and not otherwise.
+	ReceiveApology(ctx context.Context, a Apology, keep ApologyKeep, notice *OutboxMessage) (ApologySent, error)
 	// WithdrawApologyAtMeeting withdraws the apologies standing for the
 	// person of member key userID at the meeting, in progress, by by, with
 	// their history and the stale marks of what shows them. ErrNotFound if
 	// none stands; ErrConflict, with nothing written, when the meeting is
 	// not in progress: read under the attendance lock, as ReceiveApology
 	// reads it. at is when it was asked for, which the history keeps.
-	WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string, at time.Time) error
+	// notice, when not nil, is queued with the withdrawal, in the same
+	// transaction, and not when nothing was withdrawn.
+	WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string, at time.Time, notice *OutboxMessage) error
 	// AttendanceLog is a meeting's attendance log, oldest first.
 	AttendanceLog(ctx context.Context, meetingID int64) ([]AttendanceMark, error)
 	// QuorumRule is the committee's rule; the zero rule when none is set.

@@ -257,3 +257,35 @@ func TestMinuteCommentForAMemberTellsThem(t *testing.T) {
 	}
 	wantTold(t, k, neil)
 }
+
+// TestApologiesReceivedAtTheMeetingTellThem: apologies the officer
+// records for Graeme at the meeting in progress, and their withdrawal
+// there, are told to Graeme as apologies entered before it are, with how
+// to take them back now that his own withdrawal is closed. The same
+// apologies again, the chair's own, a refusal and someone not in Slack
+// tell no one.
+func TestApologiesReceivedAtTheMeetingTellThem(t *testing.T) {
+	k := decDay(t)
+	k.sent()
+	wantEntered(t, k, "/attendance <@UGRAEME> apologies Called to an incident", graeme, "<@UIAN> recorded your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting: Called to an incident.\n"+
+		"They were received at the meeting, which is in progress: if you come after all, `/here` in <#C1> as you arrive marks you present and withdraws them.",
+		"Their history says you entered them.", "They are told by direct message.")
+
+	wantAgainUntold(t, k, graeme, "/attendance <@UGRAEME> apologies Called to an incident")
+
+	wantEntered(t, k, "/attendance <@UGRAEME> apologies withdraw", graeme, "<@UIAN> withdrew your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting, which is in progress: you are expected to attend. "+
+		"If you cannot, tell the officer or the chair, who records them again.",
+		"Their history says you withdrew them. They are told by direct message.")
+
+	intrRefused(t, k, ian, "/attendance <@UGRAEME> apologies withdraw", "Graeme Robson (Merseyside Police) has no apologies standing for this meeting.")
+	intrRefused(t, k, neil, "/attendance <@UGRAEME> apologies Unwell", "Only an officer or the chair of Safer Sefton Together can mark someone else.")
+	k.must(sue, "/attendance <@USUE> apologies Unwell")
+	if r := k.say(ian, `/attendance "Jen Williams (NW Probation)" apologies Leave`); strings.Contains(r, "told") {
+		t.Errorf("someone not in Slack is said to be told: %q", r)
+	}
+	wantTold(t, k, graeme)
+
+	// As the message says, coming after all takes them back.
+	k.must(ian, "/attendance <@UGRAEME> apologies Called to an incident")
+	wantShown(t, k.say(graeme, "/here"), "Your apologies for this meeting are withdrawn: you are here.")
+}

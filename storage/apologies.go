@@ -692,15 +692,19 @@ func (db *DB) WithdrawApology(ctx context.Context, m commands.Meeting, userID, b
 // is still scheduled: closing makes it held, so the withdrawal is done
 // before the meeting closed or, with nothing written, refused
 // (ErrConflict); a meeting closed since the command read it keeps its
-// apologies as they stood when it closed.
-func (db *DB) WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string, at time.Time) error {
+// apologies as they stood when it closed. The notice, when there is one,
+// is queued with the withdrawal, when one was made.
+func (db *DB) WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string, at time.Time, notice *commands.OutboxMessage) error {
 	var r apologyWithdrawn
 	err := db.inTx(ctx, "withdraw apology at meeting", func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+attendanceLock+`)`, meetingID); err != nil {
 			return err
 		}
-		return tx.GetContext(ctx, &r, withdrawApologySQL("lm.opened_at IS NOT NULL AND lm.status = 'scheduled'"),
-			meetingID, memberKey(userID, ""), by, userID, nullTime(at))
+		if err := tx.GetContext(ctx, &r, withdrawApologySQL("lm.opened_at IS NOT NULL AND lm.status = 'scheduled'"),
+			meetingID, memberKey(userID, ""), by, userID, nullTime(at)); err != nil {
+			return err
+		}
+		return tell(ctx, tx, notice, r.Open && r.ID.Valid)
 	})
 	if err != nil {
 		return err
@@ -783,16 +787,20 @@ FROM (VALUES (1)) AS q(ord)` + apologyWrittenJoins
 // the same moment would find no apology to withdraw, and the apology
 // would find no mark: both would stand, and the minutes would list them
 // present and apologising. A mark after it withdraws the apology, as it
-// does any (markAs).
-func (db *DB) ReceiveApology(ctx context.Context, a commands.Apology, keep commands.ApologyKeep) (commands.ApologySent, error) {
+// does any (markAs). The notice, when there is one, is queued with the
+// apologies when they changed anything.
+func (db *DB) ReceiveApology(ctx context.Context, a commands.Apology, keep commands.ApologyKeep, notice *commands.OutboxMessage) (commands.ApologySent, error) {
 	var r apologyWritten
 	err := db.inTx(ctx, "receive apology", func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+attendanceLock+`)`, a.MeetingID); err != nil {
 			return err
 		}
 		reason, _, _ := keptEmpty(keep, a.Reason, "", "")
-		return tx.GetContext(ctx, &r, receiveApologySQL, a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID),
-			a.Name, a.Organisation, reason, a.By, keep.Reason, nullTime(a.At))
+		if err := tx.GetContext(ctx, &r, receiveApologySQL, a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID),
+			a.Name, a.Organisation, reason, a.By, keep.Reason, nullTime(a.At)); err != nil {
+			return err
+		}
+		return tell(ctx, tx, notice, r.Sent && r.Written)
 	})
 	if err != nil {
 		return commands.ApologySent{}, err

@@ -295,7 +295,7 @@ func TestReceiveApologyRaces(t *testing.T) {
 	apology := func(key string) commands.Apology {
 		return commands.Apology{MeetingID: m.ID, UserID: key, Name: "Member " + key, Reason: "Unwell", By: "UIAN"}
 	}
-	if _, err := db.ReceiveApology(ctx, apology("UEARLY"), commands.ApologyKeep{}); !errors.Is(err, commands.ErrConflict) {
+	if _, err := db.ReceiveApology(ctx, apology("UEARLY"), commands.ApologyKeep{}, nil); !errors.Is(err, commands.ErrConflict) {
 		t.Fatalf("apologies received before the meeting opened: %v, want ErrConflict", err)
 	}
 	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: at, By: "UIAN"}, []commands.SessionAction{""}, nil); err != nil {
@@ -313,7 +313,7 @@ func TestReceiveApologyRaces(t *testing.T) {
 		}()
 		go func() {
 			defer wg.Done()
-			_, apErr = db.ReceiveApology(ctx, apology(key), commands.ApologyKeep{})
+			_, apErr = db.ReceiveApology(ctx, apology(key), commands.ApologyKeep{}, nil)
 		}()
 		wg.Wait()
 		if markErr != nil || apErr != nil && !errors.Is(apErr, commands.ErrConflict) {
@@ -333,7 +333,7 @@ func TestReceiveApologyRaces(t *testing.T) {
 		Status: commands.AttendAbsent, At: at, By: "UIAN"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	sent, err := db.ReceiveApology(ctx, apology("UABS"), commands.ApologyKeep{})
+	sent, err := db.ReceiveApology(ctx, apology("UABS"), commands.ApologyKeep{}, nil)
 	if err != nil || sent.Outcome != commands.ApologyRecorded {
 		t.Fatalf("apologies of someone marked absent: %+v, %v", sent, err)
 	}
@@ -348,7 +348,7 @@ func TestReceiveApologyRaces(t *testing.T) {
 		[]commands.SessionAction{commands.ActionOpened, commands.ActionResumed, commands.ActionAdjourned}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ReceiveApology(ctx, apology("ULATE"), commands.ApologyKeep{}); !errors.Is(err, commands.ErrConflict) {
+	if _, err := db.ReceiveApology(ctx, apology("ULATE"), commands.ApologyKeep{}, nil); !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("apologies received once the meeting closed: %v, want ErrConflict", err)
 	}
 }
@@ -366,21 +366,21 @@ func TestWithdrawApologyAtMeetingWhileOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, key := range []string{"UANN", "UBOB"} {
-		if _, err := db.ReceiveApology(ctx, commands.Apology{MeetingID: m.ID, UserID: key, Name: "Member " + key, Reason: "Unwell", By: "UIAN"}, commands.ApologyKeep{}); err != nil {
+		if _, err := db.ReceiveApology(ctx, commands.Apology{MeetingID: m.ID, UserID: key, Name: "Member " + key, Reason: "Unwell", By: "UIAN"}, commands.ApologyKeep{}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UANN", "UIAN", time.Time{}); err != nil {
+	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UANN", "UIAN", time.Time{}, nil); err != nil {
 		t.Fatalf("withdrawn while open: %v", err)
 	}
-	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UANN", "UIAN", time.Time{}); !errors.Is(err, commands.ErrNotFound) {
+	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UANN", "UIAN", time.Time{}, nil); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("withdrawn twice: %v, want ErrNotFound", err)
 	}
 	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionClosed, At: at.Add(time.Hour), By: "UIAN"},
 		[]commands.SessionAction{commands.ActionOpened}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UBOB", "UIAN", time.Time{}); !errors.Is(err, commands.ErrConflict) {
+	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UBOB", "UIAN", time.Time{}, nil); !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("withdrawn once the meeting closed: %v, want ErrConflict", err)
 	}
 	aps, err := db.Apologies(ctx, m.ID)
