@@ -289,3 +289,37 @@ func TestApologiesReceivedAtTheMeetingTellThem(t *testing.T) {
 	k.must(ian, "/attendance <@UGRAEME> apologies Called to an incident")
 	wantShown(t, k.say(graeme, "/here"), "Your apologies for this meeting are withdrawn: you are here.")
 }
+
+// TestChangesForAMemberQueueTheirNotice: the messages telling a member of
+// an action re-dated, a dispensation, a correction to the minutes and
+// apologies received or withdrawn at the meeting, each entered by someone
+// else, are queued with the record: with a store that cannot queue a
+// message by itself, each is still told.
+func TestChangesForAMemberQueueTheirNotice(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-01-10 Circulate the figures")
+	declared := k.must(ian, "/declare for <@UNEIL> 7.5 pecuniary Paid trustee of SWACA")
+	k.sent()
+	svc := commands.New(outboxAlone{k.db}, nil)
+	told := func(what string, r commands.Reply, err error) {
+		t.Helper()
+		if err != nil || r.Refused {
+			t.Fatalf("%s: %v %s", what, err, shown(r))
+		}
+		if got := actDMs(k.sent(), neil); len(got) != 1 || !strings.HasPrefix(got[0], "<@UIAN> ") {
+			t.Errorf("%s: Neil is told %q, want one message", what, got)
+		}
+	}
+	for _, line := range []string{
+		"/action move 1 2027-02-01",
+		"/minutes comment for <@UNEIL> 9 The figures were for the last quarter.",
+		"/attendance <@UNEIL> apologies Unwell",
+		"/attendance <@UNEIL> apologies withdraw",
+	} {
+		r, err := svc.Run(context.Background(), k.request(ian, line))
+		told(line, r, err)
+	}
+	b := declared.Buttons[0]
+	r, err := svc.Act(context.Background(), k.request(ian, ""), b.Action, b.Value)
+	told(b.Label, r, err)
+}
