@@ -164,7 +164,7 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 	if len(errs) > 0 {
 		return Reply{}, errs, nil
 	}
-	reply, _, err := s.saveAction(ctx, mi, ActionPoint{CommitteeID: c.ID, OwnerUser: userID, OwnerName: name, Due: due, Text: text, CreatedBy: r.UserID}, r.Now)
+	reply, _, err := s.saveAction(ctx, c, r, mi, ActionPoint{CommitteeID: c.ID, OwnerUser: userID, OwnerName: name, Due: due, Text: text, CreatedBy: r.UserID})
 	return reply, nil, err
 }
 

@@ -69,8 +69,10 @@ type ActionStore interface {
 	// and the action is the one on record, when the same action (minute,
 	// owner, due date and text) is on record and open already.
 	// Its time is at, the database's clock's if at is zero, as for the
-	// other changes below.
-	AddAction(ctx context.Context, a ActionPoint, at time.Time) (_ ActionPoint, added bool, err error)
+	// other changes below. told, when not nil, is given the action as
+	// recorded, numbered, when it is added, and what it returns is queued
+	// in the same transaction; it is not called for one on record already.
+	AddAction(ctx context.Context, a ActionPoint, at time.Time, told func(ActionPoint) []OutboxMessage) (_ ActionPoint, added bool, err error)
 	// ActionPointByID is an action; ErrNotFound if there is none.
 	ActionPointByID(ctx context.Context, id int64) (ActionPoint, error)
 	// CompleteAction marks an action done; ErrConflict if it is done
@@ -499,9 +501,9 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	r, saved, err := s.saveAction(ctx, ms[0], ActionPoint{
+	r, saved, err := s.saveAction(ctx, c, in.Request, ms[0], ActionPoint{
 		CommitteeID: c.ID, OwnerUser: owner.UserID, OwnerName: owner.Name, Due: due, Text: text, CreatedBy: in.UserID,
-	}, in.Now)
+	})
 	switch {
 	case err != nil:
 		return Reply{}, err
@@ -773,13 +775,21 @@ func calledByWord(members []Member, name, org string) (Member, bool) {
 	return meant[0], true
 }
 
-// saveAction records a under minute mi, for /action add and its form.
-// An action added under a minute already confirmed (approved, or
-// imported from published minutes) is kept, as a follow-up to it, but is
-// not printed in the minutes (agreedActions), and the reply says so.
-func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint, at time.Time) (Reply, ActionPoint, error) {
+// saveAction records a under minute mi of committee c, for r's /action
+// add and its form. An action added under a minute already confirmed
+// (approved, or imported from published minutes) is kept, as a follow-up
+// to it, but is not printed in the minutes (agreedActions), and the reply
+// says so.
+func (s *Service) saveAction(ctx context.Context, c Committee, r Request, mi Minute, a ActionPoint) (Reply, ActionPoint, error) {
 	a.MeetingID, a.MinuteID, a.MinuteNumber = mi.MeetingID, mi.ID, mi.Number
-	a, added, err := s.store.AddAction(ctx, a, at)
+	// The owner learns the action is theirs from the message, as one given
+	// them by reassignment, not from a reminder days before it is due.
+	// Its number, which the message gives, is the one the store gives it.
+	var told []OutboxMessage
+	a, added, err := s.store.AddAction(ctx, a, r.Now, func(a ActionPoint) []OutboxMessage {
+		told = ownerNotice(c, r, a, actionGiven(c, a))
+		return told
+	})
 	if err != nil {
 		return Reply{}, a, err
 	}
@@ -788,13 +798,16 @@ func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint, at t
 		return private("Action %d is on record already under minute %s: %s — %s, %s. Nothing was added; mark it done with `/action done %d`.",
 			a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID), a, nil
 	}
-	r := private("Action %d recorded under minute %s: %s — %s, %s. Mark it done with `/action done %d`.",
+	reply := private("Action %d recorded under minute %s: %s — %s, %s. Mark it done with `/action done %d`.",
 		a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID)
+	if len(told) > 0 {
+		reply.Text += " " + toldThem
+	}
 	if !mi.Draft {
-		r.Text += fmt.Sprintf("\nThe minutes of the meeting on %s are confirmed already, so the action is not printed in them: it is kept on the action list as a follow-up to minute %s.",
+		reply.Text += fmt.Sprintf("\nThe minutes of the meeting on %s are confirmed already, so the action is not printed in them: it is kept on the action list as a follow-up to minute %s.",
 			mi.HeldOn, Escape(mi.Number))
 	}
-	return r, a, nil
+	return reply, a, nil
 }
 
 // ownerOf names an action's owner: a mention for a member.
@@ -885,7 +898,7 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// change someone else makes to their action, rather than from a
 	// reminder that comes days later or earlier than they planned for.
 	c := in.Committee
-	notices := ownerNotice(in, a, fmt.Sprintf("re-dated your action %d in *%s*: %s It is now due %s (%s). `/action history %d` in <#%s> keeps every date it was given.",
+	notices := ownerNotice(c, in.Request, a, fmt.Sprintf("re-dated your action %d in *%s*: %s It is now due %s (%s). `/action history %d` in <#%s> keeps every date it was given.",
 		a.ID, Escape(c.Name), Escape(ended(a.Text)), due, was, a.ID, c.ChannelID))
 	err = s.store.ChangeAction(ctx, a.ID, "", "", due, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
@@ -939,10 +952,9 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// The new owner learns the action is theirs from the message, not from
 	// a reminder days before it is due; whoever had it learns it is off
 	// their list.
-	notices := ownerNotice(in, a, fmt.Sprintf("gave you action %d in *%s*: %s — %s (%s). Note progress on it with `/action note %d NOTE`, and mark it done with `/action done %d [NOTE]`, in <#%s>.",
-		a.ID, Escape(c.Name), Escape(ended(a.Text)), dueLabel(a.Due), minuteLabel(a), a.ID, a.ID, c.ChannelID))
+	notices := ownerNotice(c, in.Request, a, actionGiven(c, a))
 	if was.OwnerUser != a.OwnerUser {
-		notices = append(notices, ownerNotice(in, was, fmt.Sprintf("gave your action %d in *%s* to %s: %s It is no longer on your list.",
+		notices = append(notices, ownerNotice(c, in.Request, was, fmt.Sprintf("gave your action %d in *%s* to %s: %s It is no longer on your list.",
 			a.ID, Escape(c.Name), ownerOf(a), Escape(ended(a.Text))))...)
 	}
 	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID, in.Now, notices...)
@@ -959,14 +971,21 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 }
 
 // ownerNotice is the direct message telling a's owner, a member, what
-// someone else did to their action, as toldOf tells a member of any record
-// entered in their name. None when a is owned by a person named only, or
-// by the sender, who knows already.
-func ownerNotice(in *Input, a ActionPoint, did string) []OutboxMessage {
-	if m := toldOf(in.Committee, Member{UserID: a.OwnerUser}, in.Request, did); m != nil {
+// r's sender did to their action in committee c, as toldOf tells a member
+// of any record entered in their name. None when a is owned by a person
+// named only, or by the sender, who knows already.
+func ownerNotice(c Committee, r Request, a ActionPoint, did string) []OutboxMessage {
+	if m := toldOf(c, Member{UserID: a.OwnerUser}, r, did); m != nil {
 		return []OutboxMessage{*m}
 	}
 	return nil
+}
+
+// actionGiven tells a's owner that it is theirs (see ownerNotice), and
+// how they note progress on it and mark it done.
+func actionGiven(c Committee, a ActionPoint) string {
+	return fmt.Sprintf("gave you action %d in *%s*: %s — %s (%s). Note progress on it with `/action note %d NOTE`, and mark it done with `/action done %d [NOTE]`, in <#%s>.",
+		a.ID, Escape(c.Name), Escape(ended(a.Text)), dueLabel(a.Due), minuteLabel(a), a.ID, a.ID, c.ChannelID)
 }
 
 func noteAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -994,7 +1013,7 @@ func noteAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n := utf8.RuneCountInString(note); n > maxActionText {
 		return Reply{}, usageErr("That note is too long (%d characters; the limit is %d). Nothing was saved.", n, maxActionText)
 	}
-	notices := ownerNotice(in, a, fmt.Sprintf("noted progress on your action %d in *%s* (%s): %s\n`/action history %d` in <#%s> keeps every note.",
+	notices := ownerNotice(c, in.Request, a, fmt.Sprintf("noted progress on your action %d in *%s* (%s): %s\n`/action history %d` in <#%s> keeps every note.",
 		a.ID, Escape(c.Name), Escape(truncateText(oneLine(a.Text), 200)), Escape(ended(note)), a.ID, c.ChannelID))
 	err = s.store.NoteAction(ctx, a.ID, note, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
@@ -1032,7 +1051,7 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if note != "" {
 		done = " Note: " + Escape(ended(note))
 	}
-	notices := ownerNotice(in, a, fmt.Sprintf("marked your action %d in *%s* done: %s%s If it is not done, `/action reopen %d` in <#%s> makes it outstanding again.",
+	notices := ownerNotice(in.Committee, in.Request, a, fmt.Sprintf("marked your action %d in *%s* done: %s%s If it is not done, `/action reopen %d` in <#%s> makes it outstanding again.",
 		id, Escape(in.Committee.Name), Escape(ended(a.Text)), done, id, in.Committee.ChannelID))
 	err = s.store.CompleteAction(ctx, id, note, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
@@ -1082,7 +1101,7 @@ func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := s.mayClose(ctx, in, a, fmt.Sprintf("reopen action %d", a.ID)); err != nil {
 		return Reply{}, err
 	}
-	notices := ownerNotice(in, a, fmt.Sprintf("reopened your action %d in *%s*: it is outstanding again: %s — %s. `/action history %d` in <#%s> keeps that it was done.",
+	notices := ownerNotice(c, in.Request, a, fmt.Sprintf("reopened your action %d in *%s*: it is outstanding again: %s — %s. `/action history %d` in <#%s> keeps that it was done.",
 		a.ID, Escape(c.Name), Escape(ended(a.Text)), dueLabel(a.Due), a.ID, c.ChannelID))
 	err = s.store.ReopenAction(ctx, a.ID, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {

@@ -154,7 +154,7 @@ func TestActionsCarriedForward(t *testing.T) {
 	k, _ := actDay(t)
 
 	r := k.must(ian, "/action add 9 <@UNEIL|neil> 2026-12-20 Circulate the SWACA figures to partners")
-	if r.Visibility != commands.Private || r.Text != "Action 1 recorded under minute 9: <@UNEIL> — Circulate the SWACA figures to partners, due Sunday 20 December 2026. Mark it done with `/action done 1`." {
+	if r.Visibility != commands.Private || r.Text != "Action 1 recorded under minute 9: <@UNEIL> — Circulate the SWACA figures to partners, due Sunday 20 December 2026. Mark it done with `/action done 1`. They are told by direct message." {
 		t.Errorf("add: %+v", r)
 	}
 	// The chair records one for someone who is not a member, by name.
@@ -639,7 +639,7 @@ func TestActionFormFromDecision(t *testing.T) {
 	}
 
 	got, errs := k.submit(by, f, map[string]string{"owner": neil, "due": "2026-12-20", "text": "Circulate the SWACA figures to partners"})
-	if len(errs) != 0 || got.Text != "Action 1 recorded under minute 9: <@UNEIL> — Circulate the SWACA figures to partners, due Sunday 20 December 2026. Mark it done with `/action done 1`." {
+	if len(errs) != 0 || got.Text != "Action 1 recorded under minute 9: <@UNEIL> — Circulate the SWACA figures to partners, due Sunday 20 December 2026. Mark it done with `/action done 1`. They are told by direct message." {
 		t.Errorf("good submission: %+v %v", got, errs)
 	}
 	// The chair adds one for someone outside the committee.

@@ -291,7 +291,7 @@ func TestApologiesReceivedAtTheMeetingTellThem(t *testing.T) {
 }
 
 // TestChangesForAMemberQueueTheirNotice: the messages telling a member of
-// an action re-dated, a dispensation, a correction to the minutes and
+// an action given them or re-dated, a dispensation, a correction to the minutes and
 // apologies received or withdrawn at the meeting, each entered by someone
 // else, are queued with the record: with a store that cannot queue a
 // message by itself, each is still told.
@@ -311,6 +311,7 @@ func TestChangesForAMemberQueueTheirNotice(t *testing.T) {
 		}
 	}
 	for _, line := range []string{
+		"/action add 9 <@UNEIL> 2027-01-10 Book the room",
 		"/action move 1 2027-02-01",
 		"/minutes comment for <@UNEIL> 9 The figures were for the last quarter.",
 		"/attendance <@UNEIL> apologies Unwell",
@@ -322,4 +323,33 @@ func TestChangesForAMemberQueueTheirNotice(t *testing.T) {
 	b := declared.Buttons[0]
 	r, err := svc.Act(context.Background(), k.request(ian, ""), b.Action, b.Value)
 	told(b.Label, r, err)
+}
+
+// TestActionGivenToAMemberTellsThem: an action the officer or the chair
+// records for a member, by command or with the form, is told to them,
+// numbered as it is kept, as one given them by reassignment is; the same
+// action again, the officer's own, one for someone not in Slack and a
+// refusal tell no one.
+func TestActionGivenToAMemberTellsThem(t *testing.T) {
+	k, decision := actDay(t)
+	wantEntered(t, k, "/action add 9 <@UNEIL> 2027-01-10 Circulate the figures", neil, "<@UIAN> gave you action 1 in *Safer Sefton Together*: Circulate the figures. — due Sunday 10 January 2027 (minute 9). Note progress on it with `/action note 1 NOTE`, and mark it done with `/action done 1 [NOTE]`, in <#C1>.",
+		"Action 1 recorded under minute 9: <@UNEIL> — Circulate the figures, due Sunday 10 January 2027. Mark it done with `/action done 1`. They are told by direct message.")
+
+	if got := k.say(ian, "/action add 9 <@UNEIL> 2027-01-10 Circulate the figures"); !strings.Contains(got, "on record already") || strings.Contains(got, "told") {
+		t.Errorf("the same action again: %q", got)
+	}
+	k.must(ian, "/action add 9 <@UIAN> 2027-01-10 Write to the police")
+	if r := k.say(ian, `/action add 9 "Jo Smith" 2027-01-10 Report back on the pilot`); strings.Contains(r, "told") {
+		t.Errorf("someone not in Slack is said to be told: %q", r)
+	}
+	intrRefused(t, k, neil, "/action add 9 <@UGRAEME> 2027-01-10 Book the room", "Only an officer or the chair of Safer Sefton Together can record actions.")
+	wantTold(t, k, neil)
+
+	form := k.press(sue, decision, "Add an action").Form
+	got, errs := k.submit(k.request(sue, ""), form, map[string]string{"owner": graeme, "due": "2027-01-10", "text": "Book the room"})
+	if len(errs) != 0 {
+		t.Fatalf("the form: %v", errs)
+	}
+	wantShown(t, got.Text, "Action 4 recorded under minute 9: <@UGRAEME> — Book the room, due Sunday 10 January 2027. Mark it done with `/action done 4`. They are told by direct message.")
+	wantTold(t, k, graeme, "<@USUE> gave you action 4 in *Safer Sefton Together*: Book the room. — due Sunday 10 January 2027 (minute 9). Note progress on it with `/action note 4 NOTE`, and mark it done with `/action done 4 [NOTE]`, in <#C1>.")
 }

@@ -91,8 +91,9 @@ func actionsStaleAt(ctx context.Context, q sqlx.ExtContext, committeeID int64, o
 	return markHomesStale(ctx, q, committeeID, users)
 }
 
-// AddAction implements commands.ActionStore.
-func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint, at time.Time) (commands.ActionPoint, bool, error) {
+// AddAction implements commands.ActionStore. What told returns for the
+// action added is queued with it, numbered as it is recorded.
+func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint, at time.Time, told func(commands.ActionPoint) []commands.OutboxMessage) (commands.ActionPoint, bool, error) {
 	var id int64
 	added := false
 	err := db.inTx(ctx, "add action", func(tx *Tx) error {
@@ -133,8 +134,10 @@ func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint, at time.Tim
 		}
 		// Read back before the commit: a read that failed after it would
 		// say NOT saved of an action that was.
-		a, err = actionByID(ctx, tx, id)
-		return err
+		if a, err = actionByID(ctx, tx, id); err != nil || told == nil {
+			return err
+		}
+		return enqueueAll(ctx, tx, told(a))
 	})
 	if err != nil {
 		return commands.ActionPoint{}, false, err

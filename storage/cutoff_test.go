@@ -324,7 +324,7 @@ func actionMarked(db *storage.DB, c commands.Committee, reason string) error {
 	}
 	_, _, err = db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: o.Next.ID, MinuteNumber: "26",
 		OwnerUser: "UNEIL", OwnerName: "Neil Frackelton", Due: commands.DateOf(time.Now().AddDate(0, 1, 0), time.UTC),
-		Text: reason, CreatedBy: "UOFF"}, time.Time{})
+		Text: reason, CreatedBy: "UOFF"}, time.Time{}, nil)
 	return err
 }
 
@@ -363,7 +363,7 @@ func actionDoneMarked(db *storage.DB, c commands.Committee, reason string) error
 	}
 	a, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: o.Next.ID, MinuteNumber: "26",
 		OwnerUser: "UNEIL", OwnerName: "Neil Frackelton", Due: commands.DateOf(time.Now().AddDate(0, 1, 0), time.UTC),
-		Text: strings.ReplaceAll(reason, "CUT-ME", "to be done"), CreatedBy: "UOFF"}, time.Time{})
+		Text: strings.ReplaceAll(reason, "CUT-ME", "to be done"), CreatedBy: "UOFF"}, time.Time{}, nil)
 	if err != nil {
 		return fmt.Errorf("the action to mark done: %v", err)
 	}

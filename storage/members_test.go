@@ -328,7 +328,7 @@ func TestMembershipChangeUpdatesAgendaOfTheirActions(t *testing.T) {
 	}
 	if _, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: m.ID, MinuteNumber: "26",
 		OwnerUser: "UNEIL", OwnerName: "Neil Frackelton", Due: commands.DateOf(time.Now().AddDate(0, 1, 0), time.UTC),
-		Text: "Circulate the figures", CreatedBy: "UOFF"}, time.Time{}); err != nil {
+		Text: "Circulate the figures", CreatedBy: "UOFF"}, time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	agenda := fmt.Sprint("agenda:", m.ID)

@@ -295,7 +295,7 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: m.ID, MinuteNumber: "12", OwnerUser: "UNEIL", OwnerName: "Neil Frackelton",
-		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Circulate the SWACA report", CreatedBy: "UIAN"}, time.Time{})
+		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Circulate the SWACA report", CreatedBy: "UIAN"}, time.Time{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -470,7 +470,7 @@ func TestExportHistoryActionUnderNoMinute(t *testing.T) {
 		t.Fatalf("meetings: %v %v", ms, err)
 	}
 	a, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: ms[0].ID, OwnerUser: "UNEIL", OwnerName: "Neil Frackelton",
-		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Book the room", CreatedBy: "UIAN"}, time.Time{})
+		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Book the room", CreatedBy: "UIAN"}, time.Time{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
