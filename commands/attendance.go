@@ -1937,6 +1937,7 @@ func (s *Service) substituteHere(ctx context.Context, c Committee, m Meeting, us
 			return Reply{}, err
 		}
 		mark.Sole = true
+		st.arrivingLate(&mark)
 		return s.mark(ctx, st, mark, now, true)
 	}
 	return Reply{}, userErr("You are not a member of %s, so I cannot mark you here. The officer or the chair can record you: `/attendance @you in-attendance`, or `/attendance @you substitute-for @member`.", Escape(c.Name))
@@ -2008,7 +2009,38 @@ func (s *Service) markSelf(ctx context.Context, c Committee, me Member, m Meetin
 	if a, ok := st.attendee(me.UserID); ok {
 		mark.SubstituteFor = a.SubstituteFor
 	}
+	st.arrivingLate(&mark)
 	return s.mark(ctx, st, mark, now, true)
+}
+
+// arrivingLate makes mark, someone marking themselves here, a late
+// arrival at its time when business has started, as the officer's `late`
+// would: the minutes then say when they arrived ("… arrived at 13:34
+// during consideration of Minute No. 5"), rather than list them as
+// present throughout, there for decisions taken before they came. Only a
+// first arrival is: someone back after leaving returns, as the minutes
+// already say, and one here already is not arriving. Officers, in
+// attendance, and a move to the call are left as they are.
+func (st meetingState) arrivingLate(mark *AttendanceMark) {
+	if mark.Status != AttendPresent {
+		return
+	}
+	var last AttendanceMark
+	for _, l := range st.log {
+		if l.MemberKey == mark.MemberKey && l.Seq > last.Seq {
+			last = l
+		}
+	}
+	switch {
+	case last.Status == AttendLate:
+		// Pressed again, it is the mark they have, and answered so, not a
+		// second arrival.
+		mark.Status, mark.At = AttendLate, last.At
+	case last.Seq != 0 && last.Status != AttendAbsent:
+		// Here already, or back after leaving: not arriving.
+	case slices.ContainsFunc(st.sit.Events, func(e SessionEvent) bool { return e.Action == ActionItem && !e.At.After(mark.At) }):
+		mark.Status = AttendLate
+	}
 }
 
 // mark records mark and answers; self says the person marked themselves.

@@ -1,0 +1,32 @@
+package commands_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHereAfterBusinessStartedIsALateArrival: a member who marks
+// themselves here once the first item has been taken up is minuted as
+// arriving then, as the officer's `late` mark would have them, rather
+// than listed as present for decisions taken before they came. Pressed
+// again, the arrival stands; a member here before business is not late.
+func TestHereAfterBusinessStartedIsALateArrival(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.now = attAt(10, 10, 2)
+	wantShown(t, k.say(graeme, "/here"), "You are marked present.")
+	k.now = attAt(10, 10, 5)
+	k.must(sue, "/meeting item 7.7")
+	k.now = attAt(10, 10, 12)
+	wantShown(t, k.say(attAnn, "/here"), "You are marked present, arrived late at 10:12.")
+	k.now = attAt(10, 10, 14)
+	wantShown(t, k.say(attAnn, "/here"), "You were marked present, arrived late at 10:12 already.")
+	k.now = attAt(10, 10, 30)
+	k.must(sue, "/meeting close")
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Ann arrived at 10:12 during consideration of item 7.7.")
+	if strings.Contains(att, "Graeme Robson arrived") {
+		t.Errorf("a member here before business is minuted as arriving late:\n%s", att)
+	}
+}
