@@ -2623,6 +2623,14 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, userErr("%s cannot substitute for themselves: a substitute stands in for another member. Mark them present with `/attendance <@%s> present`.",
 			st.keyName(a.SubstituteFor), a.SubstituteFor)
 	}
+	if mem, ok := st.member(a.UserID); ok && a.UserID != "" && a.SubstituteFor != "" && mem.IsOfficer() {
+		// An officer serves the meeting and never votes, as one
+		// substituted for would not: standing in for a member, they
+		// would count to the quorum and be minuted as voting in their
+		// place.
+		return Reply{}, userErr("%s is an officer of %s and does not vote, so cannot substitute for %s: officers are in attendance however they are marked. Mark them present with `/attendance <@%s> present`.",
+			Escape(mem.Name), Escape(c.Name), st.keyName(a.SubstituteFor), a.UserID)
+	}
 	switch {
 	case a.UserID == "":
 		mark.MemberKey, mark.Name, mark.Organisation = NameKey(a.Name), a.Name, a.Org

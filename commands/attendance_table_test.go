@@ -30,3 +30,20 @@ func TestHereAfterBusinessStartedIsALateArrival(t *testing.T) {
 		t.Errorf("a member here before business is minuted as arriving late:\n%s", att)
 	}
 }
+
+// TestOfficerCannotSubstitute: the officer, who never votes, marked as a
+// member's substitute is refused with nothing saved, as a substitute for
+// an officer is, rather than counted to the quorum in the member's place.
+func TestOfficerCannotSubstitute(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	attRefused(k, sue, "/attendance <@UIAN> substitute-for <@UNEIL>",
+		"Ian Barton is an officer of Safer Sefton Together and does not vote, so cannot substitute for Neil Frackelton: officers are in attendance however they are marked. Mark them present with `/attendance <@UIAN> present`.")
+	status := k.say(ian, "/meeting status")
+	wantShown(t, status, "*Inquorate*: 2 present, quorum 3")
+	if strings.Contains(status, "Ian Barton") {
+		t.Errorf("the refused mark was saved:\n%s", status)
+	}
+}
