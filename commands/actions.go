@@ -726,7 +726,7 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 	if userID == "" {
 		bare, org := splitOrg(name)
 		if m, ok := misnamed(members, bare, org); ok {
-			return m, false, misnamedErr(c, bare, m)
+			return m, false, misnamedErr(c, bare, org, m)
 		}
 		if m, ok := calledByWord(members, bare, org); ok {
 			return m, false, userErr("\"%s\" is not a member of %s: %s For someone not on the committee, give their full name.",

@@ -997,7 +997,7 @@ func (s *Service) substituteNamed(ctx context.Context, c Committee, who Member, 
 		}
 	}
 	if m, ok := misnamed(members, name, org); ok {
-		return misnamedErr(c, name, m)
+		return misnamedErr(c, name, org, m)
 	}
 	return nil
 }

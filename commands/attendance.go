@@ -2606,7 +2606,11 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// mark made under a misspelt name can still be corrected.
 		if _, marked := st.attendee(NameKey(a.Name)); a.UserID == "" && !marked {
 			if mem, ok := misnamed(st.members, a.Name, a.Org); ok {
-				return Reply{}, misnamedErr(c, a.Name, mem)
+				return Reply{}, misnamedErr(c, a.Name, a.Org, mem)
+			}
+			if ap, ok := st.misnamedSubstitute(a.Name, a.Org); ok {
+				return Reply{}, userErr("%s's apologies name %s as substitute: did you mean them? Name them as the apologies do, \"%s\"; nothing is recorded for \"%s\".",
+					st.keyName(ap.UserID), Escape(ap.SubstituteName), Escape(ap.SubstituteName), nameOf(a.Name, a.Org))
 			}
 		}
 	}
@@ -3000,6 +3004,32 @@ func (st meetingState) namedSubstitute(a attendanceArgs) (Apology, bool) {
 		}
 	}
 	return Apology{}, false
+}
+
+// misnamedSubstitute is the standing apology whose substitute, named by
+// name, is name (of org, when given) but for a slip, as misnamed finds a
+// member's: taken as given, the substitute who came would be minuted as a
+// guest under a name no apology gives, and the member they stand in for
+// left unrepresented and uncounted.
+func (st meetingState) misnamedSubstitute(name, org string) (Apology, bool) {
+	var named []Apology
+	var subs []Member
+	for _, ap := range st.apologies {
+		if ap.UserID == "" || ap.SubstituteID != "" || ap.SubstituteName == "" {
+			continue
+		}
+		subName, subOrg := splitOrg(ap.SubstituteName)
+		sub := Member{Name: subName, Organisation: subOrg}
+		if !slices.Contains(subs, sub) {
+			// Named by two members' apologies, they are one person.
+			named, subs = append(named, ap), append(subs, sub)
+		}
+	}
+	sub, ok := misnamed(subs, name, org)
+	if !ok {
+		return Apology{}, false
+	}
+	return named[slices.IndexFunc(subs, func(m Member) bool { return m == sub })], true
 }
 
 // backErr refuses mark, a return, at a time before its person left: the

@@ -47,3 +47,26 @@ func TestOfficerCannotSubstitute(t *testing.T) {
 		t.Errorf("the refused mark was saved:\n%s", status)
 	}
 }
+
+// TestMisspeltNamedSubstitute: the substitute a member's apologies name,
+// marked by a name one letter out, is asked about, with nothing saved, as
+// a slip of a member's name is, rather than marked present as a guest
+// with the member left unrepresented. A slip of a member's name given
+// with their organisation is not told to give one.
+func TestMisspeltNamedSubstitute(t *testing.T) {
+	k := attDay(t)
+	k.must(graeme, `/apologies 10/12/2026 Court sub "Jane Smith (Sefton CVS)"`)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	attRefused(k, ian, `/attendance "Sue Holdn (Sefton CVS)" present`,
+		"\"Sue Holdn (Sefton CVS)\" is not a member of Safer Sefton Together: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>.")
+	attRefused(k, ian, `/attendance "Jane Smyth (Sefton CVS)" present`,
+		"Graeme Robson's apologies name Jane Smith (Sefton CVS) as substitute: did you mean them? Name them as the apologies do, \"Jane Smith (Sefton CVS)\"; nothing is recorded for \"Jane Smyth (Sefton CVS)\".")
+	attRefused(k, ian, `/attendance "Jane Smyth" present`, "did you mean them?")
+	if got := k.say(ian, "/meeting status"); strings.Contains(got, "Smyth") || strings.Contains(got, "Holdn") {
+		t.Errorf("a refused mark stands:\n%s", got)
+	}
+	// Someone else of the name, from another organisation, is still marked.
+	wantShown(t, k.say(ian, `/attendance "Jane Smyth (Bootle Library)" in-attendance`), "Jane Smyth is marked in attendance.")
+	wantShown(t, k.say(ian, `/attendance "Jane Smith (Sefton CVS)" present`), "Jane Smith is marked present as substitute for Graeme Robson.")
+}

@@ -90,7 +90,7 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 		}
 		if adds {
 			if m, ok := misnamed(members, b.Name, b.Org); ok {
-				return Member{}, misnamedErr(c, b.Name, m)
+				return Member{}, misnamedErr(c, b.Name, b.Org, m)
 			}
 			// A first name alone ("Sue"), a word of members' names, with
 			// no organisation to tell a stranger by: taken as given, it
@@ -172,8 +172,14 @@ func misnamed(members []Member, name, org string) (Member, bool) {
 	return found, n == 1
 }
 
-// misnamedErr asks whether name, typed for a record, meant member m.
-func misnamedErr(c Committee, name string, m Member) error {
+// misnamedErr asks whether name, typed for a record with org (or none),
+// meant member m. Given with the member's organisation, which misnamed
+// then asked of them, the name is not told to add one.
+func misnamedErr(c Committee, name, org string, m Member) error {
+	if org != "" {
+		return userErr("\"%s\" is not a member of %s: did you mean %s? Name them as <@%s>.",
+			nameOf(name, org), Escape(c.Name), nameOf(m.Name, m.Organisation), m.UserID)
+	}
 	return userErr("\"%s\" is not a member of %s: did you mean %s? Name them as <@%s>; for someone not on the committee, give their organisation too: \"%s (Organisation)\".",
 		Escape(name), Escape(c.Name), nameOf(m.Name, m.Organisation), m.UserID, Escape(name))
 }
