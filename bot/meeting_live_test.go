@@ -301,7 +301,7 @@ func TestLiveMessageGolden(t *testing.T) {
 		commands.AttendanceMark{ID: 43, MemberKey: "U99", Seq: 1, UserID: "U99", Name: "Jan Marlow", Status: commands.AttendPresent, SubstituteFor: "U40", At: start})
 	events := []commands.SessionEvent{{Seq: 1, Action: commands.ActionOpened, At: start, By: "U01"}, {Seq: 2, Action: commands.ActionItem, Item: "7.7", At: start.Add(time.Hour)}}
 	decls := []commands.Declaration{{UserID: "U02", Name: "Councillor Member Number 02", Item: "7.7", Kind: commands.InterestPecuniary}}
-	reply := commands.LiveReply(c, m, events, log, members, nil, apologies, decls, commands.QuorumRule{Numerator: 1, Denominator: 4, Minimum: 3})
+	reply := commands.LiveReply(c, m, events, log, nil, members, nil, apologies, decls, commands.QuorumRule{Numerator: 1, Denominator: 4, Minimum: 3})
 	msg := bot.Message(reply)
 	if len(msg.Blocks) > 50 {
 		t.Errorf("%d blocks; Slack allows 50", len(msg.Blocks))

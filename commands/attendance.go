@@ -189,6 +189,7 @@ func attendanceCommand() *Command {
 			Usage: []string{
 				"/attendance @person present|late [HH:MM]|left [HH:MM|none]|absent|remote|in-attendance",
 				"/attendance @person substitute-for @member",
+				"/attendance @member chair   (officer or chair: a member present takes the chair)",
 				"/attendance @person apologies [REASON]|withdraw   (officer or chair: apologies received at the meeting, or withdrawn there)",
 				"/attendance \"Name (Organisation)\" present|in-attendance|apologies|…   (officer or chair: someone not in Slack)",
 			},
@@ -199,9 +200,10 @@ func attendanceCommand() *Command {
 				"/attendance @helen apologies Unwell",
 				"/attendance @helen apologies withdraw",
 				"/attendance @graeme substitute-for @sue",
+				"/attendance @graeme chair",
 				"/attendance \"Jen Williams (NW Probation)\" in-attendance",
 			},
-			Also: []string{"present", "late", "left", "absent", "remote", "in-attendance", "substitute-for", "apologies"},
+			Also: []string{"present", "late", "left", "absent", "remote", "in-attendance", "substitute-for", "apologies", "chair"},
 			Who:  Members, Run: markAttendance,
 		}},
 	}
@@ -224,10 +226,13 @@ type meetingState struct {
 	// vice-chair: now, or once the meeting is closed, when it closed (see
 	// ChairsAt), so that a hand-over since leaves its record alone.
 	chair, vice string
-	nonVoting   map[string]bool
-	apologies   []Apology
-	decls       []Declaration
-	rule        QuorumRule
+	// chairs are those recorded taking the chair (`/attendance @member
+	// chair`), oldest first.
+	chairs    []ChairTaken
+	nonVoting map[string]bool
+	apologies []Apology
+	decls     []Declaration
+	rule      QuorumRule
 	// entered: name who entered each mark someone made for another, as
 	// /meeting status does (the channel's message and the minutes do not).
 	entered bool
@@ -262,6 +267,9 @@ func (s *Service) meetingState(ctx context.Context, c Committee, m Meeting) (mee
 		return st, err
 	}
 	st.att = Standing(st.log)
+	if st.chairs, err = s.store.ChairsTaken(ctx, m.ID); err != nil {
+		return st, err
+	}
 	if st.members, err = s.store.Members(ctx, c.ID); err != nil {
 		return st, err
 	}
@@ -1121,28 +1129,9 @@ type paragraphs struct {
 func (st meetingState) paragraphs() paragraphs {
 	loc := st.c.Location()
 	var p paragraphs
-	// In the Chair: the chair if there, else the vice-chair if there.
-	chairKey := ""
-	for _, key := range []string{st.chair, st.vice} {
-		for _, a := range st.att {
-			if key != "" && chairKey == "" && a.Key == key && a.Status != AttendAbsent && !a.Arrived.IsZero() {
-				chairKey = key
-			}
-		}
-	}
+	chairKey, presiding := st.inTheChair()
 	var notes, left []timed
 	away := absences(st.log)
-	// Presiding now: the chair who has left the room hands the chair to
-	// the vice-chair, if here, until they return; the live message names
-	// whoever is presiding, the minutes say who took the chair and when.
-	presiding := chairKey
-	if chairKey != "" && chairKey == st.chair && st.vice != "" {
-		if ch, _ := st.attendee(st.chair); ch.Status == AttendLeft {
-			if vc, ok := st.attendee(st.vice); ok && vc.Status.here() && !vc.Arrived.IsZero() {
-				presiding = st.vice
-			}
-		}
-	}
 	// Members here in their own right: a substitute for one of them does
 	// not count (CountQuorum counts each member once), so is not listed
 	// live among those present, where the list would outnumber the count.
@@ -1258,6 +1247,7 @@ func (st meetingState) paragraphs() paragraphs {
 			}
 		}
 	}
+	notes = append(notes, st.chairNotes(away)...)
 	// A substitution named in apologies and not taken up, its substitute
 	// being here otherwise, is shown live, so that the officer sees whom
 	// no one represents; the minutes record only who substituted.
@@ -1320,6 +1310,72 @@ func (st meetingState) paragraphs() paragraphs {
 		p.apologies = append(p.apologies, nameOf(a.Name, a.Organisation))
 	}
 	return p
+}
+
+// inTheChair is who the minutes list as in the Chair: the chair if
+// there, else the vice-chair if there, else the first member recorded
+// taking the chair who came; and who presides now, "" when no one does.
+// The chair who has left the room hands the chair to the vice-chair, if
+// here, until they return; a member recorded taking the chair presides
+// while here, until the chair comes back into the room, or someone else
+// takes it. The live message names whoever presides, the minutes say who
+// took the chair and when.
+func (st meetingState) inTheChair() (chairKey, presiding string) {
+	came := func(key string) bool {
+		a, ok := st.attendee(key)
+		return key != "" && ok && a.Status != AttendAbsent && !a.Arrived.IsZero()
+	}
+	for _, key := range []string{st.chair, st.vice} {
+		if chairKey == "" && came(key) {
+			chairKey = key
+		}
+	}
+	for _, ct := range st.chairs {
+		if chairKey == "" && came(ct.MemberKey) {
+			chairKey = ct.MemberKey
+		}
+	}
+	presiding = chairKey
+	if chairKey != "" && chairKey == st.chair && st.vice != "" {
+		if ch, _ := st.attendee(st.chair); ch.Status == AttendLeft {
+			if vc, ok := st.attendee(st.vice); ok && vc.Status.here() && !vc.Arrived.IsZero() {
+				presiding = st.vice
+			}
+		}
+	}
+	if n := len(st.chairs); n > 0 && st.chairs[n-1].MemberKey != st.chair {
+		ct := st.chairs[n-1]
+		back := slices.ContainsFunc(absences(st.log)[st.chair], func(ab absence) bool { return ab.back.After(ct.At) })
+		if a, ok := st.attendee(ct.MemberKey); ok && a.Status.attends() && !back {
+			presiding = ct.MemberKey
+		}
+	}
+	if a, ok := st.attendee(presiding); !ok || !a.Status.here() {
+		presiding = ""
+	}
+	return chairKey, presiding
+}
+
+// chairNotes are the minutes' lines saying who took the chair, as
+// recorded (`/attendance @member chair`): "Graeme Robson took the Chair at
+// 10:20 in the absence of Sue Holden.", and the chair taking it back,
+// "Sue Holden resumed the Chair at 10:40.".
+func (st meetingState) chairNotes(away map[string][]absence) []timed {
+	loc := st.c.Location()
+	var out []timed
+	for i, ct := range st.chairs {
+		at := ct.At.In(loc).Format("15:04")
+		switch {
+		case ct.MemberKey == st.chair && i > 0:
+			out = append(out, timed{ct.At, fmt.Sprintf("%s resumed the Chair at %s.", st.keyName(ct.MemberKey), at)})
+		case ct.MemberKey == st.chair:
+		case st.chair != "" && !st.hereAt(st.chair, ct.At, away[st.chair]):
+			out = append(out, timed{ct.At, fmt.Sprintf("%s took the Chair at %s in the absence of %s.", st.keyName(ct.MemberKey), at, st.keyName(st.chair))})
+		default:
+			out = append(out, timed{ct.At, fmt.Sprintf("%s took the Chair at %s.", st.keyName(ct.MemberKey), at)})
+		}
+	}
+	return out
 }
 
 // hereAt reports whether key was at the meeting at t: arrived by then and
@@ -2077,6 +2133,7 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 			withdrew = " Your apologies for this meeting are withdrawn: you are here."
 		}
 	}
+	_, presided := st.inTheChair()
 	if added {
 		st.log = withMark(st.log, mark)
 		st.att = Standing(st.log)
@@ -2106,6 +2163,11 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 	}
 	if note := st.memberHereNote(mark, self); note != "" {
 		line = note + " " + line
+	}
+	if _, presiding := st.inTheChair(); added && presided == mark.MemberKey && presiding == "" {
+		// With no vice-chair here to take it, the record would otherwise
+		// have no one in the chair for what is decided meanwhile.
+		line = "No one is in the Chair now: `/attendance @member chair` records the member present who takes it. " + line
 	}
 	if !added {
 		return private("%s %s already. %s", who, strings.Replace(state, "are ", "were ", 1), line), nil
@@ -2244,6 +2306,8 @@ type attendanceArgs struct {
 	Reason    string
 	SetReason bool
 	Withdraw  bool
+	// Chair: `chair`, the member takes the chair.
+	Chair bool
 }
 
 // takePerson reads the person text starts with, `@person` or `"Name
@@ -2348,7 +2412,7 @@ func parseAttendance(text string) (attendanceArgs, error) {
 	}
 	words := strings.Fields(rest)
 	if len(words) == 0 {
-		return a, fmt.Errorf("say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member")
+		return a, fmt.Errorf("say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance, substitute-for @member or chair")
 	}
 	if err := severalPeople(a, words); err != nil {
 		return a, err
@@ -2372,6 +2436,12 @@ func parseAttendance(text string) (attendanceArgs, error) {
 		a.Status = AttendRemote
 	case "in-attendance", "attending", "attendance":
 		a.Status = AttendInAttendance
+	case "chair", "chairing":
+		if len(words) > 0 {
+			return a, fmt.Errorf("chair takes nothing after it: `/attendance @member chair` records that they take the chair now")
+		}
+		a.Chair = true
+		return a, nil
 	case "apologies", "apology", "apologised", "apologized", "apologises", "apologizes":
 		return apologiesArgs(a, words)
 	case "substitute-for", "sub-for", "substituting":
@@ -2385,7 +2455,7 @@ func parseAttendance(text string) (attendanceArgs, error) {
 		a.Status, a.SubstituteFor = AttendPresent, id
 		return a, nil
 	default:
-		return a, fmt.Errorf("I don't know \"%s\": say present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member", echoWord(w))
+		return a, fmt.Errorf("I don't know \"%s\": say present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance, substitute-for @member or chair", echoWord(w))
 	}
 	if a.Status == AttendLate || a.Status == AttendLeft {
 		if strings.EqualFold(strings.Join(words, " "), "") {
@@ -2614,6 +2684,9 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			}
 		}
 	}
+	if a.Chair {
+		return s.takeChair(ctx, st, a, in, marksOthers)
+	}
 	if a.Apologies && a.Withdraw {
 		return s.withdrawAtMeeting(ctx, st, a, in)
 	}
@@ -2694,6 +2767,46 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	return s.mark(ctx, st, mark, in.Now, a.UserID == in.UserID)
+}
+
+// takeChair is `/attendance @member chair`: a member present takes the
+// chair, recorded by the officer or the chair (marksOthers), as when the
+// chair leaves the room with no vice-chair there. The live message names
+// them in the Chair, and the minutes say who took it and when.
+func (s *Service) takeChair(ctx context.Context, st meetingState, a attendanceArgs, in *Input, marksOthers bool) (Reply, error) {
+	c := st.c
+	if !marksOthers {
+		return Reply{}, userErr("Only an officer or the chair of %s records who takes the chair.", Escape(c.Name))
+	}
+	mem, isMember := st.member(a.UserID)
+	switch {
+	case a.UserID == "" || !isMember:
+		return Reply{}, userErr("Only a member of %s present takes the chair: name them by mention, `/attendance @member chair`.", Escape(c.Name))
+	case mem.IsOfficer():
+		return Reply{}, userErr("%s is an officer of %s and does not take the chair: name the member present who does, `/attendance @member chair`.", Escape(mem.Name), Escape(c.Name))
+	}
+	if at, ok := st.attendee(a.UserID); !ok || !at.Status.attends() {
+		return Reply{}, userErr("%s is not marked here, so cannot take the chair: mark them present first (`/attendance <@%s> present`).", Escape(mem.Name), a.UserID)
+	}
+	if _, presiding := st.inTheChair(); presiding == a.UserID {
+		return private("%s is in the Chair already; nothing changed.", Escape(mem.Name)), nil
+	}
+	ct := ChairTaken{MeetingID: st.m.ID, MemberKey: a.UserID, At: in.Now, By: in.UserID}
+	added, err := s.store.TakeChair(ctx, ct)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !added {
+		// Closed meanwhile, or recorded already by someone else.
+		again, err := s.meetingState(ctx, c, st.m)
+		if err != nil {
+			return Reply{}, err
+		}
+		if !again.sit.Running() {
+			return Reply{}, userErr("The meeting on %s is not in progress.", formatDay(st.m.StartsAt, c.Location()))
+		}
+	}
+	return private("%s takes the Chair at %s; the minutes will say so. %s", Escape(mem.Name), in.Now.In(c.Location()).Format("15:04"), st.count("").Line()), nil
 }
 
 // receiveApology is `/attendance @person apologies [REASON]`: apologies
@@ -3362,12 +3475,12 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 }
 
 // LiveReply is the live message of meeting m from its records, as the
-// outbox sends it: the conduct log, the attendance log, the committee's
-// members (nonVoting: the user IDs of those who do not vote), the
-// apologies and declarations standing, and the quorum rule.
-func LiveReply(c Committee, m Meeting, events []SessionEvent, log []AttendanceMark, members []Member, nonVoting []string,
+// outbox sends it: the conduct log, the attendance log, who took the
+// chair, the committee's members (nonVoting: the user IDs of those who do
+// not vote), the apologies and declarations standing, and the quorum rule.
+func LiveReply(c Committee, m Meeting, events []SessionEvent, log []AttendanceMark, chairs []ChairTaken, members []Member, nonVoting []string,
 	apologies []Apology, decls []Declaration, rule QuorumRule) Reply {
-	st := meetingState{c: c, m: m, sit: SittingOf(events), log: log, att: Standing(log), members: members,
+	st := meetingState{c: c, m: m, sit: SittingOf(events), log: log, att: Standing(log), chairs: chairs, members: members,
 		nonVoting: map[string]bool{}, apologies: apologies, decls: decls, rule: rule}
 	for _, id := range nonVoting {
 		st.nonVoting[id] = true

@@ -70,3 +70,41 @@ func TestMisspeltNamedSubstitute(t *testing.T) {
 	wantShown(t, k.say(ian, `/attendance "Jane Smyth (Bootle Library)" in-attendance`), "Jane Smyth is marked in attendance.")
 	wantShown(t, k.say(ian, `/attendance "Jane Smith (Sefton CVS)" present`), "Jane Smith is marked present as substitute for Graeme Robson.")
 }
+
+// TestMemberTakesTheChair: with the chair out of the room and no
+// vice-chair, the officer is asked who takes the chair, records the
+// member present who does, and the live message and the minutes name
+// them, rather than leave no one in the chair for what is decided.
+func TestMemberTakesTheChair(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	for _, who := range []string{sue, graeme, attAnn} {
+		k.must(who, "/here")
+	}
+	k.now = attAt(10, 10, 5)
+	k.must(sue, "/meeting item 7.7")
+	k.now = attAt(10, 10, 10)
+	wantShown(t, k.say(ian, "/attendance <@USUE> left"),
+		"Sue Holden is marked as having left at 10:10. No one is in the Chair now: `/attendance @member chair` records the member present who takes it. *Inquorate*: 2 present, quorum 3")
+	if got := k.say(ian, "/meeting status"); strings.Contains(got, "(in the Chair)") {
+		t.Errorf("someone is in the chair with the chair out:\n%s", got)
+	}
+	attRefused(k, attAnn, "/attendance <@UANN> chair", "Only an officer or the chair of Safer Sefton Together records who takes the chair.")
+	attRefused(k, ian, "/attendance <@UIAN> chair", "Ian Barton is an officer of Safer Sefton Together and does not take the chair")
+	attRefused(k, ian, "/attendance <@UNEIL> chair", "Neil Frackelton is not marked here, so cannot take the chair")
+	k.now = attAt(10, 10, 11)
+	wantShown(t, k.say(ian, "/attendance <@UGRAEME> chair"), "Graeme Robson takes the Chair at 10:11; the minutes will say so.")
+	wantShown(t, k.say(ian, "/attendance <@UGRAEME> chair"), "Graeme Robson is in the Chair already; nothing changed.")
+	wantShown(t, k.say(ian, "/meeting status"), "*Present (2)*\nGraeme Robson (Merseyside Police) (in the Chair)\nAnn (Sefton Council)")
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.now = attAt(10, 10, 20)
+	k.must(ian, "/attendance <@USUE> present")
+	wantShown(t, k.say(ian, "/meeting status"), "*Present (3)*\nSue Holden (Sefton CVS) (in the Chair) — marked by Ian Barton\nGraeme Robson (Merseyside Police)\n")
+	k.now = attAt(10, 10, 30)
+	k.must(sue, "/meeting close")
+	inOrder(t, k.say(ian, "/meeting attendance"),
+		"Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Ann (Sefton Council).",
+		"Sue Holden left the meeting at 10:10 during consideration of item 7.7 and returned at 10:20.\n",
+		"Graeme Robson took the Chair at 10:11 in the absence of Sue Holden.")
+	wantShown(t, k.say(ian, "/history attendance 10/12/2026"), "<@UGRAEME> took the chair _(entered by <@UIAN>)_")
+}

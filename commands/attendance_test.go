@@ -1626,7 +1626,7 @@ func TestAttendanceLiveReplyFromRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := shown(commands.LiveReply(c, m, events, log, members, nonVoting, apologies, decls, rule))
+	got := shown(commands.LiveReply(c, m, events, log, nil, members, nonVoting, apologies, decls, rule))
 	if got != shown(sent) {
 		t.Errorf("LiveReply:\n%s\nthe channel got:\n%s", got, shown(sent))
 	}

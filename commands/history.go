@@ -879,6 +879,11 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 			lines = append(lines, line{e.At, text + " by " + personText(e.By, "")})
 		}
 	}
+	for _, ct := range st.chairs {
+		if who == "" && name == "" || who == ct.MemberKey {
+			lines = append(lines, line{ct.At, fmt.Sprintf("<@%s> took the chair _(entered by %s)_", ct.MemberKey, personText(ct.By, ""))})
+		}
+	}
 	for _, mark := range st.log {
 		if who != "" && mark.MemberKey != who && mark.SubstituteFor != who ||
 			who == "" && name != "" && (mark.UserID != "" || !sameName(mark.Name, name)) {

@@ -405,6 +405,18 @@ const (
 	ActionItem      SessionAction = "item"
 )
 
+// ChairTaken is an entry in a meeting's log of who took the chair: the
+// member (their MemberKey) who presides from At, recorded by By, while
+// they are here and until the chair comes back into the room (see
+// meetingState.inTheChair).
+type ChairTaken struct {
+	MeetingID int64
+	Seq       int
+	MemberKey string
+	At        time.Time
+	By        string
+}
+
 // SessionEvent is one entry in a meeting's conduct log.
 type SessionEvent struct {
 	MeetingID int64

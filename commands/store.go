@@ -506,6 +506,13 @@ type ConductStore interface {
 	RecordSession(ctx context.Context, e SessionEvent, after []SessionAction, post *LivePost) (added bool, err error)
 	// Sessions is a meeting's conduct log, oldest first.
 	Sessions(ctx context.Context, meetingID int64) ([]SessionEvent, error)
+	// TakeChair appends c to its meeting's log of who took the chair
+	// while the meeting is open or adjourned; added is false when it has
+	// closed (or never opened), or when c's member is the last recorded
+	// taking it. It marks the live message and the Homes for an update.
+	TakeChair(ctx context.Context, c ChairTaken) (added bool, err error)
+	// ChairsTaken is a meeting's log of who took the chair, oldest first.
+	ChairsTaken(ctx context.Context, meetingID int64) ([]ChairTaken, error)
 	// RunningMeetings lists the meetings of the committees that are open
 	// or adjourned, not closed.
 	RunningMeetings(ctx context.Context, committeeIDs []int64) ([]Meeting, error)

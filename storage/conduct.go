@@ -244,6 +244,59 @@ func sessions(ctx context.Context, q sqlx.QueryerContext, meetingID int64) ([]co
 	return out, nil
 }
 
+// TakeChair implements commands.ConductStore. The meeting's row is
+// locked, as RecordSession locks it, so that the chair is not taken as
+// the meeting closes: it is taken before the close or refused after it.
+// The row takes the next number in the meeting's log; the same member
+// recorded twice at once is recorded once.
+func (db *DB) TakeChair(ctx context.Context, c commands.ChairTaken) (bool, error) {
+	added := false
+	err := db.inTx(ctx, "take chair", func(tx *Tx) error {
+		var running bool
+		if err := tx.GetContext(ctx, &running, `SELECT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
+				AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')
+			FROM meetings m WHERE m.id = $1 FOR NO KEY UPDATE`, c.MeetingID); err != nil || !running {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO chair_taken (meeting_id, seq, member_key, at, by_user)
+			SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4 FROM chair_taken WHERE meeting_id = $1
+			HAVING COALESCE((SELECT member_key FROM chair_taken WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1), '') <> $2`,
+			c.MeetingID, c.MemberKey, c.At, c.By)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		added = true
+		// The live message and the Homes of those who run the meeting
+		// name whoever presides.
+		return markStale(ctx, tx, c.MeetingID, nil)
+	})
+	return added, mapErr("take chair", err)
+}
+
+// ChairsTaken implements commands.ConductStore.
+func (db *DB) ChairsTaken(ctx context.Context, meetingID int64) ([]commands.ChairTaken, error) {
+	var rows []struct {
+		MeetingID int64     `db:"meeting_id"`
+		Seq       int       `db:"seq"`
+		MemberKey string    `db:"member_key"`
+		At        time.Time `db:"at"`
+		By        string    `db:"by_user"`
+	}
+	err := sqlx.SelectContext(ctx, db.x, &rows, `SELECT meeting_id, seq, member_key, at, by_user
+		FROM chair_taken WHERE meeting_id = $1 ORDER BY seq`, meetingID)
+	if err != nil {
+		return nil, mapErr("chairs taken", err)
+	}
+	out := make([]commands.ChairTaken, len(rows))
+	for i, r := range rows {
+		out[i] = commands.ChairTaken{MeetingID: r.MeetingID, Seq: r.Seq, MemberKey: r.MemberKey, At: r.At, By: r.By}
+	}
+	return out, nil
+}
+
 // RunningMeetings implements commands.ConductStore.
 func (db *DB) RunningMeetings(ctx context.Context, committeeIDs []int64) ([]commands.Meeting, error) {
 	return selectMeetings(ctx, db.x, "running meetings", `SELECT `+meetingColumns+` FROM meetings m
