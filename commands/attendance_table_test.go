@@ -1,8 +1,13 @@
 package commands_test
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
 )
 
 // TestHereAfterBusinessStartedIsALateArrival: a member who marks
@@ -107,4 +112,13 @@ func TestMemberTakesTheChair(t *testing.T) {
 		"Sue Holden left the meeting at 10:10 during consideration of item 7.7 and returned at 10:20.\n",
 		"Graeme Robson took the Chair at 10:11 in the absence of Sue Holden.")
 	wantShown(t, k.say(ian, "/history attendance 10/12/2026"), "<@UGRAEME> took the chair _(entered by <@UIAN>)_")
+	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(changes, func(c commands.Change) bool {
+		return c.Action == "took the chair" && c.UserID == graeme && c.Name == "Graeme Robson" && c.By == ian
+	}) {
+		t.Errorf("the export does not say who took the chair: %+v", changes)
+	}
 }

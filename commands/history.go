@@ -43,7 +43,7 @@ type Change struct {
 	// (declarations); submitted or removed (reports); added, removed,
 	// moved or edited (agenda items). CommitteeHistory's other records
 	// have their own: an attendance mark's status; a meeting opened,
-	// closed, moved, cancelled and the like; a minute minuted, amended or
+	// closed, moved, cancelled and the like, and who took its chair; a minute minuted, amended or
 	// approved; an action added or done; an interest registered or ended;
 	// a member added, changed or removed.
 	Action string

@@ -360,7 +360,8 @@ const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_k
 // that historySelect leaves out, in its columns, read from where each
 // record keeps its history: attendance (attendance_marks, a departure
 // withdrawn included); the meeting itself, opened, adjourned, resumed,
-// closed and its items taken up (meeting_sessions), moved or its venue
+// closed and its items taken up (meeting_sessions), who took the chair
+// (chair_taken), moved or its venue
 // changed (meeting_changes), and scheduled, cancelled, imported or held
 // (the audit log, where those have always been kept); minutes written in
 // Quorum (minute_history, a resolution's recording and its removal under
@@ -409,6 +410,14 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 			CASE s.action WHEN 'item' THEN 'took up' ELSE s.action END, s.item, '', '',
 			'', s.by_user, 21, s.id, NULL
 		FROM meeting_sessions s JOIN meetings m ON m.id = s.meeting_id
+		WHERE m.committee_id = $1
+		UNION ALL
+		-- Who took the chair at a meeting in progress (migration 00080),
+		-- named as the committee names them.
+		SELECT c.at, m.committee_id, m.id, 'meeting', 'took the chair', '',
+			c.member_key, COALESCE(cm.name, c.member_key), '', c.by_user, 37, c.id, c.member_key
+		FROM chair_taken c JOIN meetings m ON m.id = c.meeting_id
+		LEFT JOIN members cm ON cm.committee_id = m.committee_id AND cm.user_id = c.member_key
 		WHERE m.committee_id = $1
 		UNION ALL
 		SELECT x.at, x.committee_id, x.meeting_id, 'meeting',
