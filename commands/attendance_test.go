@@ -427,7 +427,7 @@ func TestAttendanceMarks(t *testing.T) {
 		{ian, "/attendance <@UANN> late <!channel>", "&lt;!channel&gt; is not a time: use 10:20 or 10.20am."},
 		{ian, `/attendance "Jen Williams present`, "Close the name's quotation marks."},
 		{ian, `/attendance "" present`, "Give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\""},
-		{ian, "/attendance <@UANN>", "Say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member"},
+		{ian, "/attendance <@UANN>", "Say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance, substitute-for @member or chair"},
 		{ian, "/attendance <@UANN> dancing", `I don't know "dancing": say present, late HH:MM`},
 		// Several people in one line: each is marked with a line of their
 		// own, given to copy, not Slack's markup quoted as a word unknown.

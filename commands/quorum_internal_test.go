@@ -285,7 +285,7 @@ func TestParseAttendance(t *testing.T) {
 		{"<@U1> late 25:00", attendanceArgs{}, "25:00 is not a time: use 10:00, 10.00am or 14:30"},
 		{"<@U1> late soon", attendanceArgs{}, "soon is not a time: use 10:20 or 10.20am"},
 		{"<@U1> present now", attendanceArgs{}, "present takes nothing after it"},
-		{"<@U1>", attendanceArgs{}, "say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member"},
+		{"<@U1>", attendanceArgs{}, "say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance, substitute-for @member or chair"},
 		{"<@U1> apologies", attendanceArgs{UserID: "U1", Apologies: true}, ""},
 		{"<@U1> Apologies Unwell, sends regrets", attendanceArgs{UserID: "U1", Apologies: true, Reason: "Unwell, sends regrets", SetReason: true}, ""},
 		{`"Jen Williams (NW Probation)" apologised held up in court`, attendanceArgs{Name: "Jen Williams", Org: "NW Probation", Apologies: true, Reason: "held up in court", SetReason: true}, ""},

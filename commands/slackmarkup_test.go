@@ -52,7 +52,7 @@ func TestNamesInQuotesKeepWhatTheSenderSaw(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/committee member add <@UGRAEME> <http://sefton.gov.uk|sefton.gov.uk>")
 	r := k.run(ian, `/apologies for "Graeme Robsn (<http://sefton.gov.uk|sefton.gov.uk>)" Unwell`)
-	if !r.Refused || !strings.Contains(r.Text, `"Graeme Robsn" is not a member of Safer Sefton Together: did you mean Graeme Robson (sefton.gov.uk)?`) {
+	if !r.Refused || !strings.Contains(r.Text, `"Graeme Robsn (sefton.gov.uk)" is not a member of Safer Sefton Together: did you mean Graeme Robson (sefton.gov.uk)? Name them as <@UGRAEME>.`) {
 		t.Errorf("a slip in a member's name, with their organisation:\n%s", r.Text)
 	}
 	k.must(ian, `/apologies for "Jo Smyth (<http://x.org|x.org>)" Unwell sub "Al Jones (<http://y.org|y.org>)"`)
