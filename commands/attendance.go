@@ -37,8 +37,8 @@ func conductSubs() []Sub {
 		Who:     Chairs, Doing: "resume the meeting", Run: sittingAction(ActionResumed),
 	}, {
 		Name:    "close",
-		Usage:   []string{"/meeting close"},
-		Summary: "Close the meeting in progress; the live message becomes its summary.",
+		Usage:   []string{"/meeting close [anyway]"},
+		Summary: "Close the meeting in progress; the live message becomes its summary. It asks first when someone who declared an interest is not marked in the attendance: `anyway` closes it as it is.",
 		Who:     Chairs, Doing: "close the meeting", Run: sittingAction(ActionClosed),
 	}, {
 		Name:     "item",
@@ -545,6 +545,27 @@ func (s *Service) noneRunning(ctx context.Context, c Committee, now time.Time) e
 	return userErr("No meeting of %s is in progress, and there is none today.%s", Escape(c.Name), next)
 }
 
+// attendanceStands is noneRunning for a mark, which after today's meeting
+// has been held is not what the clerk needs to hear: its attendance stands
+// as the minutes print it, and what they say of who was there is put
+// right by amending the minute concerned.
+func (s *Service) attendanceStands(ctx context.Context, c Committee, now time.Time) error {
+	err := s.noneRunning(ctx, c, now)
+	ue := (*UserError)(nil)
+	if !errors.As(err, &ue) {
+		return err
+	}
+	m, ok, derr := s.dayMeetingOf(ctx, c, now)
+	if derr != nil {
+		return derr
+	}
+	if ok && m.Status == MeetingHeld {
+		day := DateOf(m.StartsAt, c.Location()).iso()
+		ue.Msg += fmt.Sprintf(" Its attendance now stands and can no longer be marked: to put the minutes right, an officer amends the minute concerned with `/minutes amend %s MINUTE TEXT` (`/minutes draft %s` gives the numbers); a declaration they leave out goes in the declarations minute.", day, day)
+	}
+	return ue
+}
+
 // apologiesBeforeOpening refuses apologies recorded, or withdrawn, with
 // the attendance (a) while today's meeting, begun by the clock, waits to
 // be opened: it takes them as before its start (openForApologies), the
@@ -908,9 +929,30 @@ func sittingAction(action SessionAction) Handler {
 					}
 				}
 				return private("%s is under discussion already, since %s; nothing changed. %s%s", Escape(itemLabel(it)), since, itemQuorum(st.count(it.Number)),
-					prefixed("\n", strings.Join(st.withdrawalNotes(it.Number, "", in.Now), "\n"))), nil
+					prefixed("\n", strings.Join(st.itemNotes(it.Number, "", in.Now), "\n"))), nil
 			}
 			prev = st.sit.Item
+		case action == ActionClosed && len(in.Args) == 1 && strings.EqualFold(in.Args[0], "anyway"):
+		case action == ActionClosed && len(in.Args) == 0:
+			// Once closed, the attendance stands, and a declaration by
+			// someone it does not mark is left out of the minutes for
+			// good: only an officer's rewording of the minute brings it
+			// back. The chair, often on a phone, is asked once, at the
+			// close, rather than reminded on every item: one refusal
+			// naming each declarant with the line that marks them, and
+			// the line that closes anyway, costs one more message, and
+			// only at a meeting whose record would otherwise be wrong.
+			st, err := s.meetingState(ctx, c, m)
+			if err != nil {
+				return Reply{}, err
+			}
+			if ds := st.unmarkedDeclarants(""); len(ds) > 0 {
+				notes := make([]string, len(ds))
+				for i, d := range ds {
+					notes[i] = fmt.Sprintf("%s declared an interest but is not marked in the attendance: %s.", Escape(oneLine(d.Name)), markThem(d))
+				}
+				return Reply{}, userErr("The meeting is still open. Once it closes its attendance stands, and the minutes leave out the declarations of anyone it does not mark:\n%s\nThen `/meeting close` again, or `/meeting close anyway` to close it as it is.", strings.Join(notes, "\n"))
+			}
 		case len(in.Args) > 0:
 			return Reply{}, usageErr("`%s` takes nothing after it.", in.sub.Name)
 		}
@@ -958,7 +1000,7 @@ func sittingAction(action SessionAction) Handler {
 				return private("%s is under discussion.", Escape(itemLabel(taken))), nil
 			}
 			return private("%s is under discussion. %s%s", Escape(itemLabel(taken)), itemQuorum(st.count(e.Item)),
-				prefixed("\n", strings.Join(st.withdrawalNotes(e.Item, prev, in.Now), "\n"))), nil
+				prefixed("\n", strings.Join(st.itemNotes(e.Item, prev, in.Now), "\n"))), nil
 		}
 		r := Reply{Visibility: Private, Text: fmt.Sprintf("You closed the meeting of *%s* at %s; the live message now shows its summary. `/meeting attendance` gives the paragraphs for the minutes.", Escape(c.Name), at)}
 		// The meeting is closed: a failure to read what its declarants
@@ -979,6 +1021,19 @@ func sittingAction(action SessionAction) Handler {
 
 func itemLine(item string, cnt Count) string {
 	return fmt.Sprintf("Item %s: %s", Escape(item), itemQuorum(cnt))
+}
+
+// itemNotes are what whoever takes the meeting on to item is to mark in
+// the attendance as it happens: who withdraws (withdrawalNotes), and who
+// declared an interest in it but is not marked at all, whose declaration
+// the minutes would leave out, said while the attendance can still be
+// put right.
+func (st meetingState) itemNotes(item, prev string, now time.Time) []string {
+	notes := st.withdrawalNotes(item, prev, now)
+	for _, d := range st.unmarkedDeclarants(item) {
+		notes = append(notes, fmt.Sprintf("%s declared an interest in this item but is not marked in the attendance, so the minutes would leave it out: %s.", Escape(oneLine(d.Name)), markThem(d)))
+	}
+	return notes
 }
 
 // withdrawalNotes tell whoever takes the meeting on to item what to mark
@@ -2612,7 +2667,7 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return Reply{}, err
 			}
 		}
-		return Reply{}, s.noneRunning(ctx, c, in.Now)
+		return Reply{}, s.attendanceStands(ctx, c, in.Now)
 	}
 	st, err := s.meetingState(ctx, c, m)
 	if err != nil {

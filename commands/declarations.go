@@ -426,7 +426,7 @@ func (s *Service) declareFrom(ctx context.Context, in *Input) (Reply, bool, erro
 		return Reply{}, false, err
 	}
 	in.admitFrom(f.Origin)
-	return declaredReply(in.Committee, in.Me, f.Meeting, f.Item, f.Declaration, f.Created, in.Request), true, nil
+	return declaredReply(in.Committee, in.Me, f.Meeting, f.Item, f.Declaration, f.Created, f.Unmarked, in.Request), true, nil
 }
 
 // openItem finds item n on the agenda of the meeting d names, refusing
@@ -508,14 +508,40 @@ func (s *Service) declare(ctx context.Context, c Committee, who Member, m Meetin
 	if err != nil {
 		return Reply{}, err
 	}
-	return declaredReply(c, who, m, it, d, created, r), nil
+	unmarked, err := s.unmarkedAt(ctx, c, m, who)
+	if err != nil {
+		return Reply{}, err
+	}
+	return declaredReply(c, who, m, it, d, created, unmarked, r), nil
+}
+
+// unmarkedAt reports whether m is in progress and its attendance does not
+// mark who: their declaration is made at the table, and the minutes leave
+// out the declarations of those they do not list as there (see
+// minutedDeclarations).
+func (s *Service) unmarkedAt(ctx context.Context, c Committee, m Meeting, who Member) (bool, error) {
+	run, ok, err := s.runningMeeting(ctx, c)
+	if err != nil || !ok || run.ID != m.ID {
+		return false, err
+	}
+	log, err := s.store.AttendanceLog(ctx, m.ID)
+	if err != nil {
+		return false, err
+	}
+	return !(meetingState{att: Standing(log)}).marked(personOf(who.UserID, who.Name)), nil
 }
 
 // declaredReply answers r's sender, who declared (or had declared) d for
-// who.
-func declaredReply(c Committee, who Member, m Meeting, it AgendaItem, d Declaration, created bool, r Request) Reply {
+// who. unmarked says the meeting in progress does not mark who in its
+// attendance: they are told now, while it can still be put right, as the
+// minutes would leave the declaration out.
+func declaredReply(c Committee, who Member, m Meeting, it AgendaItem, d Declaration, created, unmarked bool, r Request) Reply {
 	if who.UserID != r.UserID {
-		return declaredFor(c, who, m, it, d, created)
+		reply := declaredFor(c, who, m, it, d, created)
+		if unmarked {
+			reply.Text += fmt.Sprintf("\n%s is not marked in the attendance, so the minutes would leave this declaration out: %s.", whoText(who), markThem(d))
+		}
+		return reply
 	}
 	kind := d.Kind
 	loc := c.Location()
@@ -540,6 +566,9 @@ func declaredReply(c Committee, who Member, m Meeting, it AgendaItem, d Declarat
 		reply.Buttons = append(reply.Buttons, Button{Label: "I hold a dispensation", Action: "declare.dispensation", Value: strconv.FormatInt(d.ID, 10), Style: "primary"})
 	default:
 		b.WriteString("\nYou may remain in the meeting. If unsure whether you should withdraw or may vote, ask the Monitoring Officer.")
+	}
+	if unmarked {
+		b.WriteString("\nYou are not marked present at this meeting, so the minutes would leave this declaration out: `/here` marks you present.")
 	}
 	reply.Text = b.String()
 	reply.Buttons = append(reply.Buttons, Button{Label: "Withdraw declaration", Action: "declare.withdraw", Value: withdrawValue(m.ID, it.Number, d.ID), Style: "danger"})
@@ -1405,6 +1434,40 @@ func (st meetingState) marked(person string) bool {
 	return slices.ContainsFunc(st.att, func(a Attendee) bool { return personOf(a.UserID, a.Name) == person })
 }
 
+// unmarkedDeclarants are the first standing declaration of each person
+// the minutes leave out for not being marked in the attendance (see
+// minutedDeclarations), or of those with one in item (see onOrUnder)
+// when it is given:
+// none while nobody is marked, when the minutes leave nobody out.
+func (st meetingState) unmarkedDeclarants(item string) []Declaration {
+	var out []Declaration
+	named := map[string]bool{}
+	for _, d := range st.decls {
+		who := personOf(d.UserID, d.Name)
+		apologised := slices.ContainsFunc(st.apologies, func(a Apology) bool { return personOf(a.UserID, a.Name) == who })
+		if d.Withdrawn || d.Imported || named[who] || apologised || st.marked(who) || len(st.att) == 0 || item != "" && !onOrUnder(d, item) {
+			continue
+		}
+		named[who] = true
+		out = append(out, d)
+	}
+	return out
+}
+
+// onOrUnder reports whether d is on item, or on one run under it (7.4
+// when the meeting takes up 7).
+func onOrUnder(d Declaration, item string) bool {
+	n := d.filed().number()
+	return strings.EqualFold(n, item) || runUnder(n, item)
+}
+
+// markThem is how to record in the attendance d's declarant, whom it
+// does not mark.
+func markThem(d Declaration) string {
+	person, given := personArg(d.UserID, oneLine(d.Name), "")
+	return fmt.Sprintf("`/attendance %s present` (or `absent`) records them%s", person, asGiven(given))
+}
+
 // tableHints are the officer's notes of what the meeting's records leave
 // the minutes unable to say of its declarants (see minutedDeclarations and
 // declarationsParagraph): who declared but is not marked in the attendance,
@@ -1430,18 +1493,10 @@ func (st meetingState) tableHints(items []AgendaItem) []string {
 	}
 	minuted, _ := minutedDeclarations(st.decls, st.apologies, st.att, true)
 	var hints []string
-	named := map[string]bool{}
-	for _, d := range st.decls {
-		who := personOf(d.UserID, d.Name)
-		apologised := slices.ContainsFunc(st.apologies, func(a Apology) bool { return personOf(a.UserID, a.Name) == who })
-		if d.Withdrawn || d.Imported || named[who] || apologised || st.marked(who) || len(st.att) == 0 {
-			continue
-		}
-		named[who] = true
-		person, given := personArg(d.UserID, oneLine(d.Name), "")
-		how := fmt.Sprintf("`/attendance %s present` (or `absent`) records them%s", person, asGiven(given))
-		if !st.sit.Running() {
-			how = fmt.Sprintf(amend, "they were there", minute)
+	for _, d := range st.unmarkedDeclarants("") {
+		how := fmt.Sprintf(amend, "they were there", minute)
+		if st.sit.Running() {
+			how = markThem(d)
 		}
 		hints = append(hints, fmt.Sprintf("%s declared an interest but is not marked in the attendance, so the minutes leave out their declarations: %s.", Escape(oneLine(d.Name)), how))
 	}

@@ -881,12 +881,44 @@ func TestDeclarantNotMarkedInTheAttendance(t *testing.T) {
 		t.Errorf("the minutes print the declaration of someone not marked at the meeting:\n%s", draft)
 	}
 	k.now = attAt(10, 10, 40)
-	wantShown(t, k.say(ian, "/meeting close"), "Sue Holden declared an interest but is not marked in the attendance, so the minutes leave out their declarations: the meeting is closed and its attendance stands, so if they were there, say so in the declarations minute with `/minutes amend 2026-12-10 2 TEXT`.")
+	attRefused(k, ian, "/meeting close", "Sue Holden declared an interest but is not marked in the attendance: `/attendance <@USUE> present` (or `absent`) records them.", "`/meeting close anyway`")
+	wantShown(t, k.say(ian, "/meeting close anyway"), "Sue Holden declared an interest but is not marked in the attendance, so the minutes leave out their declarations: the meeting is closed and its attendance stands, so if they were there, say so in the declarations minute with `/minutes amend 2026-12-10 2 TEXT`.")
 	draft = k.say(ian, "/minutes draft 10/12/2026")
 	wantShown(t, draft, notMinuted)
 	if strings.Contains(draft, "Sue Holden declared a personal interest") {
 		t.Errorf("the minutes print the declaration of someone not marked at the meeting:\n%s", draft)
 	}
+}
+
+// TestDeclarationAtTheTableByOneNotMarked: Neil declares at the table
+// without having been marked here. He is told at once, and how to be
+// marked; so is the officer who declares for Sue; the chair is told on
+// taking up the item, and the close asks first, while the attendance can
+// still be put right, rather than closing and leaving the declarations
+// out of the minutes for good. Once closed, a mark is refused with how
+// to put the minutes right instead.
+func TestDeclarationAtTheTableByOneNotMarked(t *testing.T) {
+	k := agendaKit(t)
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	k.must(graeme, "/here")
+	wantShown(t, k.say(neil, "/declare 6 personal Head teacher at a Bootle school"), "You are not marked present at this meeting, so the minutes would leave this declaration out: `/here` marks you present.")
+	wantShown(t, k.say(ian, "/declare for <@USUE> 5 personal Governor of a school"), "<@USUE> is not marked in the attendance, so the minutes would leave this declaration out: `/attendance <@USUE> present` (or `absent`) records them.")
+	if got := k.say(graeme, "/declare 4 personal Trustee of the IOM board"); strings.Contains(got, "not marked") {
+		t.Errorf("Graeme, marked here, is told he is not:\n%s", got)
+	}
+	k.now = attAt(10, 10, 10)
+	wantShown(t, k.say(ian, "/meeting item 6"), "Neil Frackelton declared an interest in this item but is not marked in the attendance, so the minutes would leave it out: `/attendance <@UNEIL> present` (or `absent`) records them.")
+	k.now = attAt(10, 10, 20)
+	attRefused(k, ian, "/meeting close", "The meeting is still open.",
+		"Neil Frackelton declared an interest but is not marked in the attendance: `/attendance <@UNEIL> present` (or `absent`) records them.",
+		"Sue Holden declared an interest but is not marked in the attendance: `/attendance <@USUE> present` (or `absent`) records them.",
+		"`/meeting close anyway`")
+	k.must(ian, "/attendance <@UNEIL> present")
+	k.must(ian, "/attendance <@USUE> absent")
+	k.must(ian, "/meeting close")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "Neil Frackelton declared a personal interest in Minute No. 6 (Local Policing Update) as Head teacher at a Bootle school.")
+	attRefused(k, ian, "/attendance <@USUE> present", "Its attendance now stands and can no longer be marked: to put the minutes right, an officer amends the minute concerned with `/minutes amend 2026-12-10 MINUTE TEXT`")
 }
 
 // TestDeclarationNatureInTheFirstPerson: the minutes are in the third

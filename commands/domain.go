@@ -232,6 +232,9 @@ type DeclaredFrom struct {
 	Item        AgendaItem
 	Declaration Declaration
 	Created     bool
+	// Unmarked: the meeting at the table is in progress, and its
+	// attendance does not mark the declarant.
+	Unmarked bool
 }
 
 // ReportRequest is a member's own report link, sent from a channel, for

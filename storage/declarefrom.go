@@ -20,6 +20,9 @@ type declaredFrom struct {
 	atTableRow
 	MadeID     sql.NullInt64 `db:"d_id"`
 	DeclaredAt sql.NullTime  `db:"d_declared_at"`
+	// Attending: the attendance of the meeting at the table marks the
+	// declarant.
+	Attending bool `db:"d_attending"`
 	auditMarks
 }
 
@@ -58,6 +61,7 @@ func (db *DB) DeclareFrom(ctx context.Context, req commands.DeclareRequest) (com
 	if !f.Admitted {
 		return out, false, nil
 	}
+	out.Unmarked = f.OnRunning && !f.Attending
 	d := commands.Declaration{
 		MeetingID: out.Meeting.ID, Item: out.Item.Number, ItemID: out.Item.ID,
 		OnItem: commands.ItemRef{Number: out.Item.Number, Title: out.Item.Title},
@@ -114,7 +118,8 @@ func declareFromSQL(q string) string {
 ), ` + declareRowsSQL + `
 SELECT ` + atTableColumns + `,
 	d.id AS d_id, d.declared_at AS d_declared_at,
-	(SELECT count(*) FROM aud WHERE aud.id = d.id) AS audited, COALESCE((SELECT sum(n) FROM stale), 0) AS marked
+	(SELECT count(*) FROM aud WHERE aud.id = d.id) AS audited, COALESCE((SELECT sum(n) FROM stale), 0) AS marked,
+	EXISTS (SELECT 1 FROM attendance_marks am WHERE am.meeting_id = ok.w_id AND am.user_id = ok.user_id) AS d_attending
 FROM f LEFT JOIN ok ON ok.ord = f.ord
 	LEFT JOIN r ON r.ord = f.ord
 	LEFT JOIN ins d ON d.meeting_id = r.meeting_id AND d.item_id = r.item_id AND d.member_key = r.member_key
