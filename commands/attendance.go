@@ -1041,17 +1041,24 @@ func (st meetingState) itemNotes(item, prev string, now time.Time) []string {
 // they say a pecuniary declarant left for an item only when the
 // attendance shows it (see leftFor). They name those who withdraw for
 // item and are still marked here, with how to mark them leaving and
-// coming back, and those who withdrew for prev, the item before it, and
-// are not yet marked back, with how to mark their return: unmarked, the
-// minutes have them away to the close. now is compared as it is, to the
+// coming back, and those who withdrew for prev, the item before it (gone
+// since the minute before it was taken up), and are not yet marked back,
+// with how to mark their return: unmarked, the minutes have them away to
+// the close. now is compared as it is, to the
 // second, as the marks keep their times: cut to the minute, it would put
 // a return or an arrival earlier in the same minute still to come.
 func (st meetingState) withdrawalNotes(item, prev string, now time.Time) []string {
 	away := absences(st.log)
 	withdraw := Withdrawing(st.decls, item)
 	earlier := map[string]bool{}
+	var prevAt time.Time // when the meeting last took up prev
 	if prev != "" && !strings.EqualFold(prev, item) {
 		earlier = Withdrawing(st.decls, prev)
+		for _, e := range st.sit.Events {
+			if e.Action == ActionItem && strings.EqualFold(e.Item, prev) {
+				prevAt = e.At
+			}
+		}
 	}
 	var notes []string
 	for _, a := range st.att {
@@ -1064,12 +1071,19 @@ func (st meetingState) withdrawalNotes(item, prev string, now time.Time) []strin
 		case withdraw[a.Key] && here:
 			notes = append(notes, fmt.Sprintf("As %s leaves, mark it: `/attendance %s left`, and `/attendance %s present` on their return%s, for the minutes to say they withdrew.",
 				Escape(oneLine(a.Name)), person, person, asGiven(given)))
-		case earlier[a.Key] && !withdraw[a.Key] && !here:
+		case earlier[a.Key] && !withdraw[a.Key] && !here && !goneBefore(away[a.Key], prevAt):
 			notes = append(notes, fmt.Sprintf("%s withdrew for item %s: when they come back, `/attendance %s present`%s; until then the minutes have them away to the close.",
 				Escape(oneLine(a.Name)), Escape(prev), person, asGiven(given)))
 		}
 	}
 	return notes
+}
+
+// goneBefore reports whether the last of away began more than a minute
+// before at (times are entered to the minute): gone then, someone left
+// the meeting, not for what it took up at.
+func goneBefore(away []absence, at time.Time) bool {
+	return len(away) > 0 && away[len(away)-1].left.Before(at.Add(-time.Minute))
 }
 
 // itemQuorum is whether an item is quorate, and who withdraws for it.

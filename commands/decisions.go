@@ -111,6 +111,14 @@ const (
 	// at it as the marks do, as they were at the meeting, not as the
 	// committee names its members now.
 	RuleNamesAsMarked = "names as marked"
+	// RuleWithdrawalsAsRecorded: the minutes say a pecuniary declarant
+	// left the meeting for an item only when they went for it, not when
+	// they had left it for good before it was taken up, or before the
+	// close of a meeting that never took it up ("…, having left the
+	// meeting at 10:21"); and an inquorate item's note says a declarant
+	// not counted for it did not count, not that they withdrew, which
+	// the attendance may not show.
+	RuleWithdrawalsAsRecorded = "withdrawals as recorded"
 )
 
 // Predates says the minutes a were confirmed before rule came in, so

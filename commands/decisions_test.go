@@ -1556,7 +1556,7 @@ func TestResolveWhileInquorate(t *testing.T) {
 	// The draft says so under the item, and not under the quorate one.
 	draft := k.say(ian, "/minutes draft")
 	if n := strings.Count(draft, "[Note: recorded at "); n != 1 ||
-		!strings.Contains(draft, "when the meeting was inquorate (1 voting member present, quorum 2; Neil Frackelton withdrew for the item): not a decision of the committee.]") {
+		!strings.Contains(draft, "when the meeting was inquorate (1 voting member present, quorum 2; Neil Frackelton did not count for the item): not a decision of the committee.]") {
 		t.Errorf("the draft does not note the decision recorded without a quorum, once:\n%s", draft)
 	}
 }

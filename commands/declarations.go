@@ -1109,7 +1109,7 @@ func (st meetingState) declarationsMinute(ds []Declaration, items []AgendaItem, 
 		return declarationsParagraph(ds, items, false, st.minuteOf, st.consideredBefore, alwaysLeft, true), away, nil
 	}
 	ds, away = minutedDeclarations(ds, st.apologies, st.att, true)
-	text = declarationsParagraph(ds, items, ahead, st.minuteOf, st.consideredBefore, st.leftFor, false)
+	text = declarationsParagraph(ds, items, ahead, st.minuteOf, st.consideredBefore, st.leaving, false)
 	if it, ok := declarationsItem(items); ok && slices.ContainsFunc(ms, func(mi Minute) bool { return mi.Item == it.Number && mi.Narrative != "" }) {
 		return text, "", nil
 	}
@@ -1128,11 +1128,15 @@ func declarationsItem(items []AgendaItem) (AgendaItem, bool) {
 	return items[i], true
 }
 
+// leftForTheItem is how the minutes say a pecuniary declarant left the
+// meeting for their item.
+const leftForTheItem = ", and left the meeting for that item"
+
 // alwaysLeft is how minutes confirmed before the minutes read the
 // attendance said a pecuniary declarant without a dispensation left the
 // meeting for the item: always (see declarationsMinute). They read as
 // they were confirmed.
-func alwaysLeft(Declaration, string) bool { return true }
+func alwaysLeft(Declaration, string) string { return leftForTheItem }
 
 // minutedDeclarations is ds without the declarations of those not
 // recorded at the meeting — whose apologies stand, whom the attendance
@@ -1218,14 +1222,14 @@ func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
 // considered (whether the meeting had finished with an item by a moment),
 // a declaration made at the table once its item had been dealt with says
 // so, rather than that the declarant left the meeting for it. With left
-// (whether the meeting's records show the declarant away for the item;
-// see leftFor), a pecuniary declarant without a dispensation is said to
-// have left the meeting for that item only when they are. A nature in the
+// (what the meeting's records show of the declarant leaving for the
+// item, "" for nothing; see leaving), a pecuniary declarant without a
+// dispensation is said to have left the meeting only when they did. A nature in the
 // first person is quoted (see natureClause), and an interest of no kind
 // is "an interest" (Phrase), unless earlier: the wording of minutes
 // confirmed before those rules (see declarationsMinute), which read as
 // they were confirmed, "an other interest" and natures unquoted.
-func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string, considered func(item string, at time.Time) bool, left func(d Declaration, item string) bool, earlier bool) string {
+func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string, considered func(item string, at time.Time) bool, left func(d Declaration, item string) string, earlier bool) string {
 	var standing []Declaration
 	for _, d := range ds {
 		if !d.Withdrawn {
@@ -1273,8 +1277,8 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 				b.WriteString(", and remained in the meeting under a dispensation")
 			case ahead:
 				b.WriteString(", and will withdraw from the meeting for that item")
-			case left != nil && left(d, item):
-				b.WriteString(", and left the meeting for that item")
+			case left != nil:
+				b.WriteString(left(d, item))
 			}
 			// Otherwise nothing recorded shows the declarant leaving: the
 			// minutes are the meeting's legal record, and say only what
@@ -1358,12 +1362,8 @@ func firstPerson(words string) bool {
 // under (`/meeting item 7` for 7.5 and 7.7); one never taken up at all
 // is left to awayToTheClose.
 func (st meetingState) leftFor(d Declaration, item string) bool {
-	key := ""
-	if i := slices.IndexFunc(st.att, func(a Attendee) bool { return personOf(a.UserID, a.Name) == personOf(d.UserID, d.Name) }); i >= 0 {
-		key = st.att[i].Key
-	}
-	away := absences(st.log)[key]
-	if key == "" || len(away) == 0 {
+	away := st.absencesOf(d)
+	if len(away) == 0 {
 		return false
 	}
 	gone := func(end time.Time) bool {
@@ -1396,6 +1396,59 @@ func (st meetingState) leftFor(d Declaration, item string) bool {
 		return away[len(away)-1].back.IsZero()
 	}
 	return true
+}
+
+// leaving is what the minutes say of d's declarant leaving the meeting
+// for item: nothing unless the attendance shows them away for it
+// (leftFor); that they left for it; or, gone for good before the meeting
+// took it up, or before the close of a meeting that never recorded taking
+// it up, when they left the meeting ("…, having left the meeting at
+// 10:21"): they did not go for an item they were no longer there for.
+// Minutes confirmed before that rule (RuleWithdrawalsAsRecorded) read as
+// they were confirmed, that they left for the item.
+func (st meetingState) leaving(d Declaration, item string) string {
+	if !st.leftFor(d, item) {
+		return ""
+	}
+	if at, ok := st.goneFor(d, item); ok && !st.approval.Predates(RuleWithdrawalsAsRecorded) {
+		return ", having left the meeting at " + at.In(st.c.Location()).Format("15:04")
+	}
+	return leftForTheItem
+}
+
+// goneFor is when d's declarant left the meeting for good, if they
+// did before it took up item (by its own number or, never so, by the
+// heading it is run under; see leftFor), more than a minute before, as
+// times are entered to the minute; or, the meeting never having taken it
+// up, at all.
+func (st meetingState) goneFor(d Declaration, item string) (time.Time, bool) {
+	away := st.absencesOf(d)
+	if len(away) == 0 || !away[len(away)-1].back.IsZero() {
+		return time.Time{}, false
+	}
+	var first time.Time
+	for _, under := range []bool{false, true} {
+		for _, e := range st.sit.Events {
+			if e.Action == ActionItem && item != "" && (!under && strings.EqualFold(e.Item, item) || under && runUnder(item, e.Item)) {
+				first = e.At
+				break
+			}
+		}
+		if !first.IsZero() {
+			break
+		}
+	}
+	return away[len(away)-1].left, first.IsZero() || goneBefore(away, first)
+}
+
+// absencesOf are the absences of d's declarant, as the attendance log
+// records them (none if it does not mark them).
+func (st meetingState) absencesOf(d Declaration) []absence {
+	i := slices.IndexFunc(st.att, func(a Attendee) bool { return personOf(a.UserID, a.Name) == personOf(d.UserID, d.Name) })
+	if i < 0 {
+		return nil
+	}
+	return absences(st.log)[st.att[i].Key]
 }
 
 // runUnder reports whether item is run under heading, the item its

@@ -77,7 +77,7 @@ func TestDeclarationsParagraph(t *testing.T) {
 		},
 	}
 	st.att = Standing(st.log)
-	got := declarationsParagraph(ds, items, false, nil, nil, st.leftFor, false)
+	got := declarationsParagraph(ds, items, false, nil, nil, st.leaving, false)
 	want := "Jan Marlow declared an interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) being a member of the IOM board. " +
 		"Neil Frackelton declared a personal interest in Item 7.5 (SWACA) as Trustee of SWACA. " +
 		"Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) as Spouse employed by Sefton CVS, and left the meeting for that item. " +

@@ -971,7 +971,7 @@ func TestMinutesConfirmedBeforeDeclarationsReadTheAttendance(t *testing.T) {
 	k.must(neil, "/here")
 	k.must(graeme, "/here")
 	k.must(ian, "/resolve 7.7 That the report be noted.")
-	k.must(sue, "/meeting close")
+	k.must(sue, "/meeting close anyway")
 	decNextMeeting(k)
 	k.must(sue, "/minutes approve")
 	newRule := k.say(ian, "/minutes draft 10/12/2026")
@@ -989,6 +989,54 @@ func TestMinutesConfirmedBeforeDeclarationsReadTheAttendance(t *testing.T) {
 			t.Errorf("minutes confirmed before the rule read by it:\n%s", got)
 		}
 	}
+}
+
+// TestPecuniaryDeclarantGoneBeforeTheItem: Neil leaves the meeting for
+// good during item 4. The minutes do not say he left for item 7.5, taken
+// up after he had gone, nor for 7.7, never taken up, but when he left;
+// moving on from 7.5 does not say he withdrew for it. Graeme, never
+// recorded leaving, is noted as not counted for the item resolved
+// without a quorum, not as having withdrawn. Minutes confirmed before
+// that wording read as they were confirmed.
+func TestPecuniaryDeclarantGoneBeforeTheItem(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/committee quorum 2")
+	k.must(neil, "/declare 7.5 pecuniary Trustee of SWACA")
+	k.must(neil, "/declare 7.7 pecuniary Volunteer at Sefton CVS")
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	for _, who := range []string{sue, neil, graeme} {
+		k.must(who, "/here")
+	}
+	k.now = attAt(10, 10, 35)
+	k.must(sue, "/meeting item 4")
+	k.now = attAt(10, 10, 36)
+	k.must(sue, "/attendance <@UNEIL> left")
+	k.now = attAt(10, 10, 40)
+	k.must(sue, "/meeting item 7.5")
+	k.now = attAt(10, 10, 45)
+	if got := k.say(sue, "/meeting item 6"); strings.Contains(got, "Neil Frackelton withdrew") {
+		t.Errorf("moving on from 7.5, Neil, gone since item 4, is said to have withdrawn for it:\n%s", got)
+	}
+	k.must(sue, "/resolve 6 That the report be noted.")
+	k.now = attAt(10, 10, 50)
+	k.must(sue, "/meeting close")
+	const (
+		gone75  = "as Trustee of SWACA, having left the meeting at 10:36."
+		gone77  = "as Volunteer at Sefton CVS, having left the meeting at 10:36."
+		counted = "(1 voting member present, quorum 2; Graeme Robson did not count for the item)"
+	)
+	draft := k.say(ian, "/minutes draft 10/12/2026")
+	wantShown(t, draft, gone75, gone77, "as Spouse employed by Merseyside Police.", counted)
+	if strings.Contains(draft, "left the meeting for that item") || strings.Contains(draft, "withdrew") {
+		t.Errorf("the minutes describe withdrawals that did not happen:\n%s", draft)
+	}
+	decNextMeeting(k)
+	k.must(sue, "/minutes approve")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), gone75, gone77, counted)
+	// The same minutes, as if confirmed before the rule came in.
+	predateRule(k, commands.RuleWithdrawalsAsRecorded)
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "as Trustee of SWACA, and left the meeting for that item.", "as Volunteer at Sefton CVS, and left the meeting for that item.",
+		"(1 voting member present, quorum 2; Graeme Robson withdrew for the item)")
 }
 
 // TestPecuniaryDeclarantBackAsTheItemEnds: Graeme, marked back less than
@@ -1018,8 +1066,9 @@ func TestPecuniaryDeclarantBackAsTheItemEnds(t *testing.T) {
 // meeting came to Sue's item, 7.7, so a departure while an earlier item
 // was under discussion, back before the close, says nothing of leaving
 // for it, and the officer is told; gone before the last item ahead of it
-// and not back by the close, she was away for it whenever it came. An
-// item run under its heading is taken up with it.
+// and not back by the close, she was away for it whenever it came, and is
+// minuted as having left the meeting when she did. An item run under its
+// heading is taken up with it.
 func TestPecuniaryDeclarantOfAnItemNeverTakenUp(t *testing.T) {
 	for _, c := range []struct {
 		name    string
@@ -1049,7 +1098,10 @@ func TestPecuniaryDeclarantOfAnItemNeverTakenUp(t *testing.T) {
 			}
 			k.must(ian, "/meeting close")
 			draft := k.say(ian, "/minutes draft 10/12/2026")
-			left := strings.Contains(draft, "as Spouse employed by Sefton CVS, and left the meeting for that item.")
+			// Gone for good, she is minuted as having left the meeting
+			// then, not for an item nothing says was taken up.
+			left := strings.Contains(draft, "as Spouse employed by Sefton CVS, and left the meeting for that item.") && !c.back.IsZero() ||
+				strings.Contains(draft, "as Spouse employed by Sefton CVS, having left the meeting at "+c.left.Format("15:04")+".") && c.back.IsZero()
 			noted := strings.Contains(draft, "Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) but is not recorded leaving")
 			if left != c.minuted || noted == c.minuted {
 				t.Errorf("minuted as leaving: %v, want %v; the officer told: %v\n%s", left, c.minuted, noted, draft)

@@ -1464,8 +1464,15 @@ func (s *Service) inquorateResolutions(ctx context.Context, st meetingState, ms 
 			continue
 		}
 		why := fmt.Sprintf("%d voting %s present, quorum %d", cnt.Present, plural(cnt.Present, "member", "members"), cnt.Need)
-		if len(cnt.Withdrawn) > 0 {
+		switch {
+		case len(cnt.Withdrawn) == 0:
+		case st.approval.Predates(RuleWithdrawalsAsRecorded):
 			why += fmt.Sprintf("; %s withdrew for the item", joinAnd(cnt.Withdrawn))
+		default:
+			// The count leaves out a pecuniary declarant whether or not
+			// the attendance shows them leaving the room: the note says
+			// what the count did, not what nobody may have recorded.
+			why += fmt.Sprintf("; %s did not count for the item", joinAnd(cnt.Withdrawn))
 		}
 		out[mi.Number] = fmt.Sprintf("[Note: recorded at %s, when the meeting was inquorate (%s): not a decision of the committee.]",
 			at.In(loc).Format("15:04"), why)
