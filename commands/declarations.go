@@ -1013,11 +1013,30 @@ func kindWord(k InterestKind) string {
 // declarationsOn finds the meeting of the date that is all in takes, and
 // lists its standing declarations in agenda order, with the agenda's items.
 func (s *Service) declarationsOn(ctx context.Context, in *Input) (Meeting, []Declaration, []AgendaItem, error) {
-	m, err := s.meetingRead(ctx, in)
+	m, err := s.meetingReadOrHeld(ctx, in)
 	if err != nil {
 		return Meeting{}, nil, nil, err
 	}
 	return s.declarationsAt(ctx, m)
+}
+
+// meetingReadOrHeld is meetingRead, but for a command given no date when
+// no meeting is scheduled after today's, which has closed: the meeting
+// just held, whose declarations those at it look for, rather than a
+// refusal saying none is scheduled.
+func (s *Service) meetingReadOrHeld(ctx context.Context, in *Input) (Meeting, error) {
+	m, err := s.meetingRead(ctx, in)
+	if !isUserErr(err) || len(in.Args) > 0 {
+		return m, err
+	}
+	day, ok, derr := s.dayMeetingOf(ctx, in.Committee, in.Now)
+	if derr != nil {
+		return Meeting{}, derr
+	}
+	if ok && day.Status == MeetingHeld {
+		return day, nil
+	}
+	return m, err
 }
 
 // declarationsAt is m with its declarations, in agenda order, and agenda.
@@ -1047,7 +1066,7 @@ func sortDeclarations(ds []Declaration, items []AgendaItem) {
 }
 
 func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	m, err := s.meetingRead(ctx, in)
+	m, err := s.meetingReadOrHeld(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}

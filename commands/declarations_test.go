@@ -1039,6 +1039,21 @@ func TestPecuniaryDeclarantGoneBeforeTheItem(t *testing.T) {
 		"(1 voting member present, quorum 2; Graeme Robson withdrew for the item)")
 }
 
+// TestDeclarationsListedJustAfterTheClose: with no meeting scheduled
+// after today's, a member asking for the declarations, or the officer for
+// their minute, just after it closed is shown today's, not told that no
+// meeting is scheduled.
+func TestDeclarationsListedJustAfterTheClose(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 6 personal Governor of a Bootle school")
+	openWithAllHere(k)
+	k.now = attAt(10, 10, 40)
+	k.must(ian, "/meeting close")
+	k.now = attAt(10, 10, 45)
+	wantShown(t, k.say(neil, "/declare list"), "meeting on Thursday 10 December 2026", "Neil Frackelton: personal interest — Governor of a Bootle school")
+	wantShown(t, k.say(ian, "/declare minutes"), "Neil Frackelton declared a personal interest in Item 6 (Local Policing Update) as Governor of a Bootle school.")
+}
+
 // TestPecuniaryDeclarantBackAsTheItemEnds: Graeme, marked back less than
 // a minute before the meeting moved on, was away for the whole of his
 // item: the minutes say he left for it, and nobody is asked to record it.
