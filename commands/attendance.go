@@ -42,9 +42,9 @@ func conductSubs() []Sub {
 		Who:     Chairs, Doing: "close the meeting", Run: sittingAction(ActionClosed),
 	}, {
 		Name:     "item",
-		Usage:    []string{"/meeting item ITEM"},
-		Summary:  "Say which item is under discussion; the live message shows whether it is quorate.",
-		Examples: []string{"/meeting item 7.7"},
+		Usage:    []string{"/meeting item ITEM", "/meeting item undo"},
+		Summary:  "Say which item is under discussion; the live message shows whether it is quorate. `undo` takes back the item last taken up, taken up in error: the item before it is under discussion again, and the minutes read as though the meeting never moved from it.",
+		Examples: []string{"/meeting item 7.7", "/meeting item undo"},
 		Who:      Chairs, Doing: "move the meeting on", Run: sittingAction(ActionItem),
 	}, {
 		Name:     "status",
@@ -898,6 +898,8 @@ func sittingAction(action SessionAction) Handler {
 		var taken AgendaItem
 		prev := "" // the item under discussion until now
 		switch {
+		case action == ActionItem && len(in.Args) == 1 && strings.EqualFold(in.Args[0], "undo"):
+			return s.undoItem(ctx, c, m, in)
 		case action == ActionItem:
 			// "Item 7.7", as the chair reads it off the agenda, is 7.7.
 			n, used := takeItem(in.Args)
@@ -1017,6 +1019,46 @@ func sittingAction(action SessionAction) Handler {
 		}
 		return r, nil
 	}
+}
+
+// undoItem is `/meeting item undo`: the item last taken up, since the
+// meeting opened or resumed, was taken up in error (6 typed for 5, say).
+// An entry in the log takes it back, rather than the entry being removed,
+// so the history keeps both; the minutes read the log without them (see
+// SittingOf), and place nothing during an item the meeting never turned
+// to. The chair is told which item is under discussion now.
+func (s *Service) undoItem(ctx context.Context, c Committee, m Meeting, in *Input) (Reply, error) {
+	loc := c.Location()
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	if st.sit.State == ActionAdjourned {
+		return Reply{}, userErr("The meeting is adjourned: `/meeting resume` resumes it first.")
+	}
+	i := lastItemTaken(st.sit.Events)
+	if i < 0 {
+		return Reply{}, userErr("No item has been taken up since the meeting opened or resumed, so there is none to take back.")
+	}
+	undone := st.sit.Events[i]
+	e := SessionEvent{MeetingID: m.ID, Action: ActionItemUndone, Item: undone.Item, At: in.Now, By: in.UserID}
+	added, err := s.store.RecordSession(ctx, e, sittingAfter(ActionItemUndone), nil)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !added {
+		// Closed or adjourned a moment ago, by someone else.
+		return Reply{}, s.noneRunning(ctx, c, in.Now)
+	}
+	text := fmt.Sprintf("Item %s, taken up at %s, is taken back: the minutes read as though the meeting never moved to it.", Escape(undone.Item), undone.At.In(loc).Format("15:04"))
+	st, err = s.meetingState(ctx, c, m)
+	if err != nil {
+		return private("%s", text), nil
+	}
+	if st.sit.Item == "" {
+		return private("%s No item is under discussion: `/meeting item ITEM` takes one up.", text), nil
+	}
+	return private("%s Item %s is under discussion again. %s", text, Escape(st.sit.Item), itemQuorum(st.count(st.sit.Item))), nil
 }
 
 func itemLine(item string, cnt Count) string {

@@ -2774,6 +2774,39 @@ func TestVariedOrderOfBusinessMinuted(t *testing.T) {
 		"The Chair agreed to vary the order of business: Minute No. 9 was considered before Minute No. 5.")
 }
 
+// TestItemTakenUpInErrorUndone: the chair types 6 for 5 and takes it
+// back with `/meeting item undo`. The minutes neither say the order of
+// business was varied nor place Neil's departure, marked at that moment,
+// during item 6; the history keeps both entries; with nothing taken up
+// since the meeting opened, there is nothing to take back.
+func TestItemTakenUpInErrorUndone(t *testing.T) {
+	k := agendaKit(t)
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	attRefused(k, ian, "/meeting item undo", "No item has been taken up since the meeting opened or resumed, so there is none to take back.")
+	k.must(neil, "/here")
+	k.must(sue, "/here")
+	k.now = attAt(10, 10, 0)
+	k.must(ian, "/meeting item 4")
+	k.now = attAt(10, 10, 10)
+	k.must(ian, "/meeting item 6")
+	k.must(ian, "/attendance <@UNEIL> left")
+	k.now = attAt(10, 10, 11)
+	wantShown(t, k.say(ian, "/meeting item undo"), "Item 6, taken up at 10:10, is taken back: the minutes read as though the meeting never moved to it. Item 4 is under discussion again.")
+	wantShown(t, k.say(ian, "/meeting status"), "Item 4")
+	k.now = attAt(10, 10, 20)
+	k.must(ian, "/meeting item 5")
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/meeting item 6")
+	k.must(ian, "/meeting close")
+	att := k.say(ian, "/meeting attendance 10/12/2026")
+	wantShown(t, att, "Neil Frackelton left the meeting at 10:10 during consideration of item 4.")
+	if strings.Contains(att, "considered before") {
+		t.Errorf("an item taken up in error is minuted as varying the order of business:\n%s", att)
+	}
+	wantShown(t, k.say(ian, "/history attendance 10/12/2026"), "item 6 taken up by <@UIAN>", "item 6 taken back, taken up in error, by <@UIAN>")
+}
+
 // TestViceChairTakesTheChair: while the chair is out of the room (gone for
 // an item in which they have an interest, say), the vice-chair presides:
 // the live message names them in the chair until the chair returns, and

@@ -871,10 +871,13 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 	}
 	var lines []line
 	if who == "" && name == "" {
-		for _, e := range st.sit.Events {
+		for _, e := range st.sit.Log {
 			text := "meeting " + string(e.Action)
-			if e.Action == ActionItem {
+			switch e.Action {
+			case ActionItem:
 				text = "item " + Escape(e.Item) + " taken up"
+			case ActionItemUndone:
+				text = "item " + Escape(e.Item) + " taken back, taken up in error,"
 			}
 			lines = append(lines, line{e.At, text + " by " + personText(e.By, "")})
 		}

@@ -403,6 +403,9 @@ const (
 	ActionResumed   SessionAction = "resumed"
 	ActionClosed    SessionAction = "closed"
 	ActionItem      SessionAction = "item"
+	// ActionItemUndone takes back the item last taken up, taken up in
+	// error: the meeting never considered it then (see SittingOf).
+	ActionItemUndone SessionAction = "item undone"
 )
 
 // ChairTaken is an entry in a meeting's log of who took the chair: the
@@ -429,23 +432,43 @@ type SessionEvent struct {
 
 // Sitting is a meeting's conduct as its log stands: its state (the last
 // action other than an item; "" when never opened), when it opened and
-// closed, and the item under discussion.
+// closed, and the item under discussion. Events are what the meeting did,
+// without an item taken up in error and the entry undoing it; Log is
+// every entry, for its history.
 type Sitting struct {
 	State          SessionAction
 	Opened, Closed time.Time
 	OpenedBy       string
 	Item           string
 	Events         []SessionEvent
+	Log            []SessionEvent
 }
 
-// SittingOf folds a conduct log, in Seq order.
+// SittingOf folds a conduct log, in Seq order. An item undone
+// (ActionItemUndone) is dropped from Events with the entry that undid it,
+// and the item before it is under discussion again, as though the meeting
+// had never moved from it: the minutes place nothing during an item the
+// chair took up by mistake, nor say the order of business was varied.
 func SittingOf(log []SessionEvent) Sitting {
 	var s Sitting
-	s.Events = log
+	s.Log = log
 	for _, e := range log {
 		switch e.Action {
 		case ActionItem:
 			s.Item = e.Item
+			s.Events = append(s.Events, e)
+			continue
+		case ActionItemUndone:
+			if i := lastItemTaken(s.Events); i >= 0 {
+				s.Events = slices.Delete(s.Events, i, i+1)
+			}
+			s.Item = ""
+			for _, was := range slices.Backward(s.Events) {
+				if was.Action == ActionItem {
+					s.Item = was.Item
+					break
+				}
+			}
 			continue
 		case ActionOpened:
 			s.Opened, s.OpenedBy = e.At, e.By
@@ -454,8 +477,24 @@ func SittingOf(log []SessionEvent) Sitting {
 			s.Item = ""
 		}
 		s.State = e.Action
+		s.Events = append(s.Events, e)
 	}
 	return s
+}
+
+// lastItemTaken is the index in events of the last item taken up since
+// the meeting last opened or resumed, or -1: what `/meeting item undo`
+// takes back.
+func lastItemTaken(events []SessionEvent) int {
+	for i, e := range slices.Backward(events) {
+		switch e.Action {
+		case ActionItem:
+			return i
+		case ActionOpened, ActionResumed, ActionAdjourned, ActionClosed:
+			return -1
+		}
+	}
+	return -1
 }
 
 // Running reports whether the meeting is open or adjourned, not closed.
@@ -474,7 +513,7 @@ func sittingAfter(action SessionAction) []SessionAction {
 		return []SessionAction{ActionAdjourned}
 	case ActionClosed:
 		return []SessionAction{ActionOpened, ActionResumed, ActionAdjourned}
-	case ActionItem:
+	case ActionItem, ActionItemUndone:
 		return []SessionAction{ActionOpened, ActionResumed}
 	}
 	return nil

@@ -88,7 +88,7 @@ func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after 
 			var seq int
 			var state, lastAction, lastItem string
 			err := tx.QueryRowxContext(ctx, `SELECT COALESCE(max(seq), 0),
-				COALESCE((SELECT action FROM meeting_sessions WHERE meeting_id = $1 AND action <> 'item' ORDER BY seq DESC LIMIT 1), ''),
+				COALESCE((SELECT action FROM meeting_sessions WHERE meeting_id = $1 AND action NOT IN ('item', 'item undone') ORDER BY seq DESC LIMIT 1), ''),
 				COALESCE((SELECT action FROM meeting_sessions WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1), ''),
 				COALESCE((SELECT item FROM meeting_sessions WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1), '')
 				FROM meeting_sessions WHERE meeting_id = $1`, e.MeetingID).Scan(&seq, &state, &lastAction, &lastItem)

@@ -407,7 +407,7 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		-- the chair at the close; see migration 00028). The attendance
 		-- marks above are listed by the database's clock (see markAs).
 		SELECT s.at, m.committee_id, m.id, 'meeting',
-			CASE s.action WHEN 'item' THEN 'took up' ELSE s.action END, s.item, '', '',
+			CASE s.action WHEN 'item' THEN 'took up' WHEN 'item undone' THEN 'took back' ELSE s.action END, s.item, '', '',
 			'', s.by_user, 21, s.id, NULL
 		FROM meeting_sessions s JOIN meetings m ON m.id = s.meeting_id
 		WHERE m.committee_id = $1
