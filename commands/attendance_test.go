@@ -285,7 +285,7 @@ func TestSubcommandTypoSuggested(t *testing.T) {
 	k := attDay(t)
 	for _, c := range []struct{ line, want string }{
 		{"/meeting strat", "I don't know `strat`: did you mean `/meeting start`?\nUsage:\n• `/meeting start [DATE] [TIME]`"},
-		{"/meeting clsoe", "I don't know `clsoe`: did you mean `/meeting close`?\nUsage:\n• `/meeting close`"},
+		{"/meeting clsoe", "I don't know `clsoe`: did you mean `/meeting close`?\nUsage:\n• `/meeting close [anyway]`"},
 		{"/meeting adjurn", "I don't know `adjurn`: did you mean `/meeting adjourn`?"},
 		{"/minutes aprove", "I don't know `aprove`: did you mean `/minutes approve`?"},
 		// A slip nearer one name than another is the nearer: "minuets" is
