@@ -564,14 +564,21 @@ func TestAttendanceLeftAfterLaterMark(t *testing.T) {
 
 // TestAttendanceNoneInProgress: with no meeting in progress, what takes
 // one says what there is instead, and suggests /meeting start only for a
-// meeting of the day not yet opened; nothing is recorded.
+// meeting of the day not yet opened; nothing is recorded. Once today's has
+// closed, a mark is told too that its attendance stands, and how to put
+// the minutes right.
 func TestAttendanceNoneInProgress(t *testing.T) {
 	k := committeeKit(t)
 	lines := []string{"/here", "/meeting close", "/meeting status", "/meeting item 3", "/attendance <@UGRAEME> present"}
+	stands := ""
 	refused := func(want string) {
 		t.Helper()
 		for _, line := range lines {
 			r := k.run(ian, line)
+			want := want
+			if strings.HasPrefix(line, "/attendance") {
+				want += stands
+			}
 			if !r.Refused || r.Text != want {
 				t.Errorf("%s: %+v, want refused with %q", line, r, want)
 			}
@@ -594,6 +601,7 @@ func TestAttendanceNoneInProgress(t *testing.T) {
 	k.now = attAt(3, 14, 26)
 	k.must(ian, "/meeting close")
 	history := k.say(ian, "/history attendance")
+	stands = " Its attendance now stands and can no longer be marked: to put the minutes right, an officer amends the minute concerned with `/minutes amend 2026-12-03 MINUTE TEXT` (`/minutes draft 2026-12-03` gives the numbers); a declaration they leave out goes in the declarations minute."
 	refused("No meeting of Safer Sefton Together is in progress. Today's closed at 14:26. The next is on Thursday 10 December 2026.")
 	attRefused(k, ian, "/meeting start", "The meeting on Thursday 3 December 2026 was closed at 14:26; it cannot be opened again.")
 	if got := k.say(ian, "/history attendance"); got != history {

@@ -1158,7 +1158,7 @@ func TestDeclarationsMinuteAmendedTakesNoNotes(t *testing.T) {
 	k.must(neil, "/here")
 	k.must(graeme, "/here")
 	k.now = attAt(10, 10, 40)
-	k.must(ian, "/meeting close")
+	k.must(ian, "/meeting close anyway")
 	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "Not minuted: the declarations of Sue Holden", "Sue Holden declared an interest but is not marked", "Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) but is not recorded leaving")
 	k.must(ian, "/minutes amend 2026-12-10 2 Graeme Robson and Sue Holden declared disclosable pecuniary interests in Minute No. 6 and Item 7.7, and left the meeting for those items.")
 	for _, got := range []string{k.say(ian, "/minutes draft 10/12/2026"), k.say(ian, "/declare minutes 10/12/2026")} {
