@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quorumhq/quorum/commands"
 )
 
 // minuteOf is the number of the minute a /resolve reply says it wrote.
@@ -142,4 +144,35 @@ func TestResolveRemoveRefusedOnceConfirmed(t *testing.T) {
 	}
 	wantShown(t, shown(r), "are confirmed as a correct record and can no longer be changed")
 	wantShown(t, k.say(graeme, "/resolution 10/12/2026 5"), "RESOLVED: That the strategy be approved.")
+}
+
+// TestResolutionQuotesConfirmedNoteAsConfirmed: minutes confirmed before
+// an inquorate item's note named a declarant left out of the count as one
+// who "did not count for the item" are quoted by /resolution, as by the
+// minutes themselves, with the note as it was confirmed ("withdrew for the
+// item"), not reworded by the rule that came after.
+func TestResolutionQuotesConfirmedNoteAsConfirmed(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/committee quorum 2")
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	for _, who := range []string{sue, neil, graeme} {
+		k.must(who, "/here")
+	}
+	k.now = attAt(10, 10, 35)
+	k.must(sue, "/meeting item 4")
+	k.now = attAt(10, 10, 36)
+	k.must(sue, "/attendance <@UNEIL> left")
+	k.now = attAt(10, 10, 45)
+	k.must(sue, "/meeting item 6")
+	k.must(sue, "/resolve 6 That the report be noted.")
+	k.now = attAt(10, 10, 50)
+	k.must(sue, "/meeting close")
+	wantShown(t, k.say(ian, "/resolution 10/12/2026 6"), "Graeme Robson did not count for the item)")
+	decNextMeeting(k)
+	k.must(sue, "/minutes approve")
+	predateRule(k, commands.RuleWithdrawalsAsRecorded)
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "Graeme Robson withdrew for the item)")
+	got := k.say(ian, "/resolution 10/12/2026 6")
+	wantShown(t, got, "Graeme Robson withdrew for the item)")
+	wantNotShown(t, got, "did not count")
 }

@@ -1414,6 +1414,12 @@ func (s *Service) withNotes(ctx context.Context, c Committee, ms []Minute) error
 			return err
 		}
 		st.rules = rules
+		// Confirmed minutes are quoted as they were confirmed, the
+		// note too (MinutesApproval.Predates), as /minutes draft
+		// words them.
+		if st.approval, _, err = s.approvalOf(ctx, m, c.Location()); err != nil {
+			return err
+		}
 		group := make([]Minute, len(at))
 		for j, i := range at {
 			group[j] = ms[i]
