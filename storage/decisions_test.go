@@ -374,16 +374,32 @@ func TestMigrationReadsResolvedFurther(t *testing.T) {
 	x := db.SQL()
 	day := time.Date(2026, 11, 26, 18, 30, 0, 0, time.UTC)
 	imported := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'import') RETURNING id`, c.ID, day)
+	// The document as printed: the labels the reading before kept at the
+	// head of each further resolution.
+	const printed = "22. YOUTH ANTI-SOCIAL BEHAVIOUR\nRESOLVED: That the report be noted.\nRESOLVED FURTHER: That a further report be brought.\n" +
+		"Resolved further that the Committee write to the Minister.\nRESOLVED FURTHER (unanimously): That (1) B be approved; and (2) C be noted.\n" +
+		"RESOLVED FURTHER – to thank the officers.\nRESOLVED: Further to the report, that D be noted.\nRESOLVED: Further, that E be noted.\n"
 	docID := queryID(t, x, `INSERT INTO minute_documents (committee_id, meeting_id, kind, sha256, imported_by, body, record)
-		VALUES ($1, $2, 'minutes', 'h1', 'UOFF', '', '{}') RETURNING id`, c.ID, imported)
+		VALUES ($1, $2, 'minutes', 'h1', 'UOFF', $3, '{}') RETURNING id`, c.ID, imported, printed)
 	bodies := []string{"That the report be noted.", "FURTHER: That a further report be brought.", "further that the Committee write to the Minister.",
-		"FURTHER (unanimously): That (1) B be approved; and (2) C be noted.", "FURTHER – to thank the officers.", "Further to the report, that D be noted."}
+		"FURTHER (unanimously): That (1) B be approved; and (2) C be noted.", "FURTHER – to thank the officers.", "Further to the report, that D be noted.",
+		"Further, that E be noted."}
 	minuteID := queryID(t, x, `INSERT INTO minutes (meeting_id, committee_id, document_id, number, position, title, held_on, resolved)
 		VALUES ($1, $2, $3, '22', 1, 'YOUTH ANTI-SOCIAL BEHAVIOUR', '2026-11-26', $4) RETURNING id`, imported, c.ID, docID, strings.Join(bodies, "\n"))
 	for i, b := range bodies {
 		if _, err := x.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body) VALUES ($1, $2, $3)`, minuteID, i+1, b); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// Minutes whose document prints no such label (imported as JSON, or
+	// "RESOLVED: FURTHER: …" as printed) are kept as they are.
+	other := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'import') RETURNING id`, c.ID, day.AddDate(0, -1, 0))
+	otherDoc := queryID(t, x, `INSERT INTO minute_documents (committee_id, meeting_id, kind, sha256, imported_by, body, record)
+		VALUES ($1, $2, 'minutes', 'h2', 'UOFF', '{"minutes": []}', '{}') RETURNING id`, c.ID, other)
+	otherMinute := queryID(t, x, `INSERT INTO minutes (meeting_id, committee_id, document_id, number, position, title, held_on, resolved)
+		VALUES ($1, $2, $3, '12', 1, 'FIREWORKS', '2026-10-26', 'FURTHER: That the letter be sent.') RETURNING id`, other, c.ID, otherDoc)
+	if _, err := x.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body) VALUES ($1, 1, 'FURTHER: That the letter be sent.')`, otherMinute); err != nil {
+		t.Fatal(err)
 	}
 	// Typed into a minute of a meeting held in Quorum: kept as typed.
 	held := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status) VALUES ($1, $2, '', 'held') RETURNING id`, c.ID, day.AddDate(0, 0, 7))
@@ -406,7 +422,7 @@ func TestMigrationReadsResolvedFurther(t *testing.T) {
 	want := []string{"RESOLVED: That the report be noted.", "RESOLVED FURTHER: That a further report be brought.",
 		"RESOLVED FURTHER: That the Committee write to the Minister.",
 		"RESOLVED FURTHER: (unanimously) That (1) B be approved; and (2) C be noted.", "RESOLVED FURTHER: To thank the officers.",
-		"RESOLVED: Further to the report, that D be noted."}
+		"RESOLVED: Further to the report, that D be noted.", "RESOLVED: Further, that E be noted."}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("resolutions after the migration:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -416,6 +432,9 @@ func TestMigrationReadsResolvedFurther(t *testing.T) {
 	}
 	if resolved != ms[0].Resolved() {
 		t.Errorf("the minute's search reads %q, its resolutions %q", resolved, ms[0].Resolved())
+	}
+	if ms, err := db.MinutesByNumber(ctx, c.ID, "12", commands.Date{}, 1); err != nil || len(ms) != 1 || ms[0].Resolutions[0].Word() != "RESOLVED" || ms[0].Resolved() != "FURTHER: That the letter be sent." {
+		t.Errorf("minute imported from a document without the label after the migration: %+v, %v", ms, err)
 	}
 	if ms, err := db.MinutesByNumber(ctx, c.ID, "30", commands.Date{}, 1); err != nil || len(ms) != 1 || ms[0].Resolutions[0].Word() != "RESOLVED" || ms[0].Resolved() != "FURTHER: That the letter be sent." {
 		t.Errorf("minute written in Quorum after the migration: %+v, %v", ms, err)
@@ -429,7 +448,8 @@ func TestMigrationReadsResolvedFurther(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantDown := []string{"That the report be noted.", "FURTHER: That a further report be brought.", "FURTHER: That the Committee write to the Minister.",
-		"FURTHER: (unanimously) That (1) B be approved; and (2) C be noted.", "FURTHER: To thank the officers.", "Further to the report, that D be noted."}
+		"FURTHER: (unanimously) That (1) B be approved; and (2) C be noted.", "FURTHER: To thank the officers.", "Further to the report, that D be noted.",
+		"Further, that E be noted."}
 	if after != strings.Join(wantDown, "\n") {
 		t.Errorf("resolutions after down:\n%s\nwant:\n%s", after, strings.Join(wantDown, "\n"))
 	}

@@ -12,8 +12,12 @@ COMMENT ON COLUMN resolutions.recorded_as IS 'The word the minutes record the re
 -- …". They are read again here as an import now reads them: the word and
 -- its colon (a bracket after it kept, as one after RESOLVED is) come off
 -- the text, "that" or "to" starting it is capitalised, and the label is
--- RESOLVED FURTHER. Only imported minutes: a resolution written in Quorum
--- stays as it was typed, confirmed minutes word for word. The import keeps
+-- RESOLVED FURTHER. Only imported minutes whose document prints the label
+-- ("RESOLVED FURTHER" or "Resolved further" opening a line), and only the
+-- forms that label left ("FURTHER: …", "further that …"): "RESOLVED:
+-- Further, that …" read as RESOLVED then and now, and stays so; a
+-- resolution written in Quorum stays as it was typed, confirmed minutes
+-- word for word. The import keeps
 -- the hash of the earlier reading, so that the same document imported
 -- again is still known (minutes.Minute.AsReadBefore).
 UPDATE resolutions r
@@ -25,7 +29,11 @@ FROM (SELECT r2.id,
       JOIN minutes mi ON mi.id = r2.minute_id
       WHERE mi.document_id IS NOT NULL
         AND r2.recorded_as = 'RESOLVED'
-        AND r2.body ~ '^(?:FURTHER|[Ff]urther)(?:\s*\([^)]{0,40}\))?(?:\s*[:–—,-]|\s+(?:THAT|[Tt]hat)\M)') t
+        AND (r2.body ~ '^FURTHER(?:\s*\([^)]{0,40}\))?(?:\s*[:–—,-]|\s+(?:THAT|[Tt]hat)\M)'
+             OR r2.body ~ '^further(?:\s*\([^)]{0,40}\))?(?:\s*[:–—,-]|\s+that\M)'
+             OR r2.body ~ '^Further(?:\s*\([^)]{0,40}\))?\s*:')
+        AND EXISTS (SELECT 1 FROM minute_documents d WHERE d.id = mi.document_id
+                    AND d.body ~ '(?:^|\n)[ \t]*(?:\d{1,3}(?:\.\d{1,3}){1,2}[ \t]+)?(?:RESOLVED|Resolved)[ \t]+(?:FURTHER|[Ff]urther)\M')) t
 WHERE r.id = t.id AND t.body ~ '[[:alpha:]]';
 
 -- A minute's resolutions, one a line, are what its search reads.
