@@ -576,7 +576,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(w.Drawn, maxNarrative))})
 	}
 	if action == "resolved" {
-		reply.Text += s.sittingWarning(ctx, c, m, mi.Item)
+		reply.Text += s.sittingWarning(ctx, c, m, mi.Item, earlier != "")
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
 	return reply, nil
@@ -605,7 +605,19 @@ func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item st
 	}
 	text := fmt.Sprintf("The %s text of minute %s (item %s) of the meeting on %s is removed from the draft minutes; it is kept in `/history minutes`.",
 		was.Word(), Escape(mi.Number), Escape(item), day)
-	if mi.Narrative == "" {
+	// Actions agreed under the decision stay under its minute: a
+	// decision recorded under the wrong item took its actions there too,
+	// and the clerk should know they are still printed.
+	shown := []Minute{mi}
+	if err := s.withActions(ctx, c, shown, in.Now); err != nil {
+		return Reply{}, err
+	}
+	switch {
+	case len(shown[0].Actions) > 0:
+		n := len(shown[0].Actions)
+		text += fmt.Sprintf(" Its %s under it in the minutes: `/action list` shows %s, and `/action done ID [NOTE]` closes one not meant for it.",
+			plural(n, "action stays", "actions stay"), plural(n, "it", "them"))
+	case mi.Narrative == "":
 		text += fmt.Sprintf(" Nothing is recorded under item %s now: `/resolve %s That …` records its decision.", Escape(item), Escape(item))
 	}
 	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "It read", Text: was.labelled(plainText(cutBytes(earlier, maxNarrative)))}}}, nil
@@ -722,7 +734,7 @@ func (s *Service) quorateAgain(ctx context.Context, c Committee, m Meeting, item
 // would adjourn, should know at once rather than from the minutes: the
 // draft minutes mark it as no decision of the committee
 // (inquorateResolutions).
-func (s *Service) sittingWarning(ctx context.Context, c Committee, m Meeting, item string) string {
+func (s *Service) sittingWarning(ctx context.Context, c Committee, m Meeting, item string, replaced bool) string {
 	run, ok, err := s.runningMeeting(ctx, c)
 	if err != nil || !ok || run.ID != m.ID {
 		return ""
@@ -731,16 +743,23 @@ func (s *Service) sittingWarning(ctx context.Context, c Committee, m Meeting, it
 	if err != nil {
 		return ""
 	}
+	// How to take it back: a decision that replaced another is undone by
+	// putting back the one it replaced, not by removing the item's
+	// decision, which would leave it with none.
+	undo := fmt.Sprintf("`/resolve %s remove` takes it away", Escape(item))
+	if replaced {
+		undo = fmt.Sprintf("`/resolve %s` with the text it replaced (below) puts that back", Escape(item))
+	}
 	if st.sit.State == ActionAdjourned {
-		return fmt.Sprintf("\nThe meeting is *adjourned* (since %s): record this only if it was decided before the adjournment. If it was not, `/resolve %s remove` takes it away.",
-			adjournedAt(st.sit.Events).In(c.Location()).Format("15:04"), Escape(item))
+		return fmt.Sprintf("\nThe meeting is *adjourned* (since %s): record this only if it was decided before the adjournment. If it was not, %s.",
+			adjournedAt(st.sit.Events).In(c.Location()).Format("15:04"), undo)
 	}
 	warning := ""
 	if under := st.sit.Item; under != "" && under != item && !strings.HasPrefix(under, item+".") && !strings.HasPrefix(item, under+".") {
 		// A heading's item and those under it are minuted together
 		// (listedUnder): either is the business in hand.
-		warning = fmt.Sprintf("\nItem %s is under discussion, not item %s: if this was meant for item %s, `/resolve %s remove` takes it away from item %s, and `/resolve %s That …` records it there.",
-			Escape(under), Escape(item), Escape(under), Escape(item), Escape(item), Escape(under))
+		warning = fmt.Sprintf("\nItem %s is under discussion, not item %s: if this was meant for item %s, %s from item %s, and `/resolve %s That …` records it there.",
+			Escape(under), Escape(item), Escape(under), undo, Escape(item), Escape(under))
 	}
 	cnt := st.count(item)
 	if cnt.Quorate() {

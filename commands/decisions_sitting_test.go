@@ -176,3 +176,29 @@ func TestResolutionQuotesConfirmedNoteAsConfirmed(t *testing.T) {
 	wantShown(t, got, "Graeme Robson withdrew for the item)")
 	wantNotShown(t, got, "did not count")
 }
+
+// TestWrongItemAdvicePutsBackWhatItReplaced: a decision recorded under an
+// item other than the one in hand that replaced the item's own decision is
+// undone by putting that decision back, which the advice says, not by
+// removing the item's decision, which left it with none. Removing a
+// decision whose actions stay under its minute says so, rather than that
+// nothing is recorded there.
+func TestWrongItemAdvicePutsBackWhatItReplaced(t *testing.T) {
+	k := decDay(t)
+	number := minuteOf(t, k.must(ian, "/resolve 5 That the strategy be approved.").Text)
+	k.now = k.now.Add(5 * time.Minute)
+	k.must(sue, "/meeting item 6")
+	k.now = k.now.Add(5 * time.Minute)
+	got := shown(k.must(ian, "/resolve 5 That the report be noted."))
+	wantShown(t, got, "Item 6 is under discussion, not item 5: if this was meant for item 6, `/resolve 5` with the text it replaced (below) puts that back from item 5",
+		"It read", "That the strategy be approved.")
+	wantNotShown(t, got, "/resolve 5 remove")
+	// Put back as advised, the item's own decision stands.
+	k.must(ian, "/resolve 5 That the strategy be approved.")
+	wantShown(t, k.say(ian, "/minutes draft"), "That the strategy be approved.")
+
+	k.must(ian, "/action add "+number+" <@UNEIL> 2027-01-10 Circulate the strategy")
+	got = shown(k.must(ian, "/resolve 5 remove"))
+	wantShown(t, got, "Its action stays under it in the minutes: `/action list` shows it")
+	wantNotShown(t, got, "Nothing is recorded under item 5 now")
+}
