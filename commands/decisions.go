@@ -746,9 +746,9 @@ func (s *Service) sittingWarning(ctx context.Context, c Committee, m Meeting, it
 	// How to take it back: a decision that replaced another is undone by
 	// putting back the one it replaced, not by removing the item's
 	// decision, which would leave it with none.
-	undo := fmt.Sprintf("`/resolve %s remove` takes it away", Escape(item))
+	undo := fmt.Sprintf("`/resolve %s remove` takes it away from item %s", Escape(item), Escape(item))
 	if replaced {
-		undo = fmt.Sprintf("`/resolve %s` with the text it replaced (below) puts that back", Escape(item))
+		undo = fmt.Sprintf("`/resolve %s` with the text it replaced (below) puts item %s's own decision back", Escape(item), Escape(item))
 	}
 	if st.sit.State == ActionAdjourned {
 		return fmt.Sprintf("\nThe meeting is *adjourned* (since %s): record this only if it was decided before the adjournment. If it was not, %s.",
@@ -758,8 +758,8 @@ func (s *Service) sittingWarning(ctx context.Context, c Committee, m Meeting, it
 	if under := st.sit.Item; under != "" && under != item && !strings.HasPrefix(under, item+".") && !strings.HasPrefix(item, under+".") {
 		// A heading's item and those under it are minuted together
 		// (listedUnder): either is the business in hand.
-		warning = fmt.Sprintf("\nItem %s is under discussion, not item %s: if this was meant for item %s, %s from item %s, and `/resolve %s That …` records it there.",
-			Escape(under), Escape(item), Escape(under), undo, Escape(item), Escape(under))
+		warning = fmt.Sprintf("\nItem %s is under discussion, not item %s: if this was meant for item %s, %s, and `/resolve %s That …` records it there.",
+			Escape(under), Escape(item), Escape(under), undo, Escape(under))
 	}
 	cnt := st.count(item)
 	if cnt.Quorate() {

@@ -96,7 +96,7 @@ func TestResolveWhileAdjourned(t *testing.T) {
 	k.must(sue, "/meeting item 4")
 	k.must(sue, "/meeting adjourn")
 	r := k.must(ian, "/resolve 4 That the strategy be approved.")
-	wantShown(t, shown(r), "Resolved under item 4", "The meeting is *adjourned* (since 10:30): record this only if it was decided before the adjournment. If it was not, `/resolve 4 remove` takes it away.")
+	wantShown(t, shown(r), "Resolved under item 4", "The meeting is *adjourned* (since 10:30): record this only if it was decided before the adjournment. If it was not, `/resolve 4 remove` takes it away from item 4.")
 	k.must(sue, "/meeting resume")
 	if r := k.must(ian, "/resolve 4 That the strategy be approved, as amended."); strings.Contains(r.Text, "adjourned") {
 		t.Errorf("a decision after the meeting resumed is said to be during the adjournment: %s", r.Text)
@@ -190,7 +190,7 @@ func TestWrongItemAdvicePutsBackWhatItReplaced(t *testing.T) {
 	k.must(sue, "/meeting item 6")
 	k.now = k.now.Add(5 * time.Minute)
 	got := shown(k.must(ian, "/resolve 5 That the report be noted."))
-	wantShown(t, got, "Item 6 is under discussion, not item 5: if this was meant for item 6, `/resolve 5` with the text it replaced (below) puts that back from item 5",
+	wantShown(t, got, "Item 6 is under discussion, not item 5: if this was meant for item 6, `/resolve 5` with the text it replaced (below) puts item 5's own decision back, and `/resolve 6 That …` records it there.",
 		"It read", "That the strategy be approved.")
 	wantNotShown(t, got, "/resolve 5 remove")
 	// Put back as advised, the item's own decision stands.
