@@ -2902,13 +2902,23 @@ func (s *Service) takeChair(ctx context.Context, st meetingState, a attendanceAr
 	if _, presiding := st.inTheChair(); presiding == a.UserID {
 		return private("%s is in the Chair already; nothing changed.", Escape(mem.Name)), nil
 	}
-	ct := ChairTaken{MeetingID: st.m.ID, MemberKey: a.UserID, At: in.Now, By: in.UserID}
+	// Whoever presides now decides whether this is a new taking of the
+	// chair, not whoever the log names last: a member who took it, saw
+	// the chair come back, and takes it again as the chair leaves once
+	// more is recorded again, or the minutes would leave the second time
+	// out and no one would preside.
+	ct := ChairTaken{MeetingID: st.m.ID, Seq: 1, MemberKey: a.UserID, At: in.Now, By: in.UserID}
+	if n := len(st.chairs); n > 0 {
+		ct.Seq = st.chairs[n-1].Seq + 1
+	}
 	added, err := s.store.TakeChair(ctx, ct)
 	if err != nil {
 		return Reply{}, err
 	}
 	if !added {
-		// Closed meanwhile, or recorded already by someone else.
+		// Closed meanwhile, or someone else recorded who takes the chair
+		// since this read the log: decide again on what stands now, which
+		// may find the member in the Chair already.
 		again, err := s.meetingState(ctx, c, st.m)
 		if err != nil {
 			return Reply{}, err
@@ -2916,6 +2926,7 @@ func (s *Service) takeChair(ctx context.Context, st meetingState, a attendanceAr
 		if !again.sit.Running() {
 			return Reply{}, userErr("The meeting on %s is not in progress.", formatDay(st.m.StartsAt, c.Location()))
 		}
+		return s.takeChair(ctx, again, a, in, marksOthers)
 	}
 	return private("%s takes the Chair at %s; the minutes will say so. %s", Escape(mem.Name), in.Now.In(c.Location()).Format("15:04"), st.count("").Line()), nil
 }

@@ -122,3 +122,41 @@ func TestMemberTakesTheChair(t *testing.T) {
 		t.Errorf("the export does not say who took the chair: %+v", changes)
 	}
 }
+
+// TestMemberTakesTheChairAgain: a member who took the chair, handed it
+// back when the chair returned, and takes it again as the chair leaves a
+// second time is recorded taking it again, presides, and is minuted both
+// times, rather than be told it is recorded with nothing saved and no
+// one in the chair; while they preside, recording it again changes
+// nothing and says so.
+func TestMemberTakesTheChairAgain(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	for _, who := range []string{sue, graeme, attAnn} {
+		k.must(who, "/here")
+	}
+	k.now = attAt(10, 10, 5)
+	k.must(sue, "/meeting item 7.7")
+	k.now = attAt(10, 10, 10)
+	k.must(ian, "/attendance <@USUE> left")
+	k.now = attAt(10, 10, 11)
+	k.must(ian, "/attendance <@UGRAEME> chair")
+	k.now = attAt(10, 10, 20)
+	k.must(ian, "/attendance <@USUE> present")
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/attendance <@USUE> left")
+	k.now = attAt(10, 10, 31)
+	wantShown(t, k.say(ian, "/attendance <@UGRAEME> chair"), "Graeme Robson takes the Chair at 10:31; the minutes will say so.")
+	wantShown(t, k.say(ian, "/meeting status"), "Graeme Robson (Merseyside Police) (in the Chair)")
+	k.now = attAt(10, 10, 32)
+	wantShown(t, k.say(ian, "/attendance <@UGRAEME> chair"), "Graeme Robson is in the Chair already; nothing changed.")
+	k.now = attAt(10, 10, 40)
+	k.must(ian, "/meeting close anyway")
+	got := k.say(ian, "/meeting attendance")
+	inOrder(t, got,
+		"Graeme Robson took the Chair at 10:11 in the absence of Sue Holden.",
+		"Graeme Robson took the Chair at 10:31 in the absence of Sue Holden.")
+	if strings.Contains(got, "10:32") {
+		t.Errorf("the minutes record the repeat as taking the chair again:\n%s", got)
+	}
+}

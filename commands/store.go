@@ -507,9 +507,11 @@ type ConductStore interface {
 	// Sessions is a meeting's conduct log, oldest first.
 	Sessions(ctx context.Context, meetingID int64) ([]SessionEvent, error)
 	// TakeChair appends c to its meeting's log of who took the chair
-	// while the meeting is open or adjourned; added is false when it has
-	// closed (or never opened), or when c's member is the last recorded
-	// taking it. It marks the live message and the Homes for an update.
+	// while the meeting is open or adjourned, numbered c.Seq, the number
+	// after the last of the log as read (ChairsTaken); added is false when
+	// it has closed (or never opened), or when another entry has taken
+	// that number meanwhile. It marks the live message and the Homes for
+	// an update.
 	TakeChair(ctx context.Context, c ChairTaken) (added bool, err error)
 	// ChairsTaken is a meeting's log of who took the chair, oldest first.
 	ChairsTaken(ctx context.Context, meetingID int64) ([]ChairTaken, error)

@@ -247,8 +247,12 @@ func sessions(ctx context.Context, q sqlx.QueryerContext, meetingID int64) ([]co
 // TakeChair implements commands.ConductStore. The meeting's row is
 // locked, as RecordSession locks it, so that the chair is not taken as
 // the meeting closes: it is taken before the close or refused after it.
-// The row takes the next number in the meeting's log; the same member
-// recorded twice at once is recorded once.
+// The row takes c.Seq, the number after the last in the log its caller
+// read, and only while that is still the next: two records made at once
+// from the same reading leave one, and the other is told so. Whether the
+// member may take the chair again is not for the log to say: a member who
+// took it, handed it back when the chair returned, and takes it again as
+// the chair leaves a second time is a new entry.
 func (db *DB) TakeChair(ctx context.Context, c commands.ChairTaken) (bool, error) {
 	added := false
 	err := db.inTx(ctx, "take chair", func(tx *Tx) error {
@@ -259,9 +263,9 @@ func (db *DB) TakeChair(ctx context.Context, c commands.ChairTaken) (bool, error
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO chair_taken (meeting_id, seq, member_key, at, by_user)
-			SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4 FROM chair_taken WHERE meeting_id = $1
-			HAVING COALESCE((SELECT member_key FROM chair_taken WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1), '') <> $2`,
-			c.MeetingID, c.MemberKey, c.At, c.By)
+			SELECT $1, $2, $3, $4, $5 FROM chair_taken WHERE meeting_id = $1
+			HAVING COALESCE(max(seq), 0) = $2 - 1`,
+			c.MeetingID, c.Seq, c.MemberKey, c.At, c.By)
 		if err != nil {
 			return err
 		}
