@@ -76,11 +76,10 @@ func TestMisspeltNamedSubstitute(t *testing.T) {
 	wantShown(t, k.say(ian, `/attendance "Jane Smith (Sefton CVS)" present`), "Jane Smith is marked present as substitute for Graeme Robson.")
 }
 
-// TestMemberTakesTheChair: with the chair out of the room and no
-// vice-chair, the officer is asked who takes the chair, records the
-// member present who does, and the live message and the minutes name
-// them, rather than leave no one in the chair for what is decided.
-func TestMemberTakesTheChair(t *testing.T) {
+// itemUnderWay is the meeting of 10 December sitting with Sue, the chair,
+// Graeme and Ann here, and item 7.7 taken up at 10:05, for the chair to
+// leave during it.
+func itemUnderWay(t *testing.T) *kit {
 	k := attDay(t)
 	k.must(sue, "/meeting start")
 	for _, who := range []string{sue, graeme, attAnn} {
@@ -88,6 +87,15 @@ func TestMemberTakesTheChair(t *testing.T) {
 	}
 	k.now = attAt(10, 10, 5)
 	k.must(sue, "/meeting item 7.7")
+	return k
+}
+
+// TestMemberTakesTheChair: with the chair out of the room and no
+// vice-chair, the officer is asked who takes the chair, records the
+// member present who does, and the live message and the minutes name
+// them, rather than leave no one in the chair for what is decided.
+func TestMemberTakesTheChair(t *testing.T) {
+	k := itemUnderWay(t)
 	k.now = attAt(10, 10, 10)
 	wantShown(t, k.say(ian, "/attendance <@USUE> left"),
 		"Sue Holden is marked as having left at 10:10. No one is in the Chair now: `/attendance @member chair` records the member present who takes it. *Inquorate*: 2 present, quorum 3")
@@ -130,13 +138,7 @@ func TestMemberTakesTheChair(t *testing.T) {
 // one in the chair; while they preside, recording it again changes
 // nothing and says so.
 func TestMemberTakesTheChairAgain(t *testing.T) {
-	k := attDay(t)
-	k.must(sue, "/meeting start")
-	for _, who := range []string{sue, graeme, attAnn} {
-		k.must(who, "/here")
-	}
-	k.now = attAt(10, 10, 5)
-	k.must(sue, "/meeting item 7.7")
+	k := itemUnderWay(t)
 	k.now = attAt(10, 10, 10)
 	k.must(ian, "/attendance <@USUE> left")
 	k.now = attAt(10, 10, 11)
