@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -593,5 +594,53 @@ func TestQuorumRulesKeepTheirDates(t *testing.T) {
 	got, err = db.QuorumRules(ctx, c.ID)
 	if err != nil || len(got) != 1 || got[0].Rule != want[1].Rule || !got[0].At.Equal(second) {
 		t.Errorf("rules with none logged = %+v, %v; want %+v", got, err, want[1:])
+	}
+}
+
+// TestTakeChairRaces: the same member recorded taking the chair from one
+// reading of the log, by several at once, is recorded once; taking it
+// again on a later reading, as after the chair came back and left again,
+// is a new entry; and an entry made from a reading someone else's entry
+// has overtaken is refused, for its maker to decide again.
+func TestTakeChairRaces(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
+	m := conductMeeting(t, db, conductCommittee(t, db), at)
+	open := commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: at, By: "UIAN"}
+	if _, err := db.RecordSession(ctx, open, []commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	graeme := commands.ChairTaken{MeetingID: m.ID, Seq: 1, MemberKey: "UGRAEME", At: at.Add(11 * time.Minute), By: "UIAN"}
+	var wg sync.WaitGroup
+	var added atomic.Int32
+	for range 6 {
+		wg.Go(func() {
+			ok, err := db.TakeChair(ctx, graeme)
+			if err != nil {
+				t.Error(err)
+			}
+			if ok {
+				added.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if n := added.Load(); n != 1 {
+		t.Errorf("%d of 6 records of Graeme taking the chair at once were added, want 1", n)
+	}
+	again := graeme
+	again.Seq, again.At = 2, at.Add(31*time.Minute)
+	if ok, err := db.TakeChair(ctx, again); err != nil || !ok {
+		t.Errorf("Graeme taking the chair a second time: added %v, %v; want it recorded", ok, err)
+	}
+	stale := again
+	stale.MemberKey = "UANN"
+	if ok, err := db.TakeChair(ctx, stale); err != nil || ok {
+		t.Errorf("Ann taking the chair from a reading overtaken: added %v, %v; want it refused", ok, err)
+	}
+	log, err := db.ChairsTaken(ctx, m.ID)
+	if err != nil || len(log) != 2 || log[0].Seq != 1 || log[1].Seq != 2 || log[1].MemberKey != "UGRAEME" {
+		t.Errorf("chairs taken: %+v, %v", log, err)
 	}
 }
