@@ -202,3 +202,29 @@ func TestWrongItemAdvicePutsBackWhatItReplaced(t *testing.T) {
 	wantShown(t, got, "Its action stays under it in the minutes: `/action list` shows it")
 	wantNotShown(t, got, "Nothing is recorded under item 5 now")
 }
+
+// TestRemovedInquorateDecisionTakesItsNote: a decision recorded while the
+// meeting was inquorate, taken out with /resolve ITEM remove, takes its
+// note with it: the decision recorded under the item after the close is
+// not noted as recorded at 10:45, in /resolution or in the draft.
+func TestRemovedInquorateDecisionTakesItsNote(t *testing.T) {
+	k := inquorateAtItem(t)
+	k.now = attAt(10, 10, 45)
+	number := minuteOf(t, k.must(ian, "/resolve 7.7 That the report be noted.").Text)
+	k.now = attAt(10, 10, 50)
+	k.must(ian, "/resolve 7.7 remove")
+	k.now = attAt(10, 11, 5)
+	k.must(ian, "/attendance <@UGRAEME> present")
+	k.now = attAt(10, 11, 30)
+	k.must(sue, "/meeting close")
+	k.now = attAt(10, 11, 40)
+	k.must(ian, "/resolve 7.7 That the report be deferred to the next meeting.")
+	if got := k.say(neil, "/resolution "+number); strings.Contains(got, "[Note:") {
+		t.Errorf("a decision recorded after the close, once the inquorate one was removed, is noted:\n%s", got)
+	}
+	draft := k.say(ian, "/minutes draft")
+	wantShown(t, draft, "That the report be deferred to the next meeting.")
+	if strings.Contains(draft, "recorded at 10:45") {
+		t.Errorf("the draft notes the decision recorded after the close as recorded at 10:45:\n%s", draft)
+	}
+}

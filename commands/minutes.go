@@ -1443,7 +1443,9 @@ func (s *Service) withNotes(ctx context.Context, c Committee, ms []Minute) error
 // and a meeting may still minute what it could not decide. But it is not
 // the committee's decision, and the minutes must not read as if it were.
 // Text recorded after the meeting is not judged: when it was decided is
-// not known.
+// not known. A correction of the text recorded during the meeting keeps
+// its note, as it words the same decision; text recorded after the
+// decision was removed is a decision of its own.
 func (s *Service) inquorateResolutions(ctx context.Context, st meetingState, ms []Minute) (map[string]string, error) {
 	if len(st.rules) == 0 || st.sit.Opened.IsZero() {
 		return nil, nil
@@ -1452,9 +1454,16 @@ func (s *Service) inquorateResolutions(ctx context.Context, st meetingState, ms 
 	if err != nil {
 		return nil, err
 	}
+	// The history is in the order written. A decision taken out with
+	// /resolve ITEM remove takes its note with it: the note was a
+	// judgment of that text, and what is recorded in its place after
+	// the meeting is not judged, as no decision recorded then is.
 	resolved := map[string]time.Time{}
 	for _, h := range hist {
-		if h.Action == "resolved" && !h.At.Before(st.sit.Opened) && (st.sit.Closed.IsZero() || !h.At.After(st.sit.Closed)) {
+		switch {
+		case h.Action == "removed":
+			delete(resolved, h.MinuteNumber)
+		case h.Action == "resolved" && !h.At.Before(st.sit.Opened) && (st.sit.Closed.IsZero() || !h.At.After(st.sit.Closed)):
 			resolved[h.MinuteNumber] = h.At
 		}
 	}
