@@ -1816,7 +1816,11 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// A decision is recorded on one line, as /resolve records it; the
 	// draft sets its parts out.
 	flat := strings.Join(strings.Fields(text), " ")
-	if word, t := recordedLabel(flat); word != "" || strings.HasPrefix(t, "That ") || saysNothing(t) {
+	// A word for no decision ("None.") is refused only where the minute
+	// has a decision it would print as resolved: a narrative minute reads
+	// "None." under any other business, as it always could.
+	word, rest := recordedLabel(flat)
+	if word != "" || strings.HasPrefix(rest, "That ") || saysNothing(rest) && (len(mi.Resolutions) > 0 || noDecisionWord(rest) == "") {
 		r := ParseResolution(flat)
 		if saysNothing(r.Body) {
 			return Reply{}, nothingResolvedErr(r.Body, mi.Item)

@@ -228,3 +228,20 @@ func TestRemovedInquorateDecisionTakesItsNote(t *testing.T) {
 		t.Errorf("the draft notes the decision recorded after the close as recorded at 10:45:\n%s", draft)
 	}
 }
+
+// TestAmendNarrativeToNone: a narrative minute is amended to "None." (no
+// other business), as it always could be, not refused as a decision the
+// item never had; a minute with a decision still refuses it.
+func TestAmendNarrativeToNone(t *testing.T) {
+	k := decDay(t)
+	r := k.must(ian, "/minute 6 There was no update.")
+	number := strings.Fields(strings.SplitN(r.Text, "minute ", 2)[1])[0]
+	got := k.run(ian, "/minutes amend "+number+" None.")
+	if got.Refused {
+		t.Fatalf("amending the narrative of minute %s to “None.” is refused: %s", number, shown(got))
+	}
+	wantShown(t, shown(got), "Minute "+number+" amended", "There was no update.")
+	wantShown(t, k.say(ian, "/minutes draft"), "\n\nNone.\n")
+	resolved := minuteOf(t, k.must(ian, "/resolve 5 That the strategy be approved.").Text)
+	wantShown(t, shown(k.run(ian, "/minutes amend "+resolved+" None.")), "is not a decision", "`/resolve 5 remove`")
+}
