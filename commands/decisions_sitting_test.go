@@ -245,3 +245,22 @@ func TestAmendNarrativeToNone(t *testing.T) {
 	resolved := minuteOf(t, k.must(ian, "/resolve 5 That the strategy be approved.").Text)
 	wantShown(t, shown(k.run(ian, "/minutes amend "+resolved+" None.")), "is not a decision", "`/resolve 5 remove`")
 }
+
+// TestHistoryConfirmationAddedToADecision: the confirmation of the last
+// minutes, approved at a meeting where item 3 has a decision already, is
+// added to that minute as a further block; /history minutes says it was
+// added, with what, not that it replaced the decision recorded.
+func TestHistoryConfirmationAddedToADecision(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 5 That the strategy be approved.")
+	k.must(sue, "/meeting close")
+	decNextMeeting(k)
+	k.must(ian, "/resolve 3 That the matters arising be noted.")
+	k.must(sue, "/minutes approve")
+	h := k.say(ian, "/history minutes")
+	if strings.Contains(h, "replacing its RESOLVED text") {
+		t.Errorf("the confirmation added to minute 3's decision reads as replacing it:\n%s", h)
+	}
+	wantShown(t, h, "minute 12: resolved, recorded by <@UIAN>: “That the matters arising be noted.”",
+		"minute 12: resolved by <@USUE>, added to its RESOLVED text: “That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.”")
+}

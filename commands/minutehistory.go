@@ -200,6 +200,11 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 			line = fmt.Sprintf("resolved, recorded by %s%s. It read: %s Now: %s", by, drawnFrom(prev), quoteText(prev.Resolved), quoteText(e.Resolved))
 		case e.Action == "minuted" && prev.Action == "drawn" && prev.Narrative != "":
 			line = fmt.Sprintf("minuted by %s%s. It read: %s Now: %s", by, drawnFrom(prev), quoteText(prev.Narrative), quoteText(e.Narrative))
+		case e.Action == "resolved" && had && prev.Resolved != "" && strings.HasPrefix(e.Resolved, prev.Resolved+"\n"):
+			// A further block after the decision there (the confirmation
+			// of the last minutes, approved at this meeting): nothing
+			// of it was replaced, and the line says what was added.
+			line = fmt.Sprintf("resolved by %s, added to its %s text: %s", by, cmp.Or(prev.Word, "RESOLVED"), quoteText(strings.TrimPrefix(e.Resolved, prev.Resolved+"\n")))
 		case e.Action == "resolved" && had && prev.Resolved != "" && prev.Resolved != e.Resolved:
 			// /resolve again replaces the decision recorded, as its
 			// answer says: given alone, the new text read as a second
