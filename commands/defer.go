@@ -190,10 +190,10 @@ func deferItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, userErr("Item %s has a decision recorded; an item decided is not deferred. Nothing was saved.", Escape(item))
 	case errors.Is(err, ErrDeferred):
 		return Reply{}, userErr("Item %s of the meeting on %s is deferred already; nothing changed. `/minute defer undo %s` undoes it while the minutes are a draft.", Escape(item), day, Escape(item))
-	case errors.Is(err, ErrMinutesChanged):
-		return Reply{}, minutesChangedErr()
 	case errors.Is(err, ErrConflict):
-		return Reply{}, confirmedErr(c, m)
+		// The minutes changed as it was sent (ErrMinutesChanged is a
+		// conflict too), or are confirmed.
+		return Reply{}, writeRefused(c, m, err)
 	case err != nil:
 		return Reply{}, err
 	}
