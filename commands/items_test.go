@@ -266,7 +266,7 @@ func TestParseReminders(t *testing.T) {
 func FuzzParseReminders(f *testing.F) {
 	for _, s := range []string{"7,1 09:00", "off", "14 7 1 days before at 8.30am", ",,, 9", "7,1 12 pm", "0",
 		"7,1 9", "7, 1 14", "7,1 0", "1, 7", "7,1 9 am", "7,1, 9", "7 ,1 9",
-		strings.Repeat("7", 2000), "7,1 " + strings.Repeat("q", 2000), "on " + strings.Repeat("q", 2000)} {
+		strings.Repeat("7", 2000), "7,1 " + strings.Repeat("q", 2000), "on " + strings.Repeat("q", 2000), "ON", "on at 9am", "On 14:00"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -279,7 +279,12 @@ func FuzzParseReminders(f *testing.F) {
 		if err != nil || rs.Off {
 			return
 		}
-		if len(rs.Days) == 0 || len(rs.Days) > MaxReminders {
+		// "on" turns reminders on again on the days last set, read from
+		// the committee's history when it runs: it carries no days of its own.
+		if rs.On && len(rs.Days) != 0 {
+			t.Fatalf("on again with days %v of its own", rs.Days)
+		}
+		if !rs.On && (len(rs.Days) == 0 || len(rs.Days) > MaxReminders) {
 			t.Fatalf("%d reminder days accepted", len(rs.Days))
 		}
 		for i, d := range rs.Days {
