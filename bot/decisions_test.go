@@ -230,7 +230,7 @@ func TestActionsCarriedForward(t *testing.T) {
 	wantText(t, k.Must(officer, "/action", "move 2 2027-01-01"), "The due date, Friday 1 January 2027, is in the past.", "Usage:")
 	wantText(t, k.Must(officer, "/action", "move 2 2027-03-01"), "Action 2, Jo Smith's, is now due Monday 1 March 2027 (it was due Monday 1 February 2027).")
 	wantText(t, k.Must(officer, "/action", "reassign 2 <@"+stranger+">"), "is not a member of Safer Sefton Together", "Usage:")
-	wantText(t, k.Must(officer, "/action", "reassign 2 <@"+graeme+">"), "Action 2 is now <@"+graeme+">'s; they have been told.")
+	wantText(t, k.Must(officer, "/action", "reassign 2 <@"+graeme+">"), "Action 2 is now <@"+graeme+">'s. They are told by direct message.")
 	wantText(t, k.Must(graeme, "/action", "list mine"), "Report back on the pilot — <@"+graeme+">, due Monday 1 March 2027")
 	wantText(t, k.Must(officer, "/action", `reassign 1 "Jo Smith"`), "Action 1 is done; it cannot be reassigned.")
 	if r := k.Must(graeme, "/action", "list overdue"); strings.Contains(r.Text(), "pilot") {

@@ -965,7 +965,7 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if a.OwnerUser != "" && a.OwnerUser != in.UserID {
-		return private("Action %d is now %s's; they have been told.", a.ID, ownerOf(a)), nil
+		return private("Action %d is now %s's. %s", a.ID, ownerOf(a), toldThem), nil
 	}
 	return private("Action %d is now %s's.", a.ID, ownerOf(a)), nil
 }
@@ -1023,7 +1023,7 @@ func noteAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if len(notices) > 0 {
-		return private("Noted on action %d, %s's: %s `/action history %d` keeps it, and that you noted it; they have been told.", a.ID, ownerOf(a), Escape(ended(note)), a.ID), nil
+		return private("Noted on action %d, %s's: %s `/action history %d` keeps it, and that you noted it. %s", a.ID, ownerOf(a), Escape(ended(note)), a.ID, toldThem), nil
 	}
 	return private("Noted on action %d: %s `/action history %d` keeps every note.", a.ID, Escape(ended(note)), a.ID), nil
 }
@@ -1066,7 +1066,7 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// someone else does.
 		told := ""
 		if len(notices) > 0 {
-			told = " They have been told."
+			told = " " + toldThem
 		}
 		return private("Action %d, %s's, is done: %s%s Its history says you marked it done.%s", id, ownerOf(a), Escape(ended(a.Text)), done, told), nil
 	}

@@ -255,7 +255,7 @@ func TestActionsCarriedForward(t *testing.T) {
 		{ian, "/action reassign 2 @nobody", []string{"I could not find @nobody: type @ and pick the person, so that Slack links the name, or give a name in quotes (\"Jo Smith\") for someone not in Slack."}},
 		{ian, "/action reassign 2 Jo", []string{"Give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `Jo`."}},
 		{ian, "/action reassign 2", []string{"Give the action's owner: @someone, or a name in quotes."}},
-		{ian, "/action reassign 2 <@UGRAEME>", []string{"Action 2 is now <@UGRAEME>'s; they have been told."}},
+		{ian, "/action reassign 2 <@UGRAEME>", []string{"Action 2 is now <@UGRAEME>'s. They are told by direct message."}},
 		{graeme, "/action list mine", []string{"Report back on the pilot — <@UGRAEME>, due Monday 1 March 2027"}},
 		{ian, `/action reassign 1 "Jo Smith"`, []string{"Action 1 is done; it cannot be reassigned."}},
 	})
@@ -475,7 +475,7 @@ func TestActionChasedAgainWhenRedated(t *testing.T) {
 	}
 	// Given back by mention, the member's name is the committee's record
 	// of it, not what the mention carried.
-	wantShown(t, k.say(ian, "/action reassign 1 <@UNEIL|neil>"), "Action 1 is now <@UNEIL>'s; they have been told.")
+	wantShown(t, k.say(ian, "/action reassign 1 <@UNEIL|neil>"), "Action 1 is now <@UNEIL>'s. They are told by direct message.")
 	if log := actLog(k); log[len(log)-1] != "reassigned Neil Frackelton 2027-01-05 UIAN" {
 		t.Errorf("action log ends %q", log[len(log)-1])
 	}
@@ -736,7 +736,7 @@ func TestActionForAMemberNamed(t *testing.T) {
 		{ian, `/action add 9 "neil frackelton (SWACA)" 2026-12-20 Circulate the figures`, []string{"Action 1 recorded under minute 9: <@UNEIL> — Circulate the figures"}},
 		{neil, "/action list mine", []string{"• 1. Circulate the figures — <@UNEIL>"}},
 		{ian, `/action add 9 "Jo Smith" 2026-12-20 Report back`, []string{"Action 2 recorded under minute 9: Jo Smith — Report back"}},
-		{ian, `/action reassign 2 "Graeme Robson"`, []string{"Action 2 is now <@UGRAEME>'s; they have been told."}},
+		{ian, `/action reassign 2 "Graeme Robson"`, []string{"Action 2 is now <@UGRAEME>'s. They are told by direct message."}},
 		{graeme, "/action done 2 Reported", []string{"Action 2 is done: Report back. Note: Reported."}},
 		{neil, "/action done 1", []string{"Action 1 is done: Circulate the figures."}},
 	})
@@ -2099,7 +2099,7 @@ func TestActionNote(t *testing.T) {
 	}
 	k.now = k.now.Add(48 * time.Hour)
 	k.steps([]step{
-		{ian, "/action note 1 Police say the figures come in January", []string{"Noted on action 1, <@UGRAEME>'s: Police say the figures come in January. `/action history 1` keeps it, and that you noted it; they have been told."}},
+		{ian, "/action note 1 Police say the figures come in January", []string{"Noted on action 1, <@UGRAEME>'s: Police say the figures come in January. `/action history 1` keeps it, and that you noted it. They are told by direct message."}},
 		{sue, "/action note 2 Jo reports the pilot is running", []string{"Noted on action 2: Jo reports the pilot is running."}},
 	})
 	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"<@UIAN> noted progress on your action 1 in *Safer Sefton Together* (Ask the police for the cohort figures): Police say the figures come in January.\n`/action history 1` in <#C1> keeps every note."}); diff != "" {
@@ -2158,7 +2158,7 @@ func TestActionOwnerToldOfChanges(t *testing.T) {
 	k, _ := actDay(t)
 	k.must(ian, "/action add 9 <@UNEIL> 2027-01-10 Circulate the figures")
 	k.sent()
-	wantShown(t, k.say(ian, "/action reassign 1 <@UGRAEME>"), "Action 1 is now <@UGRAEME>'s; they have been told.")
+	wantShown(t, k.say(ian, "/action reassign 1 <@UGRAEME>"), "Action 1 is now <@UGRAEME>'s. They are told by direct message.")
 	msgs := k.sent()
 	if diff := cmp.Diff(actDMs(msgs, graeme), []string{"<@UIAN> gave you action 1 in *Safer Sefton Together*: Circulate the figures. — due Sunday 10 January 2027 (minute 9). Note progress on it with `/action note 1 NOTE`, and mark it done with `/action done 1 [NOTE]`, in <#C1>."}); diff != "" {
 		t.Errorf("the new owner (-got +want):\n%s", diff)
@@ -2166,7 +2166,7 @@ func TestActionOwnerToldOfChanges(t *testing.T) {
 	if diff := cmp.Diff(actDMs(msgs, neil), []string{"<@UIAN> gave your action 1 in *Safer Sefton Together* to <@UGRAEME>: Circulate the figures. It is no longer on your list."}); diff != "" {
 		t.Errorf("the former owner (-got +want):\n%s", diff)
 	}
-	wantShown(t, k.say(sue, "/action done 1 Reported at the meeting"), "Action 1, <@UGRAEME>'s, is done: Circulate the figures. Note: Reported at the meeting. Its history says you marked it done. They have been told.")
+	wantShown(t, k.say(sue, "/action done 1 Reported at the meeting"), "Action 1, <@UGRAEME>'s, is done: Circulate the figures. Note: Reported at the meeting. Its history says you marked it done. They are told by direct message.")
 	if diff := cmp.Diff(actDMs(k.sent(), graeme), []string{"<@USUE> marked your action 1 in *Safer Sefton Together* done: Circulate the figures. Note: Reported at the meeting. If it is not done, `/action reopen 1` in <#C1> makes it outstanding again."}); diff != "" {
 		t.Errorf("the owner, of it done (-got +want):\n%s", diff)
 	}

@@ -421,7 +421,7 @@ func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error
 	if notice == nil {
 		return private("Removed #%d: %s\nIt ended on %s and stays on record: `/interests history` shows it.", id, interestLine(e, true, in.UserID), on), nil
 	}
-	return private("Removed #%d from <@%s>'s register: %s\nIt ended on %s and stays on record; they have been told.", id, e.UserID, interestLine(e, true, in.UserID), on), nil
+	return private("Removed #%d from <@%s>'s register: %s\nIt ended on %s and stays on record. %s", id, e.UserID, interestLine(e, true, in.UserID), on, toldThem), nil
 }
 
 func reviewInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -423,7 +423,7 @@ func TestInterestsOnBehalf(t *testing.T) {
 	k.sent()
 	r = k.must(ian, fmt.Sprintf("/interests delete %d", stationery))
 	wantShown(t, shown(r), fmt.Sprintf("Removed #%d from <@USUE>'s register: _contracts_: Supplies stationery to Sefton CVS", stationery),
-		"stays on record; they have been told.")
+		"stays on record. They are told by direct message.")
 	if diff := cmp.Diff(actDMs(k.sent(), sue), []string{fmt.Sprintf("<@UIAN> removed #%d from your register of interests in *Safer Sefton Together*: _contracts_: Supplies stationery to Sefton CVS\n"+
 		"It ended on Monday 23 November 2026 and stays on record: `/interests history` shows it, and who removed it.", stationery)}); diff != "" {
 		t.Errorf("Sue is told (-got +want):\n%s", diff)
@@ -455,7 +455,7 @@ func TestInterestRemovalQueuesItsNotice(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the removal failed: %v", err)
 	}
-	wantShown(t, shown(r), fmt.Sprintf("Removed #%d from <@USUE>'s register", id), "stays on record; they have been told.")
+	wantShown(t, shown(r), fmt.Sprintf("Removed #%d from <@USUE>'s register", id), "stays on record. They are told by direct message.")
 	if got := actDMs(k.sent(), sue); len(got) != 1 || !strings.Contains(got[0], fmt.Sprintf("removed #%d from your register of interests", id)) {
 		t.Errorf("Sue is told %q, want the removal", got)
 	}

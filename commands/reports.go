@@ -894,7 +894,7 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	case notice == nil:
 		return private("Your report for %s is removed; `/history reports%s` shows it, and when you removed it.", Escape(label), history), nil
 	}
-	return private("%s's report for %s is removed: %s. `/history reports%s` keeps the link, and that you removed it; they have been told.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), history), nil
+	return private("%s's report for %s is removed: %s. `/history reports%s` keeps the link, and that you removed it. %s", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), history, toldThem), nil
 }
 
 // mayReport refuses me a report link for it unless they may send one: for

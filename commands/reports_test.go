@@ -284,7 +284,7 @@ func TestReportRemovalQueuesItsNotice(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the removal failed: %v", err)
 	}
-	wantShown(t, shown(r), "Sue Holden's report for Item 7.7 (Sefton CVS) is removed", "that you removed it; they have been told.")
+	wantShown(t, shown(r), "Sue Holden's report for Item 7.7 (Sefton CVS) is removed", "that you removed it. They are told by direct message.")
 	if got := actDMs(k.sent(), sue); len(got) != 1 || !strings.Contains(got[0], "<@UIAN> removed your report link for Item 7.7 (Sefton CVS)") {
 		t.Errorf("Sue is told %q, want the removal", got)
 	}
@@ -358,7 +358,7 @@ func TestReportRemovedForSomeone(t *testing.T) {
 		{graeme, `/report remove 4 "Jen Williams"`, []string{"Only an officer or the chair can remove someone else's report link. You can remove your own with `/report remove 4`."}},
 		{ian, `/report remove 4 "Jen Willams (NW Probation)"`, []string{"Jen Willams (NW Probation) has no report attached to Item 4 (Integrated Offender Management (IOM) Refresh Strategy) for the meeting on Thursday 10 December 2026."}},
 		{ian, `/report remove 4 "Jen Williams (NW Probation)"`, []string{"Jen Williams's report for Item 4 (Integrated Offender Management (IOM) Refresh Strategy) is removed: <https://example.org/iom.pdf|https://example.org/iom.pdf>. `/history reports` keeps the link, and that you removed it."}},
-		{sue, "/report remove 7.5 <@UNEIL>", []string{"Neil Frackelton's report for Item 7.5 (SWACA) is removed", "they have been told."}},
+		{sue, "/report remove 7.5 <@UNEIL>", []string{"Neil Frackelton's report for Item 7.5 (SWACA) is removed", "They are told by direct message."}},
 	})
 	if got := k.sent(); len(got) != 1 || got[0].UserID != neil {
 		t.Errorf("messages sent on removal: %+v, want one to Neil", got)
