@@ -597,14 +597,36 @@ func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item st
 		return private("No decision is recorded under item %s of the meeting on %s; nothing changed.", Escape(item), day), nil
 	}
 	earlier := was.Resolved()
+	// The confirmation of earlier minutes that /minutes approve added
+	// under the item stays: those minutes stand confirmed at this
+	// meeting, and its minutes would otherwise no longer say so.
+	kept, gone, err := s.confirmationsAt(ctx, c, m, was.Resolutions)
+	if err != nil {
+		return Reply{}, err
+	}
+	switch {
+	case len(gone) == 0:
+		return private("The only text under item %s of the meeting on %s is the confirmation of the minutes of %s, confirmed at this meeting; it stays while they do, and nothing changed.",
+			Escape(item), day, joinAnd(confirmedDays(kept))), nil
+	case len(kept) > 1:
+		// One write replaces the minute's text with one block.
+		return Reply{}, userErr("Nothing was removed: item %s also records the confirmation of the minutes of %s, which stay. Give the text that should stand with `/minutes amend %s TEXT`.",
+			Escape(item), joinAnd(confirmedDays(kept)), Escape(was.Number))
+	}
 	w.Resolution, w.Replaces = &Resolution{}, &earlier
+	if len(kept) == 1 {
+		w.Resolution = &kept[0]
+	}
 	w.Action, w.By, w.At = "removed", in.UserID, in.Now
 	mi, err := s.store.WriteMinute(ctx, w)
 	if err != nil {
 		return Reply{}, writeRefused(c, m, err)
 	}
 	text := fmt.Sprintf("The %s text of minute %s (item %s) of the meeting on %s is removed from the draft minutes; it is kept in `/history minutes`.",
-		was.Word(), Escape(mi.Number), Escape(item), day)
+		Minute{Resolutions: gone}.Word(), Escape(mi.Number), Escape(item), day)
+	if len(kept) == 1 {
+		text += fmt.Sprintf(" The confirmation of the minutes of %s stays under it: they were confirmed at this meeting.", confirmedDays(kept)[0])
+	}
 	// Actions agreed under the decision stay under its minute: a
 	// decision recorded under the wrong item took its actions there too,
 	// and the clerk should know they are still printed.
@@ -620,7 +642,76 @@ func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item st
 	case mi.Narrative == "":
 		text += fmt.Sprintf(" Nothing is recorded under item %s now: `/resolve %s That …` records its decision.", Escape(item), Escape(item))
 	}
-	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "It read", Text: was.labelled(plainText(cutBytes(earlier, maxNarrative)))}}}, nil
+	removed := Minute{Resolutions: gone}
+	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "It read", Text: removed.labelled(plainText(cutBytes(removed.Resolved(), maxNarrative)))}}}, nil
+}
+
+// confirmationPrefix and confirmationSuffix frame the block /minutes
+// approve adds under the item of the approving meeting that confirms
+// earlier minutes, around the day those minutes were of.
+const (
+	confirmationPrefix = "That the Minutes of the meeting held on "
+	confirmationSuffix = " be confirmed as a correct record."
+)
+
+// confirmationsAt divides rs, the decision under an item of m, into the
+// blocks that confirm earlier minutes confirmed at m — as /minutes
+// approve recorded them — and the rest.
+func (s *Service) confirmationsAt(ctx context.Context, c Committee, m Meeting, rs []Resolution) (kept, rest []Resolution, err error) {
+	for _, r := range rs {
+		day, ok := strings.CutPrefix(r.Body, confirmationPrefix)
+		if ok {
+			day, ok = strings.CutSuffix(day, confirmationSuffix)
+		}
+		var at time.Time
+		if ok {
+			at, err = time.Parse("2 January 2006", day)
+			ok = err == nil
+		}
+		if ok {
+			ok, err = s.confirmedAt(ctx, c, m, DateOf(at, time.UTC))
+			if err != nil {
+				return nil, nil, err
+			}
+		}
+		if ok {
+			kept = append(kept, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	return kept, rest, nil
+}
+
+// confirmedAt says whether the minutes of a meeting of c on d were
+// confirmed at meeting m.
+func (s *Service) confirmedAt(ctx context.Context, c Committee, m Meeting, d Date) (bool, error) {
+	from := d.Start(c.Location())
+	held, err := s.store.Meetings(ctx, c.ID, from, from.AddDate(0, 0, 1))
+	if err != nil {
+		return false, err
+	}
+	for _, h := range held {
+		a, err := s.store.MinutesApprovalOf(ctx, h.ID)
+		switch {
+		case errors.Is(err, ErrNotFound):
+		case err != nil:
+			return false, err
+		case a.AtMeetingID == m.ID:
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// confirmedDays is the day each block of rs, confirmations of earlier
+// minutes (confirmationsAt), names, as the minutes print it.
+func confirmedDays(rs []Resolution) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = strings.TrimSuffix(strings.TrimPrefix(r.Body, confirmationPrefix), confirmationSuffix)
+	}
+	return out
 }
 
 // decisionMeeting is the meeting whose minutes a command recording
@@ -2098,7 +2189,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 					if named {
 						break
 					}
-					r := ParseResolution("That the Minutes of the meeting held on " + previousDay(m, loc) + " be confirmed as a correct record.")
+					r := ParseResolution(confirmationPrefix + previousDay(m, loc) + confirmationSuffix)
 					w.Resolution, w.AddResolution, w.Action, w.By, w.At = &r, true, "resolved", in.UserID, in.Now
 					a.Record = &w
 					break

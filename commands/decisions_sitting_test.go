@@ -264,3 +264,34 @@ func TestHistoryConfirmationAddedToADecision(t *testing.T) {
 	wantShown(t, h, "minute 12: resolved, recorded by <@UIAN>: “That the matters arising be noted.”",
 		"minute 12: resolved by <@USUE>, added to its RESOLVED text: “That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.”")
 }
+
+// TestRemoveKeepsTheConfirmationOfTheLastMinutes: the decision under the
+// minutes item taken out, the confirmation of the last minutes that
+// /minutes approve added to it stays, for those minutes stand confirmed at
+// this meeting; with nothing else there, nothing is removed.
+func TestRemoveKeepsTheConfirmationOfTheLastMinutes(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 5 That the strategy be approved.")
+	k.must(sue, "/meeting close")
+	decNextMeeting(k)
+	k.must(ian, "/resolve 3 That the matters arising be noted.")
+	k.must(sue, "/minutes approve")
+	const confirmation = "That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record."
+	r := shown(k.must(ian, "/resolve 3 remove"))
+	wantShown(t, r, "The RESOLVED text of minute 12 (item 3)", "is removed from the draft minutes",
+		"The confirmation of the minutes of 10 December 2026 stays under it: they were confirmed at this meeting.",
+		"That the matters arising be noted.")
+	if strings.Contains(r, confirmation) {
+		t.Errorf("the reply quotes the confirmation as removed:\n%s", r)
+	}
+	draft := k.say(ian, "/minutes draft")
+	wantShown(t, draft, confirmation)
+	if strings.Contains(draft, "That the matters arising be noted.") {
+		t.Errorf("the decision removed is still in the draft:\n%s", draft)
+	}
+	wantShown(t, k.say(ian, "/history minutes"), "minute 12: RESOLVED text removed by <@UIAN>, the confirmation of earlier minutes staying.",
+		"Now: “"+confirmation+"”")
+	wantShown(t, k.say(ian, "/resolve 3 remove"), "The only text under item 3 of the meeting on Thursday 14 January 2027 is the confirmation of the minutes of 10 December 2026",
+		"nothing changed")
+	wantShown(t, k.say(ian, "/minutes draft"), confirmation)
+}
