@@ -37,8 +37,12 @@ type MinuteWrite struct {
 	// AddResolution: Resolution is added after the minute's resolutions
 	// instead of replacing them.
 	AddResolution bool
-	Action        string // "minuted", "resolved" or "amended", for the history
-	By            string
+	// Keep, with a Resolution that replaces the minute's, are blocks of
+	// those it had that stay after it (the confirmation of earlier
+	// minutes, see confirmationsAt); the Resolution may then be empty.
+	Keep   []Resolution
+	Action string // "minuted", "resolved" or "amended", for the history
+	By     string
 	// At is when the command was given, the time the history lists the
 	// change at; zero: the database's now.
 	At time.Time
@@ -488,8 +492,22 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		w.Narrative = &text
 	}
 	earlier := was.Narrative
+	var kept []Resolution
+	replacedWord := was.Word() // the word of the decision a new one replaces
 	if action == "resolved" {
 		earlier = was.Resolved()
+		// Recorded again, the decision replaces the item's decision but
+		// not the confirmation of earlier minutes that /minutes approve
+		// added after it: those minutes stand confirmed at this meeting.
+		// Refused, rather than the confirmation lost, if the text changes
+		// between this read and the write.
+		var gone []Resolution
+		if kept, gone, err = s.confirmationsAt(ctx, c, m, was.Resolutions); err != nil {
+			return Reply{}, err
+		}
+		replaces := earlier
+		w.Keep, w.Replaces = kept, &replaces
+		earlier, replacedWord = Minute{Resolutions: gone}.Resolved(), Minute{Resolutions: gone}.Word()
 	}
 	if earlier == "" {
 		// A standard item (apologies, declarations, the previous
@@ -546,11 +564,11 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	// decision would otherwise read this as a first one and not know the
 	// earlier is gone from the minutes.
 	if action == "resolved" {
-		if earlier == mi.Resolved() && was.Word() != mi.Word() {
+		if earlier == w.Resolution.Body && replacedWord != w.Resolution.Word() {
 			// The same text under another word (NOTED for AGREED): the
 			// word is what changed, and "It read" the same text would
 			// hide it.
-			reply.Text += fmt.Sprintf(" Its text is unchanged; it was recorded as %s.", was.Word())
+			reply.Text += fmt.Sprintf(" Its text is unchanged; it was recorded as %s.", replacedWord)
 			earlier = ""
 		}
 	}
@@ -560,7 +578,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			// Named by the word it was recorded under: "replaces its
 			// earlier RESOLVED text" of a NOTED would tell the clerk the
 			// wrong thing left the minutes.
-			replaced = was.Word() + " text"
+			replaced = replacedWord + " text"
 		}
 		reply.Text += fmt.Sprintf(" This replaces its earlier %s (kept in `/history minutes`)", replaced)
 		if action == "resolved" {
@@ -574,6 +592,12 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		// should know.
 		reply.Text += fmt.Sprintf(" It stands in place of the %s the draft drew from the records (kept in `/history minutes`); later changes to those records no longer alter it.", part)
 		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(w.Drawn, maxNarrative))})
+	}
+	if len(kept) > 0 {
+		// A clerk recording the confirmation in other words would
+		// otherwise find both printed, and not know how to make one.
+		reply.Text += fmt.Sprintf(" The confirmation of the minutes of %s stays after it: they were confirmed at this meeting. To word the item's text otherwise, confirmation and all, `/minutes amend %s TEXT`.",
+			joinAnd(confirmedDays(kept)), Escape(mi.Number))
 	}
 	if action == "resolved" {
 		reply.Text += s.sittingWarning(ctx, c, m, mi.Item, earlier != "")
@@ -604,19 +628,11 @@ func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item st
 	if err != nil {
 		return Reply{}, err
 	}
-	switch {
-	case len(gone) == 0:
+	if len(gone) == 0 {
 		return private("The only text under item %s of the meeting on %s is the confirmation of the minutes of %s, confirmed at this meeting; it stays while they do, and nothing changed.",
 			Escape(item), day, joinAnd(confirmedDays(kept))), nil
-	case len(kept) > 1:
-		// One write replaces the minute's text with one block.
-		return Reply{}, userErr("Nothing was removed: item %s also records the confirmation of the minutes of %s, which stay. Give the text that should stand with `/minutes amend %s TEXT`.",
-			Escape(item), joinAnd(confirmedDays(kept)), Escape(was.Number))
 	}
-	w.Resolution, w.Replaces = &Resolution{}, &earlier
-	if len(kept) == 1 {
-		w.Resolution = &kept[0]
-	}
+	w.Resolution, w.Keep, w.Replaces = &Resolution{}, kept, &earlier
 	w.Action, w.By, w.At = "removed", in.UserID, in.Now
 	mi, err := s.store.WriteMinute(ctx, w)
 	if err != nil {
@@ -624,8 +640,8 @@ func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item st
 	}
 	text := fmt.Sprintf("The %s text of minute %s (item %s) of the meeting on %s is removed from the draft minutes; it is kept in `/history minutes`.",
 		Minute{Resolutions: gone}.Word(), Escape(mi.Number), Escape(item), day)
-	if len(kept) == 1 {
-		text += fmt.Sprintf(" The confirmation of the minutes of %s stays under it: they were confirmed at this meeting.", confirmedDays(kept)[0])
+	if len(kept) > 0 {
+		text += fmt.Sprintf(" The confirmation of the minutes of %s stays under it: they were confirmed at this meeting.", joinAnd(confirmedDays(kept)))
 	}
 	// Actions agreed under the decision stay under its minute: a
 	// decision recorded under the wrong item took its actions there too,

@@ -277,10 +277,18 @@ func TestRemoveKeepsTheConfirmationOfTheLastMinutes(t *testing.T) {
 	k.must(ian, "/resolve 3 That the matters arising be noted.")
 	k.must(sue, "/minutes approve")
 	const confirmation = "That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record."
-	r := shown(k.must(ian, "/resolve 3 remove"))
+	// Recorded again, the decision replaces the decision alone.
+	r := shown(k.must(ian, "/resolve 3 That the matters arising be noted, with thanks."))
+	wantShown(t, r, "This replaces its earlier RESOLVED text", "The confirmation of the minutes of 10 December 2026 stays after it",
+		"*It read*\nThat the matters arising be noted.")
+	if _, read, _ := strings.Cut(r, "*It read*"); strings.Contains(read, confirmation) {
+		t.Errorf("the reply quotes the confirmation as replaced:\n%s", r)
+	}
+	wantShown(t, k.say(ian, "/minutes draft"), "That the matters arising be noted, with thanks.\n"+confirmation)
+	r = shown(k.must(ian, "/resolve 3 remove"))
 	wantShown(t, r, "The RESOLVED text of minute 12 (item 3)", "is removed from the draft minutes",
 		"The confirmation of the minutes of 10 December 2026 stays under it: they were confirmed at this meeting.",
-		"That the matters arising be noted.")
+		"That the matters arising be noted, with thanks.")
 	if strings.Contains(r, confirmation) {
 		t.Errorf("the reply quotes the confirmation as removed:\n%s", r)
 	}
@@ -294,4 +302,11 @@ func TestRemoveKeepsTheConfirmationOfTheLastMinutes(t *testing.T) {
 	wantShown(t, k.say(ian, "/resolve 3 remove"), "The only text under item 3 of the meeting on Thursday 14 January 2027 is the confirmation of the minutes of 10 December 2026",
 		"nothing changed")
 	wantShown(t, k.say(ian, "/minutes draft"), confirmation)
+	// The whole text, confirmation and all, is worded otherwise with
+	// /minutes amend, as the reply to /resolve says.
+	const subject = "That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record, subject to the correction of minute 5."
+	k.must(ian, "/minutes amend 12 "+subject)
+	if draft := k.say(ian, "/minutes draft"); !strings.Contains(draft, subject) || strings.Contains(draft, confirmation) {
+		t.Errorf("the amended confirmation does not stand alone:\n%s", draft)
+	}
 }

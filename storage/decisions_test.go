@@ -454,3 +454,52 @@ func TestMigrationReadsResolvedFurther(t *testing.T) {
 		t.Errorf("resolutions after down:\n%s\nwant:\n%s", after, strings.Join(wantDown, "\n"))
 	}
 }
+
+// TestWriteMinuteKeepsBlocks: a decision written over an item's decision
+// with blocks to keep stands first, the blocks kept after it under their
+// own words; the same text and words again are unchanged, another word
+// for a kept block is a change; and a write whose reading of the decision
+// is overtaken (the confirmation added meanwhile) is refused, nothing
+// written.
+func TestWriteMinuteKeepsBlocks(t *testing.T) {
+	ctx := context.Background()
+	db, c, meetingID, day := heldMeeting(t)
+	x := db.SQL()
+	write := func(r commands.Resolution, keep []commands.Resolution, replaces *string) (commands.Minute, error) {
+		return db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(day, day.Location()), Item: "3",
+			Number: "3", Position: 1, Title: "Minutes", Resolution: &r, Keep: keep, Replaces: replaces, IfChanged: true, Action: "resolved", By: "UOFF"})
+	}
+	noted := commands.Resolution{Body: "The matters arising.", RecordedAs: "NOTED"}
+	if _, err := write(noted, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	confirmation := commands.Resolution{Body: "That the Minutes of the meeting held on 12 November 2026 be confirmed as a correct record."}
+	read := noted.Body
+	// Overtaken: the text read is not the text the write would replace.
+	if _, err := write(commands.Resolution{Body: "That the matters arising be noted."}, []commands.Resolution{confirmation}, new(string)); !errors.Is(err, commands.ErrMinutesChanged) {
+		t.Errorf("a write whose reading was overtaken: %v, want ErrMinutesChanged", err)
+	}
+	mi, err := write(commands.Resolution{Body: "That the matters arising be noted."}, []commands.Resolution{confirmation}, &read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := mi.Resolved(), "That the matters arising be noted.\n"+confirmation.Body; got != want {
+		t.Errorf("the minute reads %q, want %q", got, want)
+	}
+	if len(mi.Resolutions) != 2 || mi.Resolutions[1].Word() != "RESOLVED" {
+		t.Errorf("resolutions %+v, want the decision then the confirmation kept", mi.Resolutions)
+	}
+	lines := queryID(t, x, `SELECT count(*) FROM minute_history`)
+	read = mi.Resolved()
+	if _, err := write(commands.Resolution{Body: "That the matters arising be noted."}, []commands.Resolution{confirmation}, &read); !errors.Is(err, commands.ErrUnchanged) {
+		t.Errorf("the same text and words again: %v, want ErrUnchanged", err)
+	}
+	agreed := confirmation
+	agreed.RecordedAs = "AGREED"
+	if _, err := write(commands.Resolution{Body: "That the matters arising be noted."}, []commands.Resolution{agreed}, &read); err != nil {
+		t.Errorf("a kept block under another word: %v, want it written", err)
+	}
+	if n := queryID(t, x, `SELECT count(*) FROM minute_history`); n != lines+1 {
+		t.Errorf("%d history lines after the unchanged write and the change, want %d", n, lines+1)
+	}
+}
