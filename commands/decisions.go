@@ -37,12 +37,8 @@ type MinuteWrite struct {
 	// AddResolution: Resolution is added after the minute's resolutions
 	// instead of replacing them.
 	AddResolution bool
-	// Keep, with a Resolution that replaces the minute's, are blocks of
-	// those it had that stay after it (the confirmation of earlier
-	// minutes, see confirmationsAt); the Resolution may then be empty.
-	Keep   []Resolution
-	Action string // "minuted", "resolved" or "amended", for the history
-	By     string
+	Action        string // "minuted", "resolved" or "amended", for the history
+	By            string
 	// At is when the command was given, the time the history lists the
 	// change at; zero: the database's now.
 	At time.Time
@@ -492,22 +488,18 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		w.Narrative = &text
 	}
 	earlier := was.Narrative
-	var kept []Resolution
-	replacedWord := was.Word() // the word of the decision a new one replaces
 	if action == "resolved" {
 		earlier = was.Resolved()
-		// Recorded again, the decision replaces the item's decision but
-		// not the confirmation of earlier minutes that /minutes approve
-		// added after it: those minutes stand confirmed at this meeting.
-		// Refused, rather than the confirmation lost, if the text changes
-		// between this read and the write.
-		var gone []Resolution
-		if kept, gone, err = s.confirmationsAt(ctx, c, m, was.Resolutions); err != nil {
-			return Reply{}, err
+		if w.Resolution.Body != earlier {
+			if err := s.confirmationsUnder(ctx, c, m, was, "recorded", "a decision recorded again replaces the item's whole text"); err != nil {
+				return Reply{}, err
+			}
 		}
+		// Refused, rather than replaced unseen, if the item's text
+		// changes between this read and the write: the confirmation of
+		// the last minutes added to it meanwhile, say.
 		replaces := earlier
-		w.Keep, w.Replaces = kept, &replaces
-		earlier, replacedWord = Minute{Resolutions: gone}.Resolved(), Minute{Resolutions: gone}.Word()
+		w.Replaces = &replaces
 	}
 	if earlier == "" {
 		// A standard item (apologies, declarations, the previous
@@ -564,11 +556,11 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	// decision would otherwise read this as a first one and not know the
 	// earlier is gone from the minutes.
 	if action == "resolved" {
-		if earlier == w.Resolution.Body && replacedWord != w.Resolution.Word() {
+		if earlier == mi.Resolved() && was.Word() != mi.Word() {
 			// The same text under another word (NOTED for AGREED): the
 			// word is what changed, and "It read" the same text would
 			// hide it.
-			reply.Text += fmt.Sprintf(" Its text is unchanged; it was recorded as %s.", replacedWord)
+			reply.Text += fmt.Sprintf(" Its text is unchanged; it was recorded as %s.", was.Word())
 			earlier = ""
 		}
 	}
@@ -578,7 +570,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			// Named by the word it was recorded under: "replaces its
 			// earlier RESOLVED text" of a NOTED would tell the clerk the
 			// wrong thing left the minutes.
-			replaced = replacedWord + " text"
+			replaced = was.Word() + " text"
 		}
 		reply.Text += fmt.Sprintf(" This replaces its earlier %s (kept in `/history minutes`)", replaced)
 		if action == "resolved" {
@@ -592,12 +584,6 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		// should know.
 		reply.Text += fmt.Sprintf(" It stands in place of the %s the draft drew from the records (kept in `/history minutes`); later changes to those records no longer alter it.", part)
 		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(w.Drawn, maxNarrative))})
-	}
-	if len(kept) > 0 {
-		// A clerk recording the confirmation in other words would
-		// otherwise find both printed, and not know how to make one.
-		reply.Text += fmt.Sprintf(" The confirmation of the minutes of %s stays after it: they were confirmed at this meeting. To word the item's text otherwise, confirmation and all, `/minutes amend %s TEXT`.",
-			joinAnd(confirmedDays(kept)), Escape(mi.Number))
 	}
 	if action == "resolved" {
 		reply.Text += s.sittingWarning(ctx, c, m, mi.Item, earlier != "")
@@ -620,29 +606,18 @@ func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item st
 	if len(was.Resolutions) == 0 {
 		return private("No decision is recorded under item %s of the meeting on %s; nothing changed.", Escape(item), day), nil
 	}
-	earlier := was.Resolved()
-	// The confirmation of earlier minutes that /minutes approve added
-	// under the item stays: those minutes stand confirmed at this
-	// meeting, and its minutes would otherwise no longer say so.
-	kept, gone, err := s.confirmationsAt(ctx, c, m, was.Resolutions)
-	if err != nil {
+	if err := s.confirmationsUnder(ctx, c, m, was, "removed", "removing its decision would take it with it"); err != nil {
 		return Reply{}, err
 	}
-	if len(gone) == 0 {
-		return private("The only text under item %s of the meeting on %s is the confirmation of the minutes of %s, confirmed at this meeting; it stays while they do, and nothing changed.",
-			Escape(item), day, joinAnd(confirmedDays(kept))), nil
-	}
-	w.Resolution, w.Keep, w.Replaces = &Resolution{}, kept, &earlier
+	earlier := was.Resolved()
+	w.Resolution, w.Replaces = &Resolution{}, &earlier
 	w.Action, w.By, w.At = "removed", in.UserID, in.Now
 	mi, err := s.store.WriteMinute(ctx, w)
 	if err != nil {
 		return Reply{}, writeRefused(c, m, err)
 	}
 	text := fmt.Sprintf("The %s text of minute %s (item %s) of the meeting on %s is removed from the draft minutes; it is kept in `/history minutes`.",
-		Minute{Resolutions: gone}.Word(), Escape(mi.Number), Escape(item), day)
-	if len(kept) > 0 {
-		text += fmt.Sprintf(" The confirmation of the minutes of %s stays under it: they were confirmed at this meeting.", joinAnd(confirmedDays(kept)))
-	}
+		was.Word(), Escape(mi.Number), Escape(item), day)
 	// Actions agreed under the decision stay under its minute: a
 	// decision recorded under the wrong item took its actions there too,
 	// and the clerk should know they are still printed.
@@ -658,8 +633,7 @@ func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item st
 	case mi.Narrative == "":
 		text += fmt.Sprintf(" Nothing is recorded under item %s now: `/resolve %s That …` records its decision.", Escape(item), Escape(item))
 	}
-	removed := Minute{Resolutions: gone}
-	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "It read", Text: removed.labelled(plainText(cutBytes(removed.Resolved(), maxNarrative)))}}}, nil
+	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "It read", Text: was.labelled(plainText(cutBytes(earlier, maxNarrative)))}}}, nil
 }
 
 // confirmationPrefix and confirmationSuffix frame the block /minutes
@@ -670,33 +644,39 @@ const (
 	confirmationSuffix = " be confirmed as a correct record."
 )
 
-// confirmationsAt divides rs, the decision under an item of m, into the
-// blocks that confirm earlier minutes confirmed at m — as /minutes
-// approve recorded them — and the rest.
-func (s *Service) confirmationsAt(ctx context.Context, c Committee, m Meeting, rs []Resolution) (kept, rest []Resolution, err error) {
-	for _, r := range rs {
+// confirmationsUnder refuses a change to was, the minute of an item of
+// meeting m, that would take away its record that earlier minutes were
+// confirmed at m — the block /minutes approve adds under the previous
+// minutes' item — saying why (because) and how to word the whole text
+// instead. Nothing is refused for a minute without one.
+func (s *Service) confirmationsUnder(ctx context.Context, c Committee, m Meeting, was Minute, what, because string) error {
+	if !strings.EqualFold(was.Title, StandardItems[2].Title) {
+		return nil
+	}
+	var days []string
+	for _, r := range was.Resolutions {
 		day, ok := strings.CutPrefix(r.Body, confirmationPrefix)
 		if ok {
 			day, ok = strings.CutSuffix(day, confirmationSuffix)
 		}
-		var at time.Time
-		if ok {
-			at, err = time.Parse("2 January 2006", day)
-			ok = err == nil
+		if !ok {
+			continue
 		}
-		if ok {
-			ok, err = s.confirmedAt(ctx, c, m, DateOf(at, time.UTC))
-			if err != nil {
-				return nil, nil, err
-			}
+		at, err := time.Parse("2 January 2006", day)
+		if err != nil {
+			continue
 		}
-		if ok {
-			kept = append(kept, r)
-		} else {
-			rest = append(rest, r)
+		if ok, err := s.confirmedAt(ctx, c, m, DateOf(at, time.UTC)); err != nil {
+			return err
+		} else if ok {
+			days = append(days, day)
 		}
 	}
-	return kept, rest, nil
+	if len(days) == 0 {
+		return nil
+	}
+	return userErr("Nothing was %s: minute %s records that the minutes of %s were confirmed at this meeting, and %s. Give the text that should stand, the confirmation with it, with `/minutes amend %s TEXT`.",
+		what, Escape(was.Number), joinAnd(days), because, Escape(was.Number))
 }
 
 // confirmedAt says whether the minutes of a meeting of c on d were
@@ -718,16 +698,6 @@ func (s *Service) confirmedAt(ctx context.Context, c Committee, m Meeting, d Dat
 		}
 	}
 	return false, nil
-}
-
-// confirmedDays is the day each block of rs, confirmations of earlier
-// minutes (confirmationsAt), names, as the minutes print it.
-func confirmedDays(rs []Resolution) []string {
-	out := make([]string, len(rs))
-	for i, r := range rs {
-		out[i] = strings.TrimSuffix(strings.TrimPrefix(r.Body, confirmationPrefix), confirmationSuffix)
-	}
-	return out
 }
 
 // decisionMeeting is the meeting whose minutes a command recording

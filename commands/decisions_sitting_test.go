@@ -265,48 +265,40 @@ func TestHistoryConfirmationAddedToADecision(t *testing.T) {
 		"minute 12: resolved by <@USUE>, added to its RESOLVED text: “That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.”")
 }
 
-// TestRemoveKeepsTheConfirmationOfTheLastMinutes: the decision under the
-// minutes item taken out, the confirmation of the last minutes that
-// /minutes approve added to it stays, for those minutes stand confirmed at
-// this meeting; with nothing else there, nothing is removed.
-func TestRemoveKeepsTheConfirmationOfTheLastMinutes(t *testing.T) {
+// TestConfirmationOfTheLastMinutesIsNotTakenAway: under the item where
+// /minutes approve recorded the confirmation of the last minutes after
+// the item's decision, the decision is neither removed nor recorded again
+// on its own — either would take the confirmation with it — and the
+// answer gives the way that words the whole text; a confirmation typed
+// under another item is not held there.
+func TestConfirmationOfTheLastMinutesIsNotTakenAway(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/resolve 5 That the strategy be approved.")
 	k.must(sue, "/meeting close")
 	decNextMeeting(k)
+	const confirmation = "That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record."
+	k.must(ian, "/resolve 4 "+confirmation)
 	k.must(ian, "/resolve 3 That the matters arising be noted.")
 	k.must(sue, "/minutes approve")
-	const confirmation = "That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record."
-	// Recorded again, the decision replaces the decision alone.
-	r := shown(k.must(ian, "/resolve 3 That the matters arising be noted, with thanks."))
-	wantShown(t, r, "This replaces its earlier RESOLVED text", "The confirmation of the minutes of 10 December 2026 stays after it",
-		"*It read*\nThat the matters arising be noted.")
-	if _, read, _ := strings.Cut(r, "*It read*"); strings.Contains(read, confirmation) {
-		t.Errorf("the reply quotes the confirmation as replaced:\n%s", r)
-	}
-	wantShown(t, k.say(ian, "/minutes draft"), "That the matters arising be noted, with thanks.\n"+confirmation)
-	r = shown(k.must(ian, "/resolve 3 remove"))
-	wantShown(t, r, "The RESOLVED text of minute 12 (item 3)", "is removed from the draft minutes",
-		"The confirmation of the minutes of 10 December 2026 stays under it: they were confirmed at this meeting.",
-		"That the matters arising be noted, with thanks.")
-	if strings.Contains(r, confirmation) {
-		t.Errorf("the reply quotes the confirmation as removed:\n%s", r)
+	both := "That the matters arising be noted.\n" + confirmation
+	wantShown(t, k.say(ian, "/minutes draft"), both)
+	for _, line := range []string{"/resolve 3 remove", "/resolve 3 That the matters arising be noted, with thanks.", "/resolve 3 " + confirmation} {
+		r := k.run(ian, line)
+		if !r.Refused {
+			t.Errorf("%s was recorded: %s", line, shown(r))
+		}
+		wantShown(t, shown(r), "Nothing was", "minute 12 records that the minutes of 10 December 2026 were confirmed at this meeting",
+			"`/minutes amend 12 TEXT`")
 	}
 	draft := k.say(ian, "/minutes draft")
-	wantShown(t, draft, confirmation)
-	if strings.Contains(draft, "That the matters arising be noted.") {
-		t.Errorf("the decision removed is still in the draft:\n%s", draft)
+	if strings.Count(draft, confirmation) != 2 || !strings.Contains(draft, both) {
+		t.Errorf("the refusals changed minute 12, or minute 13 lost its own text:\n%s", draft)
 	}
-	wantShown(t, k.say(ian, "/history minutes"), "minute 12: RESOLVED text removed by <@UIAN>, the confirmation of earlier minutes staying.",
-		"Now: “"+confirmation+"”")
-	wantShown(t, k.say(ian, "/resolve 3 remove"), "The only text under item 3 of the meeting on Thursday 14 January 2027 is the confirmation of the minutes of 10 December 2026",
-		"nothing changed")
-	wantShown(t, k.say(ian, "/minutes draft"), confirmation)
-	// The whole text, confirmation and all, is worded otherwise with
-	// /minutes amend, as the reply to /resolve says.
-	const subject = "That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record, subject to the correction of minute 5."
+	// Typed by hand under another item, it is that item's decision.
+	wantShown(t, k.say(ian, "/resolve 4 remove"), "The RESOLVED text of minute 13 (item 4)", "is removed")
+	const subject = "That the matters arising be noted and the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record."
 	k.must(ian, "/minutes amend 12 "+subject)
 	if draft := k.say(ian, "/minutes draft"); !strings.Contains(draft, subject) || strings.Contains(draft, confirmation) {
-		t.Errorf("the amended confirmation does not stand alone:\n%s", draft)
+		t.Errorf("the item's whole text, amended, does not stand alone:\n%s", draft)
 	}
 }

@@ -177,10 +177,6 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 		reworded := had && prev.Word != "" && e.Word != "" && prev.Word != e.Word
 		var line string
 		switch {
-		case e.Action == "removed" && e.Resolved != "":
-			// The confirmation of earlier minutes, confirmed at this
-			// meeting, stayed (removeDecision): the line says what went.
-			line = fmt.Sprintf("%s text removed by %s, the confirmation of earlier minutes staying. It read: %s Now: %s", cmp.Or(prev.Word, "RESOLVED"), by, quoteText(prev.Resolved), quoteText(e.Resolved))
 		case e.Action == "removed":
 			line = fmt.Sprintf("%s text removed by %s. It read: %s", cmp.Or(prev.Word, "RESOLVED"), by, quoteText(prev.Resolved))
 		case reworded && e.Action == "amended" && prev.Resolved == e.Resolved && prev.Narrative == e.Narrative:

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -95,30 +94,19 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 	if setNarrative {
 		narrative = *w.Narrative
 	}
-	// The blocks the minute's resolutions become (or, added, gain): the
-	// one written, then those kept after it.
-	var blocks []commands.Resolution
-	setResolved := w.Resolution != nil
+	resolved, setResolved, word := "", w.Resolution != nil, ""
 	if setResolved {
-		if w.Resolution.Body != "" {
-			blocks = append(blocks, *w.Resolution)
-		}
-		blocks = append(blocks, w.Keep...)
+		resolved, word = w.Resolution.Body, w.Resolution.Word()
 	}
-	bodies, words := make([]string, len(blocks)), make([]string, len(blocks))
-	for i, r := range blocks {
-		bodies[i], words[i] = r.Body, r.Word()
-	}
-	resolved := strings.Join(bodies, "\n")
 	if w.IfChanged && !w.AddResolution {
 		// Read under the meeting's lock taken above, so that the text
 		// compared is the text the write would replace.
 		var same bool
 		// The same text under another word (NOTED for RESOLVED) is a change.
 		err := tx.GetContext(ctx, &same, `SELECT (NOT $3 OR narrative = $4) AND (NOT $5 OR resolved = $6
-				AND ARRAY(SELECT r.recorded_as FROM resolutions r WHERE r.minute_id = minutes.id ORDER BY r.position) = $7::text[])
+				AND NOT EXISTS (SELECT 1 FROM resolutions r WHERE r.minute_id = minutes.id AND r.recorded_as <> $7))
 			FROM minutes WHERE meeting_id = $1 AND item_number = $2 AND item_number <> ''`,
-			w.MeetingID, w.Item, setNarrative, narrative, setResolved, resolved, pq.Array(words))
+			w.MeetingID, w.Item, setNarrative, narrative, setResolved, resolved, word)
 		switch {
 		case err == nil && same:
 			return 0, fmt.Errorf("storage: write minute: %w", commands.ErrUnchanged)
@@ -180,10 +168,10 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 				return 0, err
 			}
 		}
-		for _, r := range blocks {
+		if resolved != "" {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts, recorded_as)
 				SELECT $1, COALESCE(max(position), 0) + 1, $2, $3, $4 FROM resolutions WHERE minute_id = $1`,
-				id, r.Body, pq.Array(nonNil(r.Parts)), r.Word()); err != nil {
+				id, resolved, pq.Array(nonNil(w.Resolution.Parts)), word); err != nil {
 				return 0, err
 			}
 		}
