@@ -2453,12 +2453,16 @@ func takePerson(text string) (a attendanceArgs, rest string, err error) {
 			a.UserID, a.Hint, rest = id, hint, after
 			return a, rest, nil
 		}
-		if w := strings.TrimSpace(Unescape(inner)); strings.HasPrefix(w, "@") {
-			// "@neil" typed without picking the person: a guest of that
-			// name would be listed as such in the minutes.
-			return a, "", fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack", Escape(truncateText(w, 40)))
+		shown := strings.Join(strings.Fields(Unescape(ShownMarkup(inner))), " ")
+		if strings.HasPrefix(shown, "@") {
+			// "@neil" typed without picking the person, or Slack's markup
+			// for @channel or a user group, shown as "@channel": a guest
+			// of that name would be listed as such in the minutes. The
+			// name is read as shown, so that the "@channel" quoted here is
+			// refused the same when typed again.
+			return a, "", fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack", Escape(truncateText(shown, 40)))
 		}
-		name, org := splitOrg(strings.Join(strings.Fields(Unescape(ShownMarkup(inner))), " "))
+		name, org := splitOrg(shown)
 		a.Org = org
 		if strings.ContainsAny(name+org, "()") {
 			// A bracket left in the name ("Jane (") or an organisation

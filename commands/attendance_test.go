@@ -2603,8 +2603,8 @@ func TestAttendanceOfficerRemotelyIsInAttendance(t *testing.T) {
 
 // TestAttendancePersonAsTyped: a mention followed by a comma, or put in
 // quotation marks, is the member; "@name" in quotation marks, not picked
-// in Slack, is refused rather than recorded as a guest called "@neil",
-// whom the minutes would then list.
+// in Slack, or @channel picked there, is refused rather than recorded as
+// a guest called "@neil" or "@channel", whom the minutes would then list.
 func TestAttendancePersonAsTyped(t *testing.T) {
 	k := attDay(t)
 	k.must(sue, "/meeting start")
@@ -2615,8 +2615,9 @@ func TestAttendancePersonAsTyped(t *testing.T) {
 		{graeme, `/here "<@UNEIL|neil>"`, []string{"`/here` marks only you. To mark someone else, the officer or the chair types `/attendance <@UNEIL> present`."}},
 	})
 	attRefused(k, ian, `/attendance "@sue" present`, `I could not find @sue: type @ and pick the person, so that Slack links the name, or give "Name (Organisation)" for someone not in Slack.`)
+	attRefused(k, ian, `/attendance "<!channel>" present`, `I could not find @channel: type @ and pick the person, so that Slack links the name, or give "Name (Organisation)" for someone not in Slack.`)
 	attRefused(k, ian, "/attendance <@UANN>x present", "&lt;@UANN&gt;x is not a mention")
-	if att := k.say(ian, "/meeting attendance"); strings.Contains(att, "@sue") || strings.Contains(att, "<@") {
+	if att := k.say(ian, "/meeting attendance"); strings.Contains(att, "@sue") || strings.Contains(att, "@channel") || strings.Contains(att, "<@") {
 		t.Errorf("the attendance lists a mention as a person:\n%s", att)
 	}
 }

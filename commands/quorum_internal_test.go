@@ -296,6 +296,11 @@ func TestParseAttendance(t *testing.T) {
 		{"<@U1> apologies " + strings.Repeat("x", MaxReasonLen+1), attendanceArgs{}, "that reason is too long (501 characters; the limit is 500)"},
 		{"neil present", attendanceArgs{}, "start with the person: @name, or \"Name (Organisation)\" for someone not in Slack"},
 		{`"Jen present`, attendanceArgs{}, "close the name's quotation marks"},
+		// @channel or a user group picked inside the quotation marks is
+		// no one's name: refused as "@sue" typed there is, not marked as
+		// a guest called "@channel" whom the minutes would list.
+		{`"<!channel>" present`, attendanceArgs{}, "I could not find @channel: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack"},
+		{`"<!subteam^S1|@council> " present`, attendanceArgs{}, "I could not find @council: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack"},
 		{"<@U1> substitute-for sue", attendanceArgs{}, "sue is not a mention: type @ and pick the member they stand in for"},
 	} {
 		got, err := parseAttendance(tc.in)
@@ -318,7 +323,7 @@ func FuzzParseAttendance(f *testing.F) {
 		"<@U1> apologies", "<@U1> apologies Unwell", `"Jen Williams (NW Probation)" apologised Held up`, "<@U1> apologies reason none", "<@U1> apologies reason",
 		"<@U1> apologies sub <@U2>", "<@U1> apology Unwell sub \"Jane\"", "<@U1> apologies sub", "<@U1> apologies 10:20", "<@U1> apologies reason: none at all",
 		"<@U1> apologies withdraw", `"Jen Williams (NW Probation)" apologies WITHDRAW`, "<@U1> apologies withdraw now", "<@U1> apologies reason withdraw",
-		`"(Sefton CVS)" present`, `"Jane Smith (" present`, `"Jane) (Sefton CVS)" present`} {
+		`"(Sefton CVS)" present`, `"Jane Smith (" present`, `"Jane) (Sefton CVS)" present`, `"<!here>" present`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -357,7 +362,7 @@ func FuzzParseAttendance(f *testing.F) {
 
 func FuzzHereSomeone(f *testing.F) {
 	for _, s := range []string{"<@U1>", "<@U1|neil> remote", `"Jen Williams (NW Probation)"`, `"Jen Williams" remote`, `“Jen”`, "later", "neil present", "<@U1> <@U2>", "remote remote", `"`, "<@> x",
-		`"Smith &amp; Jones (Sefton CVS)"`, "\"Jen `JJ` Williams\" remote", `"Jen Williams remote`, `"Jen" late`, `"A &lt;!channel&gt;"`, "<@`>", "<@U*1>"} {
+		`"Smith &amp; Jones (Sefton CVS)"`, "\"Jen `JJ` Williams\" remote", `"Jen Williams remote`, `"Jen" late`, `"A &lt;!channel&gt;"`, "<@`>", "<@U*1>", `" <!>"`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
