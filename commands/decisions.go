@@ -59,6 +59,16 @@ type MinuteWrite struct {
 	// if the part reads otherwise as it is written, nothing is written
 	// and the error is ErrMinutesChanged.
 	Replaces *string
+	// Answers, for an amendment, is the corrections standing on the
+	// minute when the command read them, which it is taken to answer
+	// (see correctionsStanding), out of Corrections proposed to the
+	// meeting's minutes in all (nil: not read): the store refuses the write with
+	// ErrMinutesChanged when it finds another number under its lock, for
+	// a correction sent meanwhile would be answered unnamed. Told is the
+	// direct messages telling their members, queued with the write.
+	Answers     []MinuteComment
+	Corrections *int
+	Told        []OutboxMessage
 }
 
 // MinutesApproval records minutes confirmed as a correct record.
@@ -75,6 +85,11 @@ type MinutesApproval struct {
 	// of each correction members proposed that no amendment followed,
 	// one per correction: confirmed over them, the record says so.
 	SetAside []string
+	// Answered, for minutes confirmed in Quorum, is the corrections
+	// members proposed that an amendment of their minute followed, which
+	// it was taken to answer: the notice and the audit log name them, as
+	// they name those set aside.
+	Answered []MinuteComment
 	// CommentsWeighed says the approval read the corrections proposed,
 	// CommentsSeen of them, against EditsSeen changes to the minutes: the
 	// store refuses it with ErrMinutesChanged when it finds another of
@@ -1443,7 +1458,7 @@ func amendMinuteSub() Sub {
 	return Sub{
 		Name:     "amend",
 		Usage:    []string{"/minutes amend [MEETING-DAY] MINUTE TEXT"},
-		Summary:  "Replace the text of any minute the draft shows (its RESOLVED text when TEXT begins \"That\" or a label such as \"NOTED:\"); the earlier text is kept in its history. A minute written from the records (apologies, declarations, previous minutes) takes TEXT in place of what they give; one with nothing recorded is minuted, as with /minute. MEETING-DAY names the meeting where another has a minute of that number.",
+		Summary:  "Replace the text of any minute the draft shows (its RESOLVED text when TEXT begins \"That\" or a label such as \"NOTED:\"); the earlier text is kept in its history. A minute written from the records (apologies, declarations, previous minutes) takes TEXT in place of what they give; one with nothing recorded is minuted, as with /minute. MEETING-DAY names the meeting where another has a minute of that number. It is taken to answer the corrections members proposed to the minute that no amendment has followed: the reply names them, and each member is told by direct message, with the new text, to propose it again if it does not answer theirs.",
 		Examples: []string{"/minutes amend 28 The Board considered the report of the Chief Executive of SWACA.", "/minutes amend 28 That the report be noted and circulated."},
 		Who:      Officers, Doing: "amend minutes", Run: amendMinute,
 	}
@@ -1453,7 +1468,7 @@ func commentMinuteSub() Sub {
 	return Sub{
 		Name:     "comment",
 		Usage:    []string{"/minutes comment [MEETING-DAY] MINUTE TEXT", "/minutes comment for @someone|\"Name (Organisation)\" [MEETING-DAY] MINUTE TEXT   (officer or chair, for a correction sent another way)"},
-		Summary:  "Propose a correction to any minute the draft shows, those written from the records included; the officer sees it with the draft. MEETING-DAY names the meeting where another has a minute of that number: without it, the latest.",
+		Summary:  "Propose a correction to any minute the draft shows, those written from the records included; the officer sees it with the draft. MEETING-DAY names the meeting where another has a minute of that number: without it, the latest. An amendment of the minute after it is taken to answer it; sent again, the same correction stands again.",
 		Examples: []string{"/minutes comment 28 I gave my apologies for this item", "/minutes comment 2026-12-10 9 The figures were for the last quarter."},
 		Who:      Members, Run: commentMinute,
 	}
@@ -1473,16 +1488,18 @@ func approveMinutesSub() Sub {
 // correctionsStanding is the corrections members proposed to meeting m's
 // minutes that no change to their minute has followed since: what the
 // officer has not acted on, which confirmation would leave out of the
-// record for good.
-// seen is how many corrections were proposed in all.
-func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open []MinuteComment, seen, edited int, err error) {
+// record for good. answered is the rest: those a change to their minute
+// has followed, which that change is taken to answer (/minutes amend
+// names them, and tells their members); with open, every correction
+// proposed. edited is how many changes the minutes have had.
+func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open, answered []MinuteComment, edited int, err error) {
 	comments, err := s.store.MinuteComments(ctx, m.ID)
 	if err != nil || len(comments) == 0 {
-		return nil, 0, 0, err
+		return nil, nil, 0, err
 	}
 	edits, err := s.store.MinuteHistory(ctx, m.ID)
 	if err != nil {
-		return nil, 0, 0, err
+		return nil, nil, 0, err
 	}
 	// Records of one time (a clock set, or one instant) are ordered by
 	// their Seq: an amendment written after a correction of the same time
@@ -1496,9 +1513,11 @@ func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open []Mi
 	for _, c := range comments {
 		if recordedAfter(c.At, c.Seq, changed[c.MinuteNumber].At, changed[c.MinuteNumber].Seq) {
 			open = append(open, c)
+		} else {
+			answered = append(answered, c)
 		}
 	}
-	return open, len(comments), len(edits), nil
+	return open, answered, len(edits), nil
 }
 
 // recordedAfter says whether a record at (at, seq) was made after one at
@@ -1916,6 +1935,9 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		w.Drawn = Unescape(drawn)
 	}
 	w.At, w.Replaces = in.Now, &was
+	if err := s.answering(ctx, in, mi, &w, text); err != nil {
+		return Reply{}, err
+	}
 	out, err := s.store.WriteMinute(ctx, w)
 	if errors.Is(err, ErrMinutesChanged) {
 		return Reply{}, minutesChangedErr()
@@ -1950,7 +1972,90 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// text: nothing of it was replaced.
 		reply.Text = fmt.Sprintf("Minute %s amended.", Escape(out.Number))
 	}
+	if len(w.Answers) > 0 {
+		reply.Sections = append(reply.Sections, answeringSection(w, mi.HeldOn))
+	}
 	return reply, nil
+}
+
+// answering sets on w, an amendment of minute mi to text, the
+// corrections standing on the minute, which an amendment is taken to
+// answer, and the direct messages telling each member who proposed one,
+// other than the officer amending it, with the minute's new text: what
+// the officer did not mean to answer, the member can propose again
+// before the minutes are confirmed, rather than find it confirmed over.
+func (s *Service) answering(ctx context.Context, in *Input, mi Minute, w *MinuteWrite, text string) error {
+	open, answered, _, err := s.correctionsStanding(ctx, Meeting{ID: w.MeetingID})
+	if err != nil {
+		return err
+	}
+	n := len(open) + len(answered)
+	w.Corrections = &n
+	for _, k := range open {
+		if k.MinuteNumber == mi.Number {
+			w.Answers = append(w.Answers, k)
+		}
+	}
+	c := in.Committee
+	var told []string
+	for _, k := range w.Answers {
+		if slices.Contains(told, k.By) {
+			continue
+		}
+		told = append(told, k.By)
+		var yours []string
+		for _, o := range w.Answers {
+			if o.By == k.By && o.ByName == k.ByName {
+				yours = append(yours, "“"+Escape(o.Body)+"”")
+			}
+		}
+		m := toldOf(c, Member{UserID: k.By}, in.Request, fmt.Sprintf("amended minute %s of the meeting of *%s* on %s, which is now taken to answer your %s: %s\nIt now reads:\n>%s\nIf it does not answer %s, propose it again before the minutes are confirmed: `/minutes comment %s %s TEXT` in <#%s>.",
+			Escape(mi.Number), Escape(c.Name), mi.HeldOn, plural(len(yours), "correction", "corrections"), joinAnd(yours),
+			Escape(cutBytes(strings.Join(strings.Fields(text), " "), maxNarrative)), plural(len(yours), "it", "one of them"), mi.HeldOn.iso(), Escape(mi.Number), c.ChannelID))
+		if m != nil {
+			w.Told = append(w.Told, *m)
+		}
+	}
+	return nil
+}
+
+// answeringSection is the part of the reply to an amendment w of a
+// minute of the meeting held on day that names the corrections it is
+// taken to answer, and how one it does not answer stands again.
+func answeringSection(w MinuteWrite, day Date) Section {
+	told := ""
+	if len(w.Told) > 0 {
+		told = " Those who proposed them are told by direct message, with the minute's new text."
+	}
+	return Section{Title: "Corrections it is taken to answer", Text: fmt.Sprintf("%s\nThe minutes can be confirmed over them without `as they stand`.%s A correction it does not answer stands again when proposed again: `/minutes comment %s %s TEXT` (for a member, `/minutes comment for @someone %s %s TEXT`).",
+		correctionLines(w.Answers), told, day.iso(), Escape(w.Number), day.iso(), Escape(w.Number))}
+}
+
+// answeredText says, in the notice of minutes confirmed, which
+// corrections members proposed were answered by an amendment of their
+// minute, as it says which were set aside: "2 corrections members
+// proposed were answered by an amendment of their minute: <@U1>'s and
+// <@U2>'s to minute 4." Their text is not quoted: a member reads only
+// their own in the history, and the notice is the channel's. "" when
+// none was.
+func answeredText(cs []MinuteComment) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	var minutes []string
+	by := map[string][]string{}
+	for _, k := range cs {
+		if _, ok := by[k.MinuteNumber]; !ok {
+			minutes = append(minutes, k.MinuteNumber)
+		}
+		by[k.MinuteNumber] = append(by[k.MinuteNumber], personText(k.By, k.ByName)+"'s")
+	}
+	parts := make([]string, len(minutes))
+	for i, number := range minutes {
+		parts[i] = joinAnd(by[number]) + " to minute " + Escape(number)
+	}
+	return fmt.Sprintf("%d %s members proposed %s answered by an amendment of %s minute: %s.", len(cs), plural(len(cs), "correction", "corrections"),
+		plural(len(cs), "was", "were"), plural(len(cs), "its", "their"), strings.Join(parts, "; "))
 }
 
 func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -2117,6 +2222,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	var setAside []string // the minute of each correction confirmed over
 	weighed, seen, edits := false, 0, 0
+	var settled []MinuteComment // the corrections an amendment answered
 	if src, _, err := s.minutesSource(ctx, c, m); err != nil {
 		return Reply{}, err
 	} else if doc := CompileMinutes(src); doc.Draft && (len(src.Minutes) > 0 || here) {
@@ -2124,11 +2230,11 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — %s — then confirm them.",
 				formatDay(m.StartsAt, loc), joinAnd(pending), pendingExample(m, loc, first))
 		}
-		open, n, edited, err := s.correctionsStanding(ctx, m)
+		open, answered, edited, err := s.correctionsStanding(ctx, m)
 		if err != nil {
 			return Reply{}, err
 		}
-		weighed, seen, edits = true, n, edited
+		weighed, seen, edits, settled = true, len(open)+len(answered), edited, answered
 		if len(open) > 0 && !asTheyStand {
 			return Reply{}, userErr("The minutes of the meeting on %s are not confirmed: members proposed corrections that no change to their minute has followed:\n%s\nAmend a minute with `/minutes amend NUMBER TEXT`, or, if the meeting does not accept them, confirm the minutes as they stand: `/minutes approve %s as they stand`.",
 				formatDay(m.StartsAt, loc), correctionLines(open), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"))
@@ -2137,7 +2243,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			setAside = append(setAside, k.MinuteNumber)
 		}
 	}
-	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID, SetAside: setAside, CommentsWeighed: weighed, CommentsSeen: seen, EditsSeen: edits}
+	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID, SetAside: setAside, Answered: settled, CommentsWeighed: weighed, CommentsSeen: seen, EditsSeen: edits}
 	where := "by correspondence"
 	recordedIn := "" // the approving meeting's minute that records it
 	if at != nil {
@@ -2210,6 +2316,9 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if aside := setAsideText(a); aside != "" {
 		text = fmt.Sprintf("The minutes of the meeting of *%s* on %s are confirmed as a correct record as they stand, %s, by <@%s>, setting aside %s that members proposed and no amendment followed. They can no longer be changed.",
 			Escape(c.Name), formatDay(m.StartsAt, loc), where, in.UserID, aside)
+	}
+	if answered := answeredText(a.Answered); answered != "" {
+		text += " " + answered
 	}
 	if recordedIn != "" {
 		text += fmt.Sprintf(" Minute %s of this meeting records it.", Escape(recordedIn))

@@ -2511,3 +2511,110 @@ func noApproveUsage(t *testing.T, got string) {
 		t.Errorf("a refusal that is no slip of syntax shows the usage:\n%s", got)
 	}
 }
+
+// decMinuted is the kit the morning after its first meeting closed,
+// with the report under item 7.7 (minute 9) noted and nothing left to
+// record: minutes to correct, amend and confirm.
+func decMinuted(t *testing.T) *kit {
+	t.Helper()
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	return k
+}
+
+// TestAmendmentNamesTheCorrectionsItAnswers: Sue's and Neil's corrections
+// to one minute, and one amendment of it that takes up Neil's alone. The
+// amendment is taken to answer both: its reply names them, each member is
+// told by direct message with the minute's new text and how to keep a
+// correction standing, and the officer's own correction tells him
+// nothing. Neil's sent again after it stands again; the confirmation sets
+// it aside, counting it alone, and names the two the amendment answered.
+func TestAmendmentNamesTheCorrectionsItAnswers(t *testing.T) {
+	k := decMinuted(t)
+	k.must(ian, "/minute 2026-12-10 7.7 The Board considered the funding gap of £40,000.")
+	k.must(sue, "/minutes comment 9 I declared a personal interest as a trustee of the refuge; please minute it.")
+	k.must(neil, "/minutes comment 9 The gap was £45,000, not £40,000.")
+	k.must(ian, "/minutes comment 9 The report was tabled late.")
+	k.sent()
+	k.now = k.now.Add(time.Hour)
+	r := k.must(ian, "/minutes amend 9 The Board considered the funding gap of £45,000.")
+	wantShown(t, shown(r), "Corrections it is taken to answer",
+		"• Minute 9 — <@USUE>: “I declared a personal interest as a trustee of the refuge; please minute it.”",
+		"• Minute 9 — <@UNEIL>: “The gap was £45,000, not £40,000.”",
+		"• Minute 9 — <@UIAN>: “The report was tabled late.”",
+		"Those who proposed them are told by direct message",
+		"`/minutes comment 2026-12-10 9 TEXT`")
+	sent := k.sent()
+	tell := func(correction string) []string {
+		return []string{"<@UIAN> amended minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, which is now taken to answer your correction: “" + correction + "”\n" +
+			"It now reads:\n>The Board considered the funding gap of £45,000.\n" +
+			"If it does not answer it, propose it again before the minutes are confirmed: `/minutes comment 2026-12-10 9 TEXT` in <#C1>."}
+	}
+	for user, want := range map[string][]string{
+		sue:  tell("I declared a personal interest as a trustee of the refuge; please minute it."),
+		neil: tell("The gap was £45,000, not £40,000."),
+		ian:  nil,
+	} {
+		if diff := cmp.Diff(actDMs(sent, user), want); diff != "" {
+			t.Errorf("%s is told (-got +want):\n%s", user, diff)
+		}
+	}
+
+	// Answered, the same correction sent again stands again.
+	wantShown(t, k.say(neil, "/minutes comment 9 The gap was £45,000, not £40,000."), "Your correction to minute 9 is recorded")
+	attRefused(k, sue, "/minutes approve 10/12/2026", "• Minute 9 — <@UNEIL>: “The gap was £45,000, not £40,000.”")
+	got := k.must(sue, "/minutes approve 10/12/2026 as they stand").Text
+	wantShown(t, got, "setting aside 1 correction to minute 9 that members proposed and no amendment followed.",
+		"3 corrections members proposed were answered by an amendment of their minute: <@USUE>'s, <@UNEIL>'s and <@UIAN>'s to minute 9.")
+}
+
+// TestConfirmationNamesTheCorrectionsAnswered: minutes confirmed with
+// every correction answered by an amendment say which, and minutes
+// confirmed as they stand over two corrections no amendment followed
+// count both.
+func TestConfirmationNamesTheCorrectionsAnswered(t *testing.T) {
+	k := decMinuted(t)
+	k.must(sue, "/minutes comment 9 I declared an interest.")
+	k.must(neil, "/minutes comment 9 The figures go to partners.")
+	k.now = k.now.Add(time.Hour)
+	k.must(ian, "/minutes amend 9 That the report be noted and the figures go to partners.")
+	got := k.must(sue, "/minutes approve 10/12/2026").Text
+	wantShown(t, got, "are confirmed as a correct record, by correspondence, by <@USUE>. They can no longer be changed. 2 corrections members proposed were answered by an amendment of their minute: <@USUE>'s and <@UNEIL>'s to minute 9.")
+
+	k = decMinuted(t)
+	k.must(sue, "/minutes comment 9 I declared an interest.")
+	k.must(neil, "/minutes comment 9 The figures go to partners.")
+	got = k.must(sue, "/minutes approve 10/12/2026 as they stand").Text
+	wantShown(t, got, "setting aside 2 corrections to minute 9 that members proposed and no amendment followed. They can no longer be changed.")
+	if strings.Contains(got, "answered") {
+		t.Errorf("minutes confirmed with no amendment say corrections were answered:\n%s", got)
+	}
+}
+
+// TestCorrectionSentAsTheMinuteIsAmended: Neil's correction is written
+// after the officer's amendment read the corrections it answers, and
+// before it is written: the amendment is refused, nothing saved, rather
+// than take Neil's correction as answered without naming it or telling
+// him; sent again, it names his.
+func TestCorrectionSentAsTheMinuteIsAmended(t *testing.T) {
+	k := decMinuted(t)
+	store := &amendingMeanwhile{Store: k.db}
+	svc := commands.New(store, nil)
+	store.then = func() { k.must(neil, "/minutes comment 9 The figures go to partners.") }
+	r, err := svc.Run(context.Background(), k.request(ian, "/minutes amend 9 That the report be noted and published."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := shown(r); !r.Refused || got != "The minutes changed as you sent this; look at `/minutes draft` and send it again. Nothing was saved." {
+		t.Errorf("the amendment written over a correction it did not read (refused %v):\n%s", r.Refused, got)
+	}
+	k.sent()
+	k.now = k.now.Add(time.Hour)
+	wantShown(t, k.say(ian, "/minutes amend 9 That the report be noted and published."), "• Minute 9 — <@UNEIL>: “The figures go to partners.”")
+	wantTold(t, k, neil, "<@UIAN> amended minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, which is now taken to answer your correction: “The figures go to partners.”\n"+
+		"It now reads:\n>That the report be noted and published.\n"+
+		"If it does not answer it, propose it again before the minutes are confirmed: `/minutes comment 2026-12-10 9 TEXT` in <#C1>.")
+}

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -31,6 +32,22 @@ func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands
 	err := db.inTx(ctx, "write minute", func(tx *Tx) error {
 		id, err := writeMinute(ctx, tx, w)
 		if err != nil {
+			return err
+		}
+		// Under the meeting's lock writeMinute took, which CommentMinute
+		// waits for: a correction sent since the amendment read those it
+		// answers would be taken as answered without being named.
+		if w.Corrections != nil {
+			var n int
+			if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM minute_comments k JOIN minutes mi ON mi.id = k.minute_id
+				WHERE mi.meeting_id = $1`, w.MeetingID); err != nil {
+				return err
+			}
+			if n != *w.Corrections {
+				return fmt.Errorf("storage: write minute: %d corrections, %d read: %w", n, *w.Corrections, commands.ErrMinutesChanged)
+			}
+		}
+		if err := enqueueAll(ctx, tx, w.Told); err != nil {
 			return err
 		}
 		m, err = minuteWritten(ctx, tx, w.CommitteeID, id)
@@ -278,6 +295,15 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 		if len(a.SetAside) > 0 {
 			detail["as_they_stand"], detail["set_aside"] = true, a.SetAside
 		}
+		if len(a.Answered) > 0 {
+			// Which corrections an amendment was taken to answer, as the
+			// notice names them: by minute, and whose.
+			answered := make([]map[string]string, len(a.Answered))
+			for i, k := range a.Answered {
+				answered[i] = map[string]string{"minute": k.MinuteNumber, "by": cmp.Or(k.By, k.ByName)}
+			}
+			detail["answered"] = answered
+		}
 		return auditMeeting(ctx, tx, a.MeetingID, a.By, "minutes.approve", "", detail, a.At)
 	})
 }
@@ -477,7 +503,9 @@ func commentMinute(ctx context.Context, q sqlx.QueryerContext, minuteID int64, k
 	// The same correction sent again from the same person is the one on
 	// record, whoever entered it: sending again after an answer in doubt,
 	// or an officer entering what the member already sent, adds nothing,
-	// and ErrUnchanged lets the reply say so.
+	// and ErrUnchanged lets the reply say so. One the minute was amended
+	// after is taken as answered by the amendment: sent again, it stands
+	// again, for the amendment did not answer it.
 	// The officers' Homes count the corrections no amendment has followed,
 	// and its author's lists it: they are marked for refresh in the same
 	// statement.
@@ -486,7 +514,8 @@ func commentMinute(ctx context.Context, q sqlx.QueryerContext, minuteID int64, k
 		WITH ins AS (
 			INSERT INTO minute_comments (minute_id, body, by_user, by_name, entered_by, at)
 			SELECT $1, CAST($2 AS text), CAST($3 AS text), CAST($4 AS text), CAST($5 AS text), COALESCE(CAST($6 AS timestamptz), now()) WHERE NOT EXISTS (
-				SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3 AND by_name = $4)
+				SELECT 1 FROM minute_comments k WHERE k.minute_id = $1 AND k.body = $2 AND k.by_user = $3 AND k.by_name = $4
+					AND NOT EXISTS (SELECT 1 FROM minute_history h WHERE h.minute_id = k.minute_id AND (h.at, h.seq) > (k.at, k.seq)))
 			RETURNING minute_id, by_user
 		), stale AS (
 			SELECT mark_stale(mi.committee_id, NULL, CASE WHEN ins.by_user = '' THEN '{}'::text[] ELSE ARRAY[ins.by_user] END)
