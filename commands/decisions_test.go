@@ -2583,6 +2583,9 @@ func TestConfirmationNamesTheCorrectionsAnswered(t *testing.T) {
 	k.must(ian, "/minutes amend 9 That the report be noted and the figures go to partners.")
 	got := k.must(sue, "/minutes approve 10/12/2026").Text
 	wantShown(t, got, "are confirmed as a correct record, by correspondence, by <@USUE>. They can no longer be changed. 2 corrections members proposed were answered by an amendment of their minute: <@USUE>'s and <@UNEIL>'s to minute 9.")
+	if n := attRows(k, `SELECT count(*) FROM audit_log WHERE action = 'minutes.approve' AND detail->'answered' = '[{"minute": "9", "by": "USUE"}, {"minute": "9", "by": "UNEIL"}]'`); n != 1 {
+		t.Errorf("%d confirmations in the audit log name the corrections answered", n)
+	}
 
 	k = decMinuted(t)
 	k.must(sue, "/minutes comment 9 I declared an interest.")
