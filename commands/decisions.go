@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -528,6 +529,9 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		}
 	}
 	w.At = in.Now
+	if err := s.answering(ctx, in, &w, cmp.Or(was.Number, w.Number), text); err != nil {
+		return Reply{}, err
+	}
 	mi, err := s.store.WriteMinute(ctx, w)
 	again := false
 	if errors.Is(err, ErrUnchanged) && action == "resolved" {
@@ -604,6 +608,9 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		reply.Text += s.sittingWarning(ctx, c, m, mi.Item, earlier != "")
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
+	if len(w.Answers) > 0 {
+		reply.Sections = append(reply.Sections, answeringSection(w, mi.Number))
+	}
 	return reply, nil
 }
 
@@ -627,6 +634,10 @@ func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item st
 	earlier := was.Resolved()
 	w.Resolution, w.Replaces = &Resolution{}, &earlier
 	w.Action, w.By, w.At = "removed", in.UserID, in.Now
+	// What the minute reads without its decision: its narrative.
+	if err := s.answering(ctx, in, &w, cmp.Or(was.Number, w.Number), cmp.Or(was.Narrative, "Nothing is recorded under it.")); err != nil {
+		return Reply{}, err
+	}
 	mi, err := s.store.WriteMinute(ctx, w)
 	if err != nil {
 		return Reply{}, writeRefused(c, m, err)
@@ -648,7 +659,11 @@ func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item st
 	case mi.Narrative == "":
 		text += fmt.Sprintf(" Nothing is recorded under item %s now: `/resolve %s That …` records its decision.", Escape(item), Escape(item))
 	}
-	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "It read", Text: was.labelled(plainText(cutBytes(earlier, maxNarrative)))}}}, nil
+	sections := []Section{{Title: "It read", Text: was.labelled(plainText(cutBytes(earlier, maxNarrative)))}}
+	if len(w.Answers) > 0 {
+		sections = append(sections, answeringSection(w, mi.Number))
+	}
+	return Reply{Visibility: Private, Text: text, Sections: sections}, nil
 }
 
 // confirmationPrefix and confirmationSuffix frame the block /minutes
@@ -1935,7 +1950,7 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		w.Drawn = Unescape(drawn)
 	}
 	w.At, w.Replaces = in.Now, &was
-	if err := s.answering(ctx, in, mi, &w, text); err != nil {
+	if err := s.answering(ctx, in, &w, mi.Number, text); err != nil {
 		return Reply{}, err
 	}
 	out, err := s.store.WriteMinute(ctx, w)
@@ -1973,18 +1988,19 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		reply.Text = fmt.Sprintf("Minute %s amended.", Escape(out.Number))
 	}
 	if len(w.Answers) > 0 {
-		reply.Sections = append(reply.Sections, answeringSection(w, mi.HeldOn))
+		reply.Sections = append(reply.Sections, answeringSection(w, mi.Number))
 	}
 	return reply, nil
 }
 
-// answering sets on w, an amendment of minute mi to text, the
-// corrections standing on the minute, which an amendment is taken to
-// answer, and the direct messages telling each member who proposed one,
-// other than the officer amending it, with the minute's new text: what
-// the officer did not mean to answer, the member can propose again
-// before the minutes are confirmed, rather than find it confirmed over.
-func (s *Service) answering(ctx context.Context, in *Input, mi Minute, w *MinuteWrite, text string) error {
+// answering sets on w, a change to minute number that makes text its
+// new part, the corrections standing on the minute, which any change to
+// it is taken to answer, and the direct messages telling each member who
+// proposed one, other than the officer making it, with the minute's new
+// text: what the officer did not mean to answer, the member can propose
+// again before the minutes are confirmed, rather than find it confirmed
+// over. /minutes amend, /minute and /resolve all change a minute so.
+func (s *Service) answering(ctx context.Context, in *Input, w *MinuteWrite, number, text string) error {
 	open, answered, _, err := s.correctionsStanding(ctx, Meeting{ID: w.MeetingID})
 	if err != nil {
 		return err
@@ -1992,7 +2008,7 @@ func (s *Service) answering(ctx context.Context, in *Input, mi Minute, w *Minute
 	n := len(open) + len(answered)
 	w.Corrections = &n
 	for _, k := range open {
-		if k.MinuteNumber == mi.Number {
+		if k.MinuteNumber == number {
 			w.Answers = append(w.Answers, k)
 		}
 	}
@@ -2010,8 +2026,8 @@ func (s *Service) answering(ctx context.Context, in *Input, mi Minute, w *Minute
 			}
 		}
 		m := toldOf(c, Member{UserID: k.By}, in.Request, fmt.Sprintf("amended minute %s of the meeting of *%s* on %s, which is now taken to answer your %s: %s\nIt now reads:\n>%s\nIf it does not answer %s, propose it again before the minutes are confirmed: `/minutes comment %s %s TEXT` in <#%s>.",
-			Escape(mi.Number), Escape(c.Name), mi.HeldOn, plural(len(yours), "correction", "corrections"), joinAnd(yours),
-			Escape(cutBytes(strings.Join(strings.Fields(text), " "), maxNarrative)), plural(len(yours), "it", "one of them"), mi.HeldOn.iso(), Escape(mi.Number), c.ChannelID))
+			Escape(number), Escape(c.Name), w.HeldOn, plural(len(yours), "correction", "corrections"), joinAnd(yours),
+			Escape(cutBytes(strings.Join(strings.Fields(text), " "), maxNarrative)), plural(len(yours), "it", "one of them"), w.HeldOn.iso(), Escape(number), c.ChannelID))
 		if m != nil {
 			w.Told = append(w.Told, *m)
 		}
@@ -2019,16 +2035,17 @@ func (s *Service) answering(ctx context.Context, in *Input, mi Minute, w *Minute
 	return nil
 }
 
-// answeringSection is the part of the reply to an amendment w of a
-// minute of the meeting held on day that names the corrections it is
+// answeringSection is the part of the reply to w, a change to minute
+// number, that names the corrections it is
 // taken to answer, and how one it does not answer stands again.
-func answeringSection(w MinuteWrite, day Date) Section {
+func answeringSection(w MinuteWrite, number string) Section {
+	day := w.HeldOn
 	told := ""
 	if len(w.Told) > 0 {
 		told = " Those who proposed them are told by direct message, with the minute's new text."
 	}
 	return Section{Title: "Corrections it is taken to answer", Text: fmt.Sprintf("%s\nThe minutes can be confirmed over them without `as they stand`.%s A correction it does not answer stands again when proposed again: `/minutes comment %s %s TEXT` (for a member, `/minutes comment for @someone %s %s TEXT`).",
-		correctionLines(w.Answers), told, day.iso(), Escape(w.Number), day.iso(), Escape(w.Number))}
+		correctionLines(w.Answers), told, day.iso(), Escape(number), day.iso(), Escape(number))}
 }
 
 // answeredText says, in the notice of minutes confirmed, which

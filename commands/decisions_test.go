@@ -2621,3 +2621,26 @@ func TestCorrectionSentAsTheMinuteIsAmended(t *testing.T) {
 		"It now reads:\n>That the report be noted and published.\n"+
 		"If it does not answer it, propose it again before the minutes are confirmed: `/minutes comment 2026-12-10 9 TEXT` in <#C1>.")
 }
+
+// TestResolveAgainNamesTheCorrectionsItAnswers: a decision recorded again
+// with /resolve, or removed, changes its minute as /minutes amend does, so
+// is taken to answer the corrections standing on it: its reply names
+// them, and their member is told.
+func TestResolveAgainNamesTheCorrectionsItAnswers(t *testing.T) {
+	k := decMinuted(t)
+	k.must(neil, "/minutes comment 9 The figures go to partners.")
+	k.sent()
+	wantShown(t, k.say(ian, "/resolve 2026-12-10 7.7 That the report be noted and the figures go to partners."),
+		"*Corrections it is taken to answer*\n• Minute 9 — <@UNEIL>: “The figures go to partners.”")
+	wantTold(t, k, neil, "<@UIAN> amended minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, which is now taken to answer your correction: “The figures go to partners.”\n"+
+		"It now reads:\n>That the report be noted and the figures go to partners.\n"+
+		"If it does not answer it, propose it again before the minutes are confirmed: `/minutes comment 2026-12-10 9 TEXT` in <#C1>.")
+
+	k.now = k.now.Add(time.Hour)
+	k.must(graeme, "/minutes comment 9 No decision was taken.")
+	k.sent()
+	wantShown(t, k.say(ian, "/resolve 2026-12-10 7.7 remove"), "• Minute 9 — <@UGRAEME>: “No decision was taken.”")
+	wantTold(t, k, graeme, "<@UIAN> amended minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, which is now taken to answer your correction: “No decision was taken.”\n"+
+		"It now reads:\n>Nothing is recorded under it.\n"+
+		"If it does not answer it, propose it again before the minutes are confirmed: `/minutes comment 2026-12-10 9 TEXT` in <#C1>.")
+}
