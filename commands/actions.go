@@ -953,12 +953,9 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// a reminder days before it is due; whoever had it learns it is off
 	// their list.
 	notices := ownerNotice(c, in.Request, a, actionGiven(c, a))
-	newTold := len(notices) > 0
-	var wasTold []OutboxMessage
 	if was.OwnerUser != a.OwnerUser {
-		wasTold = ownerNotice(c, in.Request, was, fmt.Sprintf("gave your action %d in *%s* to %s: %s It is no longer on your list.",
-			a.ID, Escape(c.Name), ownerOf(a), Escape(ended(a.Text))))
-		notices = append(notices, wasTold...)
+		notices = append(notices, ownerNotice(c, in.Request, was, fmt.Sprintf("gave your action %d in *%s* to %s: %s It is no longer on your list.",
+			a.ID, Escape(c.Name), ownerOf(a), Escape(ended(a.Text))))...)
 	}
 	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID, in.Now, notices...)
 	if errors.Is(err, ErrConflict) {
@@ -967,17 +964,10 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	text := fmt.Sprintf("Action %d is now %s's.", a.ID, ownerOf(a))
-	if newTold {
-		text += " " + toldThem
+	if a.OwnerUser != "" && a.OwnerUser != in.UserID {
+		return private("Action %d is now %s's. %s", a.ID, ownerOf(a), toldThem), nil
 	}
-	if len(wasTold) > 0 {
-		// Whoever had it hears that it is off their list: said, as the
-		// new owner's message is, so that the sender does not tell them
-		// again.
-		text += fmt.Sprintf(" <@%s>, whose it was, is told it is off their list.", was.OwnerUser)
-	}
-	return private("%s", text), nil
+	return private("Action %d is now %s's.", a.ID, ownerOf(a)), nil
 }
 
 // ownerNotice is the direct message telling a's owner, a member, what
@@ -1122,9 +1112,6 @@ func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	a.Done, a.DoneNote = false, ""
 	reply := private("Action %d is outstanding again:\n%s", a.ID, actionLine(a, c.Location(), in.Now))
-	if len(notices) > 0 {
-		reply.Text += "\n" + toldThem
-	}
 	// The same action may have been added again while this one was done
 	// (/action add refuses a second only while the first is open): say so,
 	// rather than leave two to be chased.

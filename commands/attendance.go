@@ -2519,6 +2519,19 @@ func severalPeople(a attendanceArgs, words []string) error {
 	return fmt.Errorf("mark one person at a time: %s", strings.Join(lines, ", then "))
 }
 
+// declareHint answers a declaration of interest given to /attendance,
+// words being what followed "declares": /attendance records who is
+// there, and a declaration made at the table is entered with /declare,
+// which the answer gives to copy.
+func declareHint(a attendanceArgs, words []string) error {
+	rest := "ITEM KIND NATURE"
+	if len(words) > 0 {
+		rest = Escape(Unescape(truncateText(strings.Join(words, " "), 120)))
+	}
+	who, given := personArg(a.UserID, a.Name, a.Org)
+	return fmt.Errorf("a declaration of interest is entered with /declare, not /attendance: `/declare for %s %s`%s (KIND is pecuniary, personal or other)", who, inCode(rest), asGiven(given))
+}
+
 // parseAttendance reads `@person STATUS` or `"Name (Org)" STATUS`.
 func parseAttendance(text string) (attendanceArgs, error) {
 	a, rest, err := takePerson(text)
@@ -2559,6 +2572,8 @@ func parseAttendance(text string) (attendanceArgs, error) {
 		return a, nil
 	case "apologies", "apology", "apologised", "apologized", "apologises", "apologizes":
 		return apologiesArgs(a, words)
+	case "declares", "declare", "declared", "declaring", "declaration", "interest":
+		return a, declareHint(a, words)
 	case "substitute-for", "sub-for", "substituting":
 		if len(words) != 1 {
 			return a, fmt.Errorf("name the member they stand in for: substitute-for @member")

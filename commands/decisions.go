@@ -966,8 +966,42 @@ func writeRefused(c Committee, m Meeting, err error) error {
 	return err
 }
 
+// confirmedErr refuses a change to the minutes of m, confirmed as a
+// correct record.
 func confirmedErr(c Committee, m Meeting) error {
-	return userErr("The minutes of the meeting on %s are confirmed as a correct record and can no longer be changed.", formatDay(m.StartsAt, c.Location()))
+	return userErr("The minutes of the meeting on %s are confirmed as a correct record and can no longer be changed. %s", formatDay(m.StartsAt, c.Location()), correctionWay(DateOf(m.StartsAt, c.Location())))
+}
+
+// publishedErr refuses a change to the minutes of m, imported from the
+// published document, whose text is the record.
+func publishedErr(c Committee, m Meeting) error {
+	return userErr("The minutes of the meeting on %s were imported from the published minutes, which are the record, and can no longer be changed. %s", formatDay(m.StartsAt, c.Location()), correctionWay(DateOf(m.StartsAt, c.Location())))
+}
+
+// correctionWay is the way on from a refusal to change the minutes of the
+// meeting held on day, once they are the record: nothing in Quorum
+// changes them then, so a correction is the committee's, made at a later
+// meeting as an item of its agenda and minuted there. Every refusal says
+// the same, so that a clerk learns one way.
+func correctionWay(day Date) string {
+	return fmt.Sprintf("A correction now is for the committee to make: an officer puts it on the next meeting's agenda (`/agenda add next NUMBER Correction to the minutes of %s`) and minutes it there.",
+		day.Start(time.UTC).Format("2 January 2006"))
+}
+
+// recordFixed refuses, for cmd, a write to the minutes of m, written,
+// once they are the record (confirmed, or imported): before the agenda
+// is read, whose items imported minutes need not follow, and before a
+// refusal that would send the clerk to undo what can no longer change.
+func recordFixed(c Committee, m Meeting, written []Minute) error {
+	for _, mi := range written {
+		switch {
+		case mi.Imported:
+			return publishedErr(c, m)
+		case !mi.Draft:
+			return confirmedErr(c, m)
+		}
+	}
+	return nil
 }
 
 // itemWrite is the write that makes or changes the minute of agenda item
@@ -984,6 +1018,11 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, base in
 	written, err := s.store.MeetingMinutes(ctx, m.ID)
 	if err != nil {
 		return MinuteWrite{}, Minute{}, err
+	}
+	if cmd != "" {
+		if err := recordFixed(c, m, written); err != nil {
+			return MinuteWrite{}, Minute{}, err
+		}
 	}
 	numbers := numberMinutes(items, written, base, item)
 	listed := listedUnder(items, written, "")
@@ -1723,7 +1762,7 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 			Escape(t.Number), Escape(number), t.HeldOn.Start(time.UTC).Format("2006-01-02"))
 	}
 	if !t.Draft {
-		return draftTarget{}, "", userErr("Minute %s (%s) is confirmed as a correct record and %s", Escape(t.Number), t.HeldOn, confirmed)
+		return draftTarget{}, "", userErr("Minute %s (%s) is confirmed as a correct record and %s %s", Escape(t.Number), t.HeldOn, confirmed, correctionWay(t.HeldOn))
 	}
 	return t, text, nil
 }
@@ -1958,7 +1997,7 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, minutesChangedErr()
 	}
 	if errors.Is(err, ErrConflict) {
-		return Reply{}, userErr("The minutes of %s are confirmed as a correct record and can no longer be changed.", mi.HeldOn)
+		return Reply{}, userErr("The minutes of %s are confirmed as a correct record and can no longer be changed. %s", mi.HeldOn, correctionWay(mi.HeldOn))
 	}
 	if errors.Is(err, ErrUnchanged) {
 		part := "narrative"
@@ -2096,7 +2135,7 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	} else if isFor(args) {
 		return Reply{}, s.forNotNamed(ctx, in, args, "/minutes comment", " MINUTE TEXT", doing)
 	}
-	const closed = "can no longer be commented on. A correction now is for the committee to make: ask an officer to put it on a meeting's agenda."
+	const closed = "can no longer be commented on."
 	t, text, err := s.draftMinute(ctx, in, closed)
 	if err != nil {
 		return Reply{}, err
@@ -2262,7 +2301,8 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID, SetAside: setAside, Answered: settled, CommentsWeighed: weighed, CommentsSeen: seen, EditsSeen: edits}
 	where := "by correspondence"
-	recordedIn := "" // the approving meeting's minute that records it
+	recordedIn := ""  // the approving meeting's minute that records it
+	confirmItem := "" // the approving meeting's item that takes them
 	if at != nil {
 		a.AtMeetingID = at.ID
 		where = "at the meeting on " + formatDay(at.StartsAt, loc)
@@ -2271,6 +2311,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		} else {
 			for _, it := range items {
 				if strings.EqualFold(it.Title, StandardItems[2].Title) {
+					confirmItem = it.Number
 					base, _, err := s.minuteBase(ctx, c, *at)
 					if err != nil {
 						return Reply{}, err
@@ -2315,6 +2356,13 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return Reply{}, err
 			}
 		}
+		if !here && confirmItem != "" {
+			// Minuted before the committee came to Quorum: today's
+			// meeting records what it did about them under its own item,
+			// rather than the clerk writing up a meeting long past.
+			return Reply{}, userErr("No minutes of the meeting on %s are on record in Quorum to confirm: it was not held here. %s To confirm them here instead, import them first (`/minutes import`).",
+				formatDay(m.StartsAt, loc), confirmedHere(m, *at, confirmItem, loc))
+		}
 		return Reply{}, userErr("No minutes of the meeting on %s are on record to confirm. Record them with `/resolve` and `/minute`, or import them.%s", formatDay(m.StartsAt, loc), drafts)
 	case errors.Is(err, ErrMinutesChanged):
 		// The approving meeting's minute that records it lost its number
@@ -2324,6 +2372,15 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// the approval weighed them.
 		return Reply{}, minutesChangedErr()
 	case errors.Is(err, ErrConflict):
+		if !here && confirmItem != "" {
+			// Imported as published, with no confirmation on record:
+			// today's meeting records what it did about them, as for
+			// minutes Quorum does not hold.
+			if _, aerr := s.store.MinutesApprovalOf(ctx, m.ID); errors.Is(aerr, ErrNotFound) {
+				return Reply{}, userErr("The minutes of the meeting on %s are already confirmed as a correct record: Quorum holds them as they were published. %s",
+					formatDay(m.StartsAt, loc), confirmedHere(m, *at, confirmItem, loc))
+			}
+		}
 		return Reply{}, userErr("The minutes of the meeting on %s are already confirmed as a correct record.", formatDay(m.StartsAt, loc))
 	case err != nil:
 		return Reply{}, err
@@ -2400,12 +2457,24 @@ func pendingExample(m Meeting, loc *time.Location, first DocMinute) string {
 		return "`" + first.Suggest + "`, or `/minute`"
 	}
 	deferred := fmt.Sprintf("`/minute %s %s The item was deferred to the next meeting.`", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first.Item)
+	if first.Elsewhere != "" {
+		return fmt.Sprintf("`/resolve %s %s %s%s%s` if they were confirmed, or %s", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first.Item, confirmationPrefix, first.Confirms, confirmationSuffix, deferred)
+	}
 	if first.Confirms != "" {
 		// The previous minutes: confirming them is an approval, which
 		// both meetings' minutes read, not a resolution of this one.
 		return fmt.Sprintf("`/minutes approve %s` if they were confirmed, or %s", first.Confirms, deferred)
 	}
 	return deferred + ", or `/resolve`"
+}
+
+// confirmedHere is how meeting at, today's, records what it did about
+// the minutes of m, which /minutes approve cannot confirm: under its item
+// item, the one that takes them.
+func confirmedHere(m, at Meeting, item string, loc *time.Location) string {
+	day := DateOf(at.StartsAt, loc).iso()
+	return fmt.Sprintf("Record what today's meeting did about them under its item %s: `/resolve %s %s %s%s%s` if they were confirmed, or `/minute %s %s The item was deferred to the next meeting.`",
+		Escape(item), day, Escape(item), confirmationPrefix, previousDay(m, loc), confirmationSuffix, day, Escape(item))
 }
 
 // errByCorrespondence is approvingMeeting's answer when no meeting is in

@@ -460,11 +460,14 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 		t.Errorf("confirmed minutes read back as %q", got)
 	}
 
-	// Unchangeable after, however it is tried.
+	// Unchangeable after, however it is tried; each refusal says what
+	// can be done instead.
+	const correctionWay = "A correction now is for the committee to make: an officer puts it on the next meeting's agenda (`/agenda add next NUMBER Correction to the minutes of 10 December 2026`) and minutes it there."
 	k.steps([]step{
-		{ian, "/minutes amend 9 Something else.", []string{"Minute 9 (Thursday 10 December 2026) is confirmed as a correct record and can no longer be changed."}},
-		{ian, "/resolve 10/12/2026 7.7 That the report be withdrawn.", []string{"The minutes of the meeting on Thursday 10 December 2026 are confirmed as a correct record and can no longer be changed."}},
-		{graeme, "/minutes comment 9 Too late.", []string{"Minute 9 (Thursday 10 December 2026) is confirmed as a correct record and can no longer be commented on. A correction now is for the committee to make: ask an officer to put it on a meeting's agenda."}},
+		{ian, "/minutes amend 9 Something else.", []string{"Minute 9 (Thursday 10 December 2026) is confirmed as a correct record and can no longer be changed. " + correctionWay}},
+		{ian, "/resolve 10/12/2026 7.7 That the report be withdrawn.", []string{"The minutes of the meeting on Thursday 10 December 2026 are confirmed as a correct record and can no longer be changed. " + correctionWay}},
+		{ian, "/minute 10/12/2026 7.7 Withdrawn.", []string{"The minutes of the meeting on Thursday 10 December 2026 are confirmed as a correct record and can no longer be changed. " + correctionWay}},
+		{graeme, "/minutes comment 9 Too late.", []string{"Minute 9 (Thursday 10 December 2026) is confirmed as a correct record and can no longer be commented on. " + correctionWay}},
 		{sue, "/minutes approve 10 December 2026", []string{"The minutes of the meeting on Thursday 10 December 2026 are already confirmed as a correct record."}},
 		{sue, "/minutes approve 3 March 2027", []string{"Safer Sefton Together has no meeting on Wednesday 3 March 2027."}},
 		{sue, "/minutes approve soon", []string{"/minutes approve [DATE-OF-THE-MINUTES]"}},
@@ -800,6 +803,14 @@ func TestImportedMinutesAreConfirmedAlready(t *testing.T) {
 	}
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
 	attRefused(k, ian, "/minutes approve 10 December 2026", "The minutes of the meeting on Thursday 10 December 2026 are already confirmed as a correct record.")
+	// Nor are they written to: the published minutes are the record,
+	// whatever the item, on the agenda or not (their own numbers need
+	// not follow it), and the way on is a correction at a later meeting.
+	const published = "The minutes of the meeting on Thursday 10 December 2026 were imported from the published minutes, which are the record, and can no longer be changed. A correction now is for the committee to make: an officer puts it on the next meeting's agenda (`/agenda add next NUMBER Correction to the minutes of 10 December 2026`) and minutes it there."
+	attRefused(k, ian, "/resolve 2026-12-10 45 That the report be noted.", published)
+	attRefused(k, ian, "/resolve 2026-12-10 7.7 That the report be noted.", published)
+	attRefused(k, ian, "/minute 2026-12-10 45 The Board heard a report.", published)
+	attRefused(k, ian, "/minute defer 2026-12-10 45", published)
 }
 
 // minutes and their history stand.
@@ -816,7 +827,7 @@ func TestConfirmedMinutesNotReplacedByImport(t *testing.T) {
 	if errs == nil {
 		t.Errorf("the import over confirmed minutes was not refused: %s", shown(r))
 	}
-	wantShown(t, errs["text"], "The minutes of the meeting on Thursday 10 December 2026 were confirmed as a correct record in Quorum")
+	wantShown(t, errs["text"], "The minutes of the meeting on Thursday 10 December 2026 were confirmed as a correct record in Quorum and can no longer be changed: they were not replaced by these. A correction now is for the committee to make: an officer puts it on the next meeting's agenda (`/agenda add next NUMBER Correction to the minutes of 10 December 2026`) and minutes it there.")
 	if got := decMinutes(k, decHeldOn.Start(london)); !decConfirmed(got, "9 confirmed SEFTON CVS |  | That the report be noted.") {
 		t.Errorf("confirmed minutes after the import: %q", got)
 	}
@@ -2643,4 +2654,40 @@ func TestResolveAgainNamesTheCorrectionsItAnswers(t *testing.T) {
 	wantTold(t, k, graeme, "<@UIAN> amended minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, which is now taken to answer your correction: “No decision was taken.”\n"+
 		"It now reads:\n>Nothing is recorded under it.\n"+
 		"If it does not answer it, propose it again before the minutes are confirmed: `/minutes comment 2026-12-10 9 TEXT` in <#C1>.")
+}
+
+// TestFirstMinutesConfirmPreviousHeldElsewhere: a committee's first
+// meeting in Quorum has minutes of the meeting before it to confirm that
+// Quorum does not hold. The draft does not send the clerk to /minutes
+// approve, which has nothing to confirm; the refusal of it says what
+// today's meeting can record instead, and that works.
+func TestFirstMinutesConfirmPreviousHeldElsewhere(t *testing.T) {
+	k := meetingKit(t)
+	// December's meeting is on record by an apology sent to it, but was
+	// not held in Quorum.
+	k.must(neil, "/apologies 2026-12-10 Unwell")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00")
+	k.now = time.Date(2027, 1, 14, 10, 0, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.must(ian, "/meeting close anyway")
+
+	d := k.say(ian, "/minutes draft 2027-01-14")
+	wantShown(t, d, "MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet: the minutes to confirm are those of the meeting held on 10 December 2026, which are not on record in Quorum for /minutes approve to confirm. Confirmed, /resolve this item (That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.); not confirmed, /minute this item (deferred, say).]")
+	wantNotShown(t, d, "/minutes approve 10 December 2026")
+
+	const way = "No minutes of the meeting on Thursday 10 December 2026 are on record in Quorum to confirm: it was not held here. Record what today's meeting did about them under its item 3: `/resolve 2027-01-14 3 That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.` if they were confirmed, or `/minute 2027-01-14 3 The item was deferred to the next meeting.` To confirm them here instead, import them first (`/minutes import`)."
+	attRefused(k, ian, "/minutes approve 10 December 2026", way)
+	attRefused(k, ian, "/minutes approve", way)
+
+	k.must(ian, "/resolve 2027-01-14 3 That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")
+	wantShown(t, k.say(ian, "/minutes draft 2027-01-14"), "MINUTES OF PREVIOUS MEETING\n\nRESOLVED:\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")
+
+	// Minutes imported as published are the record already: the next
+	// meeting records what it did about them the same way.
+	k = importedKit(t)
+	k.now = time.Date(2022, 3, 17, 10, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 17/03/2022 10:00 Remote Meeting")
+	k.must(ian, "/meeting start")
+	k.must(ian, "/meeting close anyway")
+	attRefused(k, ian, "/minutes approve 9 December 2021", "The minutes of the meeting on Thursday 9 December 2021 are already confirmed as a correct record: Quorum holds them as they were published. Record what today's meeting did about them under its item 3: `/resolve 2022-03-17 3 That the Minutes of the meeting held on 9 December 2021 be confirmed as a correct record.` if they were confirmed, or `/minute 2022-03-17 3 The item was deferred to the next meeting.`")
 }

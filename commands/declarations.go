@@ -449,17 +449,50 @@ func (s *Service) openItem(ctx context.Context, in *Input, d Date, next bool, n,
 		if day, ok, derr := s.dayMeetingOf(ctx, c, now); derr != nil {
 			return Meeting{}, AgendaItem{}, derr
 		} else if ok && day.Status == MeetingHeld {
-			return Meeting{}, AgendaItem{}, openFor(c, day, now, what)
+			return Meeting{}, AgendaItem{}, s.heldWayOn(ctx, c, day, openFor(c, day, now, what), what)
 		}
 	}
 	if err != nil {
 		return Meeting{}, AgendaItem{}, err
 	}
 	if err := openFor(c, m, now, what); err != nil && !running {
-		return Meeting{}, AgendaItem{}, err
+		return Meeting{}, AgendaItem{}, s.heldWayOn(ctx, c, m, err, what)
 	}
 	it, _, err := s.agendaItemOf(ctx, in.Table, c, m, n)
 	return m, it, err
+}
+
+// heldWayOn adds to refused, the refusal of a declaration for meeting m,
+// the way on once m has been held: a declaration made at the meeting goes
+// in the declarations minute while the minutes are a draft, amended by
+// the number the draft gives it; once they are confirmed, the committee
+// corrects them at a later meeting. what is what was refused
+// (openFor): report links have no minute to go in.
+func (s *Service) heldWayOn(ctx context.Context, c Committee, m Meeting, refused error, what string) error {
+	ue := (*UserError)(nil)
+	if what != "declarations" || m.Status != MeetingHeld || !errors.As(refused, &ue) {
+		return refused
+	}
+	src, _, err := s.minutesSource(ctx, c, m)
+	if err != nil {
+		return err
+	}
+	doc := CompileMinutes(src)
+	held := DateOf(m.StartsAt, c.Location())
+	if !doc.Draft {
+		ue.Msg += " Its minutes are confirmed as a correct record. " + correctionWay(held)
+		return ue
+	}
+	number := "NUMBER"
+	if it, ok := declarationsItem(src.Items); ok {
+		for _, dm := range doc.Minutes {
+			if dm.Item == it.Number {
+				number = dm.Number
+			}
+		}
+	}
+	ue.Msg += fmt.Sprintf(" A declaration made at the meeting goes in its declarations minute while the minutes are a draft: an officer amends it with `/minutes amend %s %s TEXT`, TEXT being the minute as it should then read (`/minutes draft %s` shows it).", held.iso(), number, held.iso())
+	return ue
 }
 
 // openForDeclarations refuses meetings that are cancelled, held or under way.

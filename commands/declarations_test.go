@@ -1240,3 +1240,26 @@ func TestWithdrawalNotesWithinTheMinute(t *testing.T) {
 		t.Errorf("a member marked back in this minute is said to be still away:\n%s", moved)
 	}
 }
+
+// TestDeclarationAfterTheCloseSaysWhereItGoes: a declaration made at the
+// table and missed is refused once the meeting has closed, with how to
+// put it in the minutes: the declarations minute, amended by the number
+// the draft gives it, while they are a draft; a correction at a later
+// meeting once they are confirmed. /attendance, given a declaration,
+// points to /declare.
+func TestDeclarationAfterTheCloseSaysWhereItGoes(t *testing.T) {
+	k := agendaKit(t)
+	k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	k.must(ian, "/meeting start")
+	attRefused(k, ian, "/attendance <@USUE> declares 7.7 personal Trustee of Sefton Women's Refuge",
+		"A declaration of interest is entered with /declare, not /attendance: `/declare for <@USUE> 7.7 personal Trustee of Sefton Women's Refuge` (KIND is pecuniary, personal or other).")
+	attRefused(k, ian, "/attendance \"Jen Williams (NW Probation)\" interest",
+		"`/declare for \"Jen Williams (NW Probation)\" ITEM KIND NATURE`")
+	k.must(ian, "/attendance <@USUE> present")
+	k.must(ian, "/meeting close anyway")
+
+	attRefused(k, ian, "/declare for <@USUE> 2026-12-10 7.7 personal Trustee of Sefton Women's Refuge",
+		"The meeting on Thursday 10 December 2026 has already been held; declarations for it are closed. A declaration made at the meeting goes in its declarations minute while the minutes are a draft: an officer amends it with `/minutes amend 2026-12-10 2 TEXT`, TEXT being the minute as it should then read (`/minutes draft 2026-12-10` shows it).")
+	k.must(ian, "/minutes amend 2026-12-10 2 Sue Holden declared a personal interest in Item 7.7 (Sefton CVS) as Trustee of Sefton Women's Refuge.")
+	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "2. DECLARATIONS OF INTEREST\n\nSue Holden declared a personal interest in Item 7.7 (Sefton CVS) as Trustee of Sefton Women's Refuge.")
+}

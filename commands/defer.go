@@ -254,10 +254,10 @@ func undoDeferral(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("Item %s of the meeting on %s is not deferred; nothing changed.", Escape(item), day)
-	case errors.Is(err, ErrMinutesChanged):
-		return Reply{}, minutesChangedErr()
 	case errors.Is(err, ErrConflict):
-		return Reply{}, userErr("The minutes of the meeting on %s are confirmed as a correct record, deferral and all; it can no longer be undone.", day)
+		// Changed as it was sent, or confirmed meanwhile: answered as
+		// every write to the minutes is.
+		return Reply{}, writeRefused(c, m, err)
 	case err != nil:
 		return Reply{}, err
 	}

@@ -89,8 +89,12 @@ func TestDeferralUndoneAndDismissed(t *testing.T) {
 
 	decComplete(k)
 	k.must(ian, "/minutes approve 10/12/2026")
-	wantShown(t, k.say(ian, "/minute defer undo 2026-12-10 6"), "The minutes of the meeting on Thursday 10 December 2026 are confirmed as a correct record, deferral and all; it can no longer be undone.")
-	wantShown(t, k.say(ian, "/minute defer 2026-12-10 4"), "The minutes of the meeting on Thursday 10 December 2026 are confirmed as a correct record and can no longer be changed.")
+	// Confirmation is the reason given, before what the item holds, with
+	// the way on: a correction at a later meeting.
+	confirmed := "The minutes of the meeting on Thursday 10 December 2026 are confirmed as a correct record and can no longer be changed. A correction now is for the committee to make: an officer puts it on the next meeting's agenda (`/agenda add next NUMBER Correction to the minutes of 10 December 2026`) and minutes it there."
+	wantShown(t, k.say(ian, "/minute defer undo 2026-12-10 6"), confirmed)
+	wantShown(t, k.say(ian, "/minute defer 2026-12-10 4"), confirmed)
+	wantShown(t, k.say(ian, "/minute defer 2026-12-10 7.7"), confirmed)
 }
 
 // TestDeferralRefused: an item not on the agenda, an item decided, a

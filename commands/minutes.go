@@ -432,7 +432,7 @@ func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.M
 		return MinutesImport{}, draftMinutesRefusal(c, rec.HeldOn, drafts)
 	}
 	if errors.Is(err, ErrConflict) {
-		return MinutesImport{}, userErr("The minutes of the meeting on %s were confirmed as a correct record in Quorum and can no longer be changed: they were not replaced by these.", formatDay(rec.HeldOn.Start(c.Location()), c.Location()))
+		return MinutesImport{}, userErr("The minutes of the meeting on %s were confirmed as a correct record in Quorum and can no longer be changed: they were not replaced by these. %s", formatDay(rec.HeldOn.Start(c.Location()), c.Location()), correctionWay(rec.HeldOn))
 	}
 	if err != nil {
 		return MinutesImport{}, err
@@ -1234,6 +1234,11 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		if src.PreviousApproval, src.PreviousApprovedAt, err = s.approvalOf(ctx, prev, loc); err != nil {
 			return src, "", err
 		}
+		if src.PreviousApproval == nil {
+			if src.PreviousElsewhere, err = s.minutedElsewhere(ctx, prev); err != nil {
+				return src, "", err
+			}
+		}
 	case !errors.Is(err, ErrNotFound):
 		return src, "", err
 	}
@@ -1313,6 +1318,27 @@ func scheduleAsOf(m Meeting, opened, closed time.Time, loc *time.Location) time.
 		return time.Time{}
 	}
 	return DateOf(m.StartsAt, loc).Start(loc).AddDate(0, 0, 1)
+}
+
+// minutedElsewhere says why /minutes approve cannot confirm the minutes
+// of meeting m, not held in Quorum, as the last meeting before a
+// committee came to Quorum: none are on record, or those on record were
+// imported as published, which are the record already. What the next
+// meeting did about them is then minuted there. "" when it can.
+func (s *Service) minutedElsewhere(ctx context.Context, m Meeting) (string, error) {
+	if here, err := s.heldHere(ctx, m); err != nil || here {
+		return "", err
+	}
+	written, err := s.store.MeetingMinutes(ctx, m.ID)
+	switch {
+	case err != nil:
+		return "", err
+	case len(written) == 0:
+		return "which are not on record in Quorum for /minutes approve to confirm", nil
+	case !written[0].Draft:
+		return "which Quorum holds as they were published, so /minutes approve has nothing to confirm", nil
+	}
+	return "", nil
 }
 
 // approvalOf is the confirmation of meeting m's minutes, nil if Quorum

@@ -153,7 +153,7 @@ func TestMinutesDraft(t *testing.T) {
 		"```\nSAFER SEFTON TOGETHER\nMinutes of the meeting to be held on Thursday 17 March 2022 at 10:00, Remote Meeting\nDRAFT — not yet confirmed as a correct record.\n```",
 		"```\n30. APOLOGIES FOR ABSENCE\n\nApologies for absence were received from Neil Frackelton (SWACA).\n```",
 		"```\n31. DECLARATIONS OF INTEREST\n\nNo declarations of any disclosable pecuniary interests or personal interests were received.\n```",
-		"```\n32. MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet: the minutes to confirm are those of the meeting held on 9 December 2021. Confirmed, /minutes approve 9 December 2021 records it here and in them; not confirmed, /minute this item (deferred, say).]\n```",
+		"```\n32. MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet: the minutes to confirm are those of the meeting held on 9 December 2021, which Quorum holds as they were published, so /minutes approve has nothing to confirm. Confirmed, /resolve this item (That the Minutes of the meeting held on 9 December 2021 be confirmed as a correct record.); not confirmed, /minute this item (deferred, say).]\n```",
 		"```\n33. DATE OF NEXT MEETING\n\n[Nothing recorded yet: /resolve or /minute this item.]\n```",
 	}
 	for _, text := range []string{"draft", "draft 17 March 2022"} {

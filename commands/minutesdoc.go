@@ -34,6 +34,10 @@ type MinutesSource struct {
 	// meeting that confirmed them ("" by correspondence).
 	PreviousApproval   *MinutesApproval
 	PreviousApprovedAt string
+	// PreviousElsewhere says why /minutes approve cannot confirm the
+	// previous meeting's minutes, not held in Quorum (minutedElsewhere):
+	// "which are not on record in Quorum …"; "" when it can.
+	PreviousElsewhere string
 	// Approval is the minutes' confirmation, if any; ApprovedAt the date
 	// of the meeting that confirmed them ("" by correspondence).
 	Approval   *MinutesApproval
@@ -110,6 +114,10 @@ type DocMinute struct {
 	// whose minutes the item is to confirm ("9 December 2021"), which
 	// the officer's draft names; "" for any other item.
 	Confirms string
+	// Elsewhere, with Confirms, says why /minutes approve cannot confirm
+	// those minutes (MinutesSource.PreviousElsewhere): this meeting's
+	// decision on them is recorded under the item, with /resolve.
+	Elsewhere string
 	// Plain, for minutes everyone reads (forEveryone): a Pending minute
 	// says only that nothing is recorded, as the printable page does,
 	// without the commands and suggested resolution shown the officer.
@@ -303,7 +311,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 				// and the minutes wait for it as for any item. Minutes
 				// confirmed with the question keep it: they are the
 				// record as it was confirmed.
-				dm.Narrative, dm.Pending, dm.Confirms = "", true, src.Previous
+				dm.Narrative, dm.Pending, dm.Confirms, dm.Elsewhere = "", true, src.Previous, src.PreviousElsewhere
 			}
 		default:
 			dm.Pending = true
@@ -637,6 +645,12 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 		b.WriteString("\n\n" + para(pendingPlainText))
 	case dm.Pending && len(dm.Under) > 0:
 		b.WriteString("\n\n" + para(pendingListedText))
+	case dm.Pending && dm.Elsewhere != "":
+		// Nothing in Quorum for /minutes approve to confirm, nor for a
+		// decision here to contradict: the decision is this minute's.
+		b.WriteString("\n\n" + para("[Nothing recorded yet: the minutes to confirm are those of the meeting held on "+dm.Confirms+
+			", "+dm.Elsewhere+". Confirmed, /resolve this item ("+confirmationPrefix+dm.Confirms+confirmationSuffix+
+			"); not confirmed, /minute this item (deferred, say).]"))
 	case dm.Pending && dm.Confirms != "":
 		// Confirming them is /minutes approve, which records it where
 		// both meetings' minutes read it: a /resolve saying so here would

@@ -352,27 +352,3 @@ func TestActionGivenToAMemberTellsThem(t *testing.T) {
 	wantShown(t, got.Text, "Action 4 recorded under minute 9: <@UGRAEME> — Book the room, due Sunday 10 January 2027. Mark it done with `/action done 4`. They are told by direct message.")
 	wantTold(t, k, graeme, "<@USUE> gave you action 4 in *Safer Sefton Together*: Book the room. — due Sunday 10 January 2027 (minute 9). Note progress on it with `/action note 4 NOTE`, and mark it done with `/action done 4 [NOTE]`, in <#C1>.")
 }
-
-// TestActionReassignedOrReopenedSaysWhoIsTold: the reply to an action
-// given from a member to someone not in Slack says the member is told it
-// is off their list; reopening a member's action says they are told; the
-// officer's own action, and one of someone not in Slack, tell no one and
-// say so.
-func TestActionReassignedOrReopenedSaysWhoIsTold(t *testing.T) {
-	k, _ := actDay(t)
-	k.must(ian, "/action add 9 <@UNEIL> 2027-01-10 Circulate the figures")
-	k.must(ian, "/action add 9 <@USUE> 2027-01-10 Write to the police")
-	k.sent()
-	wantShown(t, k.say(ian, `/action reassign 1 "Jo Smith"`), "Action 1 is now Jo Smith's. <@UNEIL>, whose it was, is told it is off their list.")
-	wantTold(t, k, neil, "<@UIAN> gave your action 1 in *Safer Sefton Together* to Jo Smith: Circulate the figures. It is no longer on your list.")
-	wantNoneTold(t, k, ian, `/action reassign 1 "Kim Jones"`)
-	k.sent()
-	k.must(sue, "/action done 2")
-	k.sent()
-	wantShown(t, k.say(ian, "/action reopen 2"), "Action 2 is outstanding again:", "They are told by direct message.")
-	if told := actDMs(k.sent(), sue); len(told) != 1 {
-		t.Errorf("Sue was told %q of her action reopened", told)
-	}
-	k.must(ian, "/action done 1")
-	wantNoneTold(t, k, ian, "/action reopen 1")
-}
