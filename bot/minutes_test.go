@@ -97,7 +97,7 @@ func TestMinutesDraftNamesTheLastMeetingHeld(t *testing.T) {
 	}
 	k.Must(officer, "/meeting", "schedule 10/12/2026 10:00 Remote Meeting")
 	r := k.Must(officer, "/minutes", "draft")
-	wantText(t, r, "the minutes to confirm are those of the meeting held on 17 March 2022.")
+	wantText(t, r, "the minutes to confirm are those of the meeting held on 17 March 2022, which are not on record in Quorum for /minutes approve to confirm.")
 	if strings.Contains(r.Text(), "16 March 2023") {
 		t.Errorf("the draft names a programme meeting that was never held:\n%s", r.Text())
 	}
@@ -108,7 +108,7 @@ func TestMinutesDraftNamesTheLastMeetingHeld(t *testing.T) {
 	k.Must(officer, "/meeting", "schedule 30/11/2026 10:00 Remote Meeting")
 	wantText(t, k.Must(neil, "/apologies", "26/11/2026 Unwell"), "are recorded")
 	k.SetNow(time.Date(2026, 12, 1, 12, 0, 0, 0, london))
-	wantText(t, k.Must(officer, "/minutes", "draft"), "the minutes to confirm are those of the meeting held on 26 November 2026.")
+	wantText(t, k.Must(officer, "/minutes", "draft"), "the minutes to confirm are those of the meeting held on 26 November 2026, which are not on record in Quorum for /minutes approve to confirm.")
 }
 
 // TestMunicipalYearStartPerCommittee: a committee whose municipal year
