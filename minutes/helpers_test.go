@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -14,4 +15,10 @@ func readTestdata(t testing.TB, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// attendance is everyone m lists at the meeting: those present, then
+// those in attendance.
+func attendance(m *Minutes) []string {
+	return append(slices.Clone(m.Present), m.InAttendance...)
 }

@@ -119,6 +119,15 @@ var (
 	resolvedGluedRe   = compileLater(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	partStartRe       = compileLater(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
 	sentenceEndRe     = compileLater(`[.!?]["”’)]*$`)
+	// officersLabelRe is a label of attendLabelRe that heads those in
+	// attendance, advising the meeting rather than members of it: "In
+	// attendance:", "Officers present:", "The following officers were in
+	// attendance:". "Also present:" may head members of other bodies, and
+	// stays with those present.
+	officersLabelRe = compileLater(`(?i)^(?:the\s+following\s+officers\s+were\s+(?:also\s+)?(?:in\s+attendance|present)|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?)\b`)
+	// closedAtRe is the line that says when the meeting closed ("The
+	// meeting closed at 3.25 pm."), of the lines that end the minutes.
+	closedAtRe = compileLater(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:the\s+)?meeting\s+(?:commenced|started|began|opened)\b.{0,60}\b(?:closed|ended|finished|concluded|terminated)\b`)
 	// attendLabelRe heads a group of those at the meeting; "Hefyd yn
 	// bresennol" is Welsh for "also present".
 	attendLabelRe  = compileLater(`(?i)^(?:the\s+following\s+officers\s+were\s+(?:also\s+)?(?:in\s+attendance|present)|also\s+present|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|attendance|sederunt|substitutes?|observers?|hefyd\s+yn\s+bresennol)(?:\s*[:–—-])*\s*`)
@@ -647,39 +656,11 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	}
 	p.run(body, hasPresent)
 	p.readApologies()
-	// "Councillor Lee took the chair.": they chaired the meeting, listed
-	// as "(in the Chair)", so a chair labelled above is not.
-	if who := p.chairTaken(chair); who != "" {
-		p.present = append(p.present, who+" (in the Chair)")
-		out.Present = presentList(p.present)
-		// Listed first, as the chair labelled above would be.
-		for i := len(out.Present) - 1; i > 0; i-- {
-			if strings.HasSuffix(out.Present[i], "in the Chair)") {
-				out.Present = append(append([]string{out.Present[i]}, out.Present[:i]...), out.Present[i+1:]...)
-				break
-			}
-		}
-	}
-	// Listed first, as minutes that print the chair in the list do; read
-	// only now, since a chair who sent apologies, or another "in the
-	// Chair", shows the chair was not there.
-	if len(chair) > 0 && !chairAway(chair[0], out) {
-		out.Present = presentList(append(chair, p.present...))
-	}
-	// A substitute the apologies name attended, though the attendance
-	// may list only the committee's members. Minutes that list no one
-	// present are left so: the substitute alone would read as the
-	// whole attendance.
-	if len(out.Present) > 0 {
-	subs:
-		for _, s := range p.substitutes {
-			for _, n := range out.Present {
-				if maySamePerson(n, s) {
-					continue subs
-				}
-			}
-			out.Present = append(out.Present, s)
-		}
+	who := p.chairTaken(chair)
+	out.Present = p.presentOf(p.present, chair, who)
+	if len(p.inAttendance) > 0 {
+		out.InAttendance = presentList(p.inAttendance)
+		out.earlierPresent = p.presentOf(p.asReadBefore, chair, who)
 	}
 	if len(out.Minutes) == 0 && len(out.Present) == 0 && !p.sawResolved && len(out.Apologies) == 0 {
 		return nil, ErrNoMinutes
@@ -991,20 +972,25 @@ func minutesTitle(l string) bool {
 }
 
 type minutesParser struct {
-	lineNo      []int // each body line's line number in the document
-	at          int   // the body line being read
-	out         *Minutes
-	warn        func(string, ...any)
-	last        int
-	cur         *minuteBuilder
-	builders    []*minuteBuilder
-	preamble    []string
-	preambleAt  []int // line numbers of preamble
-	present     []string
-	sawResolved bool
-	lastSpecial int      // the last special item's number ("S-2": 2)
-	stop        int      // the line the minutes end at ("The meeting closed …"); 0 at the end of the text
-	people      []string // Options.People
+	lineNo     []int // each body line's line number in the document
+	at         int   // the body line being read
+	out        *Minutes
+	warn       func(string, ...any)
+	last       int
+	cur        *minuteBuilder
+	builders   []*minuteBuilder
+	preamble   []string
+	preambleAt []int // line numbers of preamble
+	present    []string
+	// inAttendance are the lines under "In attendance:" (the officers
+	// advising the meeting), kept apart from those present; asReadBefore
+	// is every line of both, in the order printed, as they were read
+	// before that list was its own (Minutes.AsReadBefore).
+	inAttendance, asReadBefore []string
+	sawResolved                bool
+	lastSpecial                int      // the last special item's number ("S-2": 2)
+	stop                       int      // the line the minutes end at ("The meeting closed …"); 0 at the end of the text
+	people                     []string // Options.People
 	// itemAt is the agenda item of the minute that starts at a line of
 	// the document, where the agenda's number is printed above the
 	// minute's (see agendaNumbersAbove).
@@ -1267,13 +1253,68 @@ func (p *minutesParser) startMinute(h minuteNum, title string) {
 	}
 }
 
+// attend takes l, a line of the attendance, as one of those present, or
+// of those in attendance when officers (under "In attendance:").
+func (p *minutesParser) attend(l string, officers bool) {
+	p.asReadBefore = append(p.asReadBefore, l)
+	if officers {
+		p.inAttendance = append(p.inAttendance, l)
+	} else {
+		p.present = append(p.present, l)
+	}
+}
+
+// presentOf is the list of those present that lines of the attendance
+// give, with who (chairTaken) or the chair labelled above the list put
+// first, and the substitutes the apologies name added.
+func (p *minutesParser) presentOf(lines, chair []string, who string) []string {
+	out := p.out
+	present := presentList(lines)
+	// "Councillor Lee took the chair.": they chaired the meeting, listed
+	// as "(in the Chair)", so a chair labelled above is not.
+	if who != "" {
+		lines = append(slices.Clip(lines), who+" (in the Chair)")
+		present = presentList(lines)
+		// Listed first, as the chair labelled above would be.
+		for i := len(present) - 1; i > 0; i-- {
+			if strings.HasSuffix(present[i], "in the Chair)") {
+				present = append(append([]string{present[i]}, present[:i]...), present[i+1:]...)
+				break
+			}
+		}
+	}
+	// Listed first, as minutes that print the chair in the list do; read
+	// only now, since a chair who sent apologies, or another "in the
+	// Chair", shows the chair was not there.
+	if len(chair) > 0 && !chairAway(chair[0], out, present) {
+		present = presentList(append(slices.Clip(chair), lines...))
+	}
+	// A substitute the apologies name attended, though the attendance
+	// may list only the committee's members. Minutes that list no one
+	// present are left so: the substitute alone would read as the
+	// whole attendance.
+	if len(present) > 0 {
+	subs:
+		for _, s := range p.substitutes {
+			for _, n := range present {
+				if maySamePerson(n, s) {
+					continue subs
+				}
+			}
+			present = append(present, s)
+		}
+	}
+	return present
+}
+
 // special reports a special item's number ("S-1"), which does not count
 // in the sequence of the numbered items.
 func special(number string) bool { return strings.HasPrefix(number, "S-") }
 
 func (p *minutesParser) run(body []string, hasPresent bool) {
 	state := statePreamble
-	starred := false // the members present are the ones marked "*"
+	starred := false  // the members present are the ones marked "*"
+	officers := false // the names are under "In attendance:"
 	if hasPresent && len(body) > 0 {
 		state = statePresent
 		starred = presentLegendRe.MatchString(body[0])
@@ -1281,8 +1322,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		if welshPresent(body[0]) {
 			first = welshPresentRe.ReplaceAllString(body[0], "")
 		}
+		officers = officersLabelRe.MatchString(body[0])
 		if first != "" && !starred {
-			p.present = append(p.present, first)
+			p.attend(first, officers)
 		}
 		body = body[1:]
 		p.lineNo = p.lineNo[1:]
@@ -1320,6 +1362,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 				continue
 			}
 			p.stop = p.line(i)
+			if closedAtRe.MatchString(l) {
+				p.out.Closed = l
+			}
 			break
 		}
 		if p.cur != nil && (p.continued(l) || isDigits(l) && len(l) <= 3 && i+1 < len(body) && p.continued(body[i+1])) {
@@ -1407,6 +1452,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 				}
 				continue
 			}
+			if attendLabelRe.FindString(l) != "" {
+				officers = officersLabelRe.MatchString(l)
+			}
 			if starred {
 				switch {
 				case strings.HasPrefix(l, "*"):
@@ -1432,11 +1480,11 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 					// In the chair for part of the meeting: present, but
 					// not placed in the chair.
 					p.addPreamble(l)
-					p.present = append(p.present, who)
+					p.attend(who, false)
 				}
 				continue
 			}
-			p.present = append(p.present, l)
+			p.attend(l, officers)
 		case stateMinute:
 			if isDigits(l) && len(l) <= 3 && i > 0 && body[i-1] == "" && (i+1 == len(body) || body[i+1] == "") {
 				continue // a page number, lower than the minute's
@@ -1455,6 +1503,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 	}
 	p.finish(true)
 	p.out.Present = presentList(p.present)
+	if len(p.inAttendance) > 0 {
+		p.out.InAttendance = presentList(p.inAttendance)
+	}
 	p.absentLists()
 	lead := false // the paragraph before announced the names in this one
 	for _, para := range strings.Split(paragraphs(p.preamble), "\n\n") {
@@ -1899,7 +1950,7 @@ func chairAbove(lines []string) []string {
 // chairAway reports whether the chair named by a label (chair, "Mr R
 // Halloran (Chair)") was away from the meeting out records: among the
 // apologies, or another present was in the chair.
-func chairAway(chair string, out *Minutes) bool {
+func chairAway(chair string, out *Minutes, present []string) bool {
 	if len(personWords(chair)) == 0 {
 		return false
 	}
@@ -1909,7 +1960,7 @@ func chairAway(chair string, out *Minutes) bool {
 			return true
 		}
 	}
-	for _, n := range out.Present {
+	for _, n := range present {
 		_, b := splitBracket(n)
 		b = strings.ToLower(b)
 		// "(Vice-Chair, presiding)" is in the chair as "(in the Chair)" is.

@@ -1455,7 +1455,7 @@ func TestChairLabelAway(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(m.Present, tc.want); diff != "" {
+		if diff := cmp.Diff(attendance(m), tc.want); diff != "" {
 			t.Errorf("%q (-got +want):\n%s", tc.text, diff)
 		}
 	}
@@ -1617,6 +1617,8 @@ func TestResolutionPartsMarkers(t *testing.T) {
 
 // wantPresent reads minutes whose attendance is present, and checks those
 // present are want.
+// wantPresent checks how the names of the attendance are read: want is
+// everyone it names, those present and then those in attendance.
 func wantPresent(t *testing.T, present string, want []string) {
 	t.Helper()
 	m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + present +
@@ -1624,7 +1626,7 @@ func wantPresent(t *testing.T, present string, want []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(m.Present, want); diff != "" {
+	if diff := cmp.Diff(attendance(m), want); diff != "" {
 		t.Errorf("%q (-got +want):\n%s", present, diff)
 	}
 }
@@ -2176,5 +2178,48 @@ func TestParseMinutesWithCombiningAccents(t *testing.T) {
 	}
 	if len(m.Present) != 1 || !strings.Contains(m.Present[0], "Siân Jones") {
 		t.Errorf("present: %q, want Siân Jones as precomposed", m.Present)
+	}
+}
+
+// TestInAttendanceAndClosing: the officers listed under "In attendance:"
+// are not among those present, and the line saying when the meeting
+// closed is kept as printed. Read as before, those in attendance are
+// among those present, as minutes imported before were read.
+func TestInAttendanceAndClosing(t *testing.T) {
+	m, err := ParseMinutes(`KNOWSLEY COMMUNITY SAFETY PARTNERSHIP BOARD
+MINUTES OF THE MEETING HELD ON WEDNESDAY 4 NOVEMBER 2026 AT 2.00 PM
+
+Present: Councillor M O'Neill (Chair)
+         Councillor T Byrne
+
+In attendance: Ms A Kerr (Community Safety Manager)
+               Mr J Lee (Democratic Services Officer)
+
+Apologies: Councillor R Hughes
+
+Minute 45/26 KNIFE CRIME PREVENTION PROGRAMME
+
+RESOLVED – That the report be noted.
+
+ACTION: Ms A Kerr to submit the funding bid by 31 December 2026.
+
+The meeting closed at 3.25 pm.
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(m.Present, []string{"Councillor M O'Neill (Chair)", "Councillor T Byrne"}); diff != "" {
+		t.Errorf("present (-got +want):\n%s", diff)
+	}
+	officers := []string{"Ms A Kerr (Community Safety Manager)", "Mr J Lee (Democratic Services Officer)"}
+	if diff := cmp.Diff(m.InAttendance, officers); diff != "" {
+		t.Errorf("in attendance (-got +want):\n%s", diff)
+	}
+	if m.Closed != "The meeting closed at 3.25 pm." {
+		t.Errorf("closed %q, want the line as printed", m.Closed)
+	}
+	before := m.AsReadBefore()
+	if diff := cmp.Diff(before.Present, attendance(m)); diff != "" || before.InAttendance != nil || before.Closed != "" {
+		t.Errorf("as read before: present (-got +want):\n%s\nin attendance %q, closed %q", diff, before.InAttendance, before.Closed)
 	}
 }

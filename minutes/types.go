@@ -119,9 +119,14 @@ func (m Minute) AsReadBefore() Minute {
 
 // Minutes is the record of one meeting.
 type Minutes struct {
-	Meeting   Meeting  `json:"meeting"`
-	Present   []string `json:"present"`
-	Apologies []Person `json:"apologies"`
+	Meeting Meeting  `json:"meeting"`
+	Present []string `json:"present"`
+	// InAttendance are those the minutes list as in attendance ("In
+	// attendance: Ms A Kerr (Community Safety Manager)"): officers
+	// advising the meeting, not members present; left out when the
+	// minutes list none.
+	InAttendance []string `json:"in_attendance,omitempty"`
+	Apologies    []Person `json:"apologies"`
 	// Absent are those an attendance table marks absent, or a list
 	// printed with those present names absent ("Absent: Councillor P
 	// Kelly"): neither present nor sending apologies, as the document
@@ -132,8 +137,34 @@ type Minutes struct {
 	Minutes        []Minute      `json:"minutes"`
 	// Actions are the actions the minutes give people, in the order
 	// printed; left out when there are none.
-	Actions  []Action `json:"actions,omitempty"`
+	Actions []Action `json:"actions,omitempty"`
+	// Closed is the line that says when the meeting closed, as printed
+	// ("The meeting closed at 3.25 pm."); "" when the minutes print none.
+	Closed   string   `json:"closed,omitempty"`
 	Warnings []string `json:"warnings"`
+
+	// earlierPresent is Present as read before InAttendance was a list
+	// of its own, those in attendance among those present; nil when the
+	// minutes list no one in attendance. It is not part of the record
+	// (AsReadBefore).
+	earlierPresent []string
+}
+
+// AsReadBefore is m as earlier readings read it: those in attendance
+// among those present, no closing line, and each minute as its
+// AsReadBefore. Imports keep a hash of what they read, to tell the same
+// document imported again from a re-issue; minutes imported before are
+// told by the hash of this.
+func (m Minutes) AsReadBefore() Minutes {
+	if m.earlierPresent != nil {
+		m.Present, m.InAttendance, m.earlierPresent = m.earlierPresent, nil, nil
+	}
+	m.Closed = ""
+	m.Minutes = slices.Clone(m.Minutes)
+	for i := range m.Minutes {
+		m.Minutes[i] = m.Minutes[i].AsReadBefore()
+	}
+	return m
 }
 
 // Item is one agenda item.
