@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Action is one action the minutes give someone: an "ACTION:" line in a
@@ -22,6 +24,32 @@ type Action struct {
 	// month ("Next meeting", "Ongoing").
 	DuePrinted string `json:"due_printed,omitempty"`
 	Status     string `json:"status,omitempty"` // the table's status column, as printed
+}
+
+// Task is what is to be done, as /action add takes it: the action's
+// words without the owner printed before them ("Ms A Kerr to …") when
+// that is Owner, nor the deadline printed in them ("by 31 December
+// 2026") ending them when Due was read from it, with a capital and no full stop:
+// "Submit the funding bid". Words that are all owner or deadline are
+// kept as printed.
+func (a Action) Task() string {
+	task := a.Text
+	if a.Owner != "" {
+		if m := actionOwnerRe.FindStringSubmatch(task); m != nil && m[1] == a.Owner {
+			task = m[2]
+		}
+	}
+	// A deadline that ends the words is the one Due was read from; one
+	// inside them ("by March to the Board") may say something else.
+	if at := byDateRe.FindStringIndex(task); a.Due != "" && at != nil && strings.Trim(task[at[1]:], " .,;:") == "" {
+		task = task[:at[0]]
+	}
+	task = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(task), ".,;:"))
+	if task == "" {
+		return a.Text
+	}
+	r, n := utf8.DecodeRuneInString(task)
+	return string(unicode.ToUpper(r)) + task[n:]
 }
 
 var (

@@ -668,3 +668,27 @@ func TestActionTableWithAStrayControlCharacter(t *testing.T) {
 		t.Errorf("actions read:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestActionTask: an action's task is its words without the owner
+// printed before them or the deadline ending them, as /action add takes
+// it, so that a list giving the owner and due date does not repeat them.
+func TestActionTask(t *testing.T) {
+	for _, tc := range []struct {
+		a    Action
+		want string
+	}{
+		{Action{Text: "Ms A Kerr to submit the funding bid by 31 December 2026.", Owner: "Ms A Kerr", Due: "2026-12-31"}, "Submit the funding bid"},
+		{Action{Text: "The Clerk and Cllr Amos to write to the bus company by the end of March.", Owner: "Clerk and Cllr Amos", Due: "2027-03-31"}, "Write to the bus company"},
+		// No deadline read: the words keep theirs.
+		{Action{Text: "Chief Inspector Smith to brief the Partnership by Friday.", Owner: "Chief Inspector Smith"}, "Brief the Partnership by Friday"},
+		// A deadline inside the words is not the one Due was read from.
+		{Action{Text: "Circulate the figures by March to the Board", Owner: "Director", Due: "2027-06-30"}, "Circulate the figures by March to the Board"},
+		{Action{Text: "Book the room for March", Owner: "Graeme"}, "Book the room for March"},
+		// Words that are only the owner and the date stay as printed.
+		{Action{Text: "Ms A Kerr to by 31 December 2026.", Owner: "Ms A Kerr", Due: "2026-12-31"}, "Ms A Kerr to by 31 December 2026."},
+	} {
+		if got := tc.a.Task(); got != tc.want {
+			t.Errorf("%q: task %q, want %q", tc.a.Text, got, tc.want)
+		}
+	}
+}
