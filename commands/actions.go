@@ -27,9 +27,13 @@ type ActionPoint struct {
 	OwnerName    string
 	Due          Date // the zero Date when no due date was given
 	Text         string
-	Done         bool
-	DoneNote     string
-	CreatedBy    string
+	// AsPrinted is, of an action being imported, its words as the minutes
+	// print them, owner and deadline with them, as releases before stored
+	// them as Text: the same action imported again is told by either.
+	AsPrinted string
+	Done      bool
+	DoneNote  string
+	CreatedBy string
 	// Progress is the latest note of progress on it (/action note), made
 	// at ProgressAt; "" when none was made.
 	Progress   string

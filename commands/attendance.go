@@ -1830,11 +1830,11 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 	if len(st.log) == 0 {
 		// A meeting whose minutes were imported: they print who was
 		// there, which is its record of attendance.
-		present, absent, err := s.store.ImportedAttendance(ctx, m.ID)
+		pub, err := s.store.ImportedAttendance(ctx, m.ID)
 		if err != nil {
 			return Reply{}, err
 		}
-		if len(present) == 0 && len(absent) == 0 {
+		if len(pub.Present) == 0 && len(pub.InAttendance) == 0 && len(pub.Absent) == 0 {
 			return private("No attendance was recorded at the meeting on %s.", formatDay(m.StartsAt, c.Location())), nil
 		}
 		as, err := s.store.Apologies(ctx, m.ID)
@@ -1846,9 +1846,10 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 			apologies[i] = nameOf(a.Name, a.Organisation)
 		}
 		fmt.Fprintf(&b, "Attendance at the meeting of *%s* on %s, as the minutes imported for it record it:\n\n", Escape(c.Name), formatDay(m.StartsAt, c.Location()))
-		para("Present:", escapeAll(present))
+		para("Present:", escapeAll(pub.Present))
+		para("In attendance:", escapeAll(pub.InAttendance))
 		para("Apologies for absence were received from", escapeAll(apologies))
-		para("Absent:", escapeAll(absent))
+		para("Absent:", escapeAll(pub.Absent))
 		return Reply{Visibility: Private, Text: strings.TrimSpace(b.String())}, nil
 	}
 	if st.agenda, err = s.store.AgendaItems(ctx, m.ID); err != nil {

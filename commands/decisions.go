@@ -232,6 +232,15 @@ func (k MinuteComment) from() string {
 	return who
 }
 
+// PublishedAttendance is what minutes imported for a meeting print of
+// who was there, each list in order, and of when it closed.
+type PublishedAttendance struct {
+	Present      []string
+	InAttendance []string // officers advising the meeting, "In attendance:"
+	Absent       []string // marked absent without apologies
+	Closing      string   // "The meeting closed at 3.25 pm.", as printed; "" when none
+}
+
 // DecisionStore keeps the minutes written in Quorum, their confirmation,
 // comments on them, and actions.
 type DecisionStore interface {
@@ -267,11 +276,10 @@ type DecisionStore interface {
 	// MeetingMinutes lists all the minutes of a meeting, in order, with
 	// their resolutions.
 	MeetingMinutes(ctx context.Context, meetingID int64) ([]Minute, error)
-	// ImportedAttendance lists those present at a meeting as the minutes
-	// imported for it print them, in order, and those they mark absent
-	// (absent without apologies): none when no minutes were imported, or
-	// they list no one.
-	ImportedAttendance(ctx context.Context, meetingID int64) (present, absent []string, err error)
+	// ImportedAttendance is who was at a meeting as the minutes imported
+	// for it print them, and when it closed: nothing when no minutes were
+	// imported, or they list no one.
+	ImportedAttendance(ctx context.Context, meetingID int64) (PublishedAttendance, error)
 	// MinutesPage is the token of meeting id's printable minutes: the one
 	// stored, or token, stored now. With token "" it only reads:
 	// ErrNotFound when there is none.

@@ -193,6 +193,9 @@ func storedAsBefore(t *testing.T, k *kit, edit func(*minutes.Minute)) {
 		t.Fatal(err)
 	}
 	read.Absent = nil
+	// Nor those in attendance apart from those present (they followed
+	// them), nor the closing line.
+	read.Present, read.InAttendance, read.Closed = append(read.Present, read.InAttendance...), nil, ""
 	for i := range read.Minutes {
 		read.Minutes[i].Between = nil
 		if edit != nil {
@@ -209,9 +212,86 @@ func storedAsBefore(t *testing.T, k *kit, edit func(*minutes.Minute)) {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(basis)
-	if _, err := k.db.SQL().Exec(`UPDATE minute_documents SET sha256 = $1, record = $2 WHERE kind = 'minutes'`, hex.EncodeToString(sum[:]), string(record)); err != nil {
+	if _, err := k.db.SQL().Exec(`UPDATE minute_documents SET sha256 = $1, record = $2, closing = '' WHERE kind = 'minutes'`, hex.EncodeToString(sum[:]), string(record)); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := k.db.SQL().Exec(`UPDATE meeting_attendance SET in_attendance = false`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// knowsleyMinutes print officers "In attendance:" apart from the members
+// present, an action with its owner and deadline in its words, and when
+// the meeting closed.
+const knowsleyMinutes = `KNOWSLEY COMMUNITY SAFETY PARTNERSHIP BOARD
+MINUTES OF THE MEETING HELD ON WEDNESDAY 4 NOVEMBER 2026 AT 2.00 PM
+
+Present: Councillor M O'Neill (Chair)
+         Councillor T Byrne
+
+In attendance: Ms A Kerr (Community Safety Manager)
+               Mr J Lee (Democratic Services Officer)
+
+Apologies: Councillor R Hughes
+
+Minute 45/26 KNIFE CRIME PREVENTION PROGRAMME
+
+RESOLVED – That the report be noted.
+
+ACTION: Ms A Kerr to submit the funding bid by 31 December 2026.
+
+The meeting closed at 3.25 pm.
+`
+
+// TestImportedInAttendance: the officers minutes list "In attendance:"
+// are not counted or shown among those present: /meeting attendance and
+// the minutes list them under In attendance, as the minutes of a meeting
+// taken in Quorum do. The minutes end with when the meeting closed, as
+// printed, and the action is listed as what is to be done, its owner and
+// due date after it, not in its words as well.
+func TestImportedInAttendance(t *testing.T) {
+	k := committeeKit(t)
+	r, _ := k.importMinutes(ian, knowsleyMinutes)
+	wantShown(t, r.Text, "2 present, 1 apology")
+	present := "Present: Councillor M O'Neill (Chair) and Councillor T Byrne."
+	officers := "In attendance: Ms A Kerr (Community Safety Manager) and Mr J Lee (Democratic Services Officer)."
+	day := "4/11/2026"
+	inOrder(t, k.say(ian, "/meeting attendance "+day), present, officers, "Apologies for absence were received from Councillor R Hughes.")
+	draft := k.say(ian, "/minutes draft "+day)
+	inOrder(t, draft, present, officers, "KNIFE CRIME PREVENTION PROGRAMME", "The meeting closed at 3.25 pm.")
+	list := shown(k.run(ian, "/action list all"))
+	wantShown(t, list, "Submit the funding bid — Ms A Kerr, due Thursday 31 December 2026")
+	wantNotShown(t, list, "to submit the funding bid")
+}
+
+// TestInAttendanceImportedBeforeReadsUnchanged: minutes imported by a
+// release that read those in attendance among those present, and no
+// closing line, imported again as they are, are answered as already
+// imported and left as they were; a re-issue of them replaces them, with
+// those in attendance apart, and adds no second copy of their action.
+func TestInAttendanceImportedBeforeReadsUnchanged(t *testing.T) {
+	k := committeeKit(t)
+	k.importMinutes(ian, knowsleyMinutes)
+	storedAsBefore(t, k, nil)
+	if _, err := k.db.SQL().Exec(`UPDATE actions SET body = 'Ms A Kerr to submit the funding bid by 31 December 2026.'`); err != nil {
+		t.Fatal(err)
+	}
+	day := "4/11/2026"
+	attendance, ids := k.say(ian, "/meeting attendance "+day), minuteIDs(t, k)
+	wantShown(t, attendance, "Present: Councillor M O'Neill (Chair), Councillor T Byrne, Ms A Kerr (Community Safety Manager) and Mr J Lee (Democratic Services Officer).")
+	r, _ := k.importMinutes(ian, knowsleyMinutes)
+	wantShown(t, shown(r), "were already imported; nothing changed.")
+	if got := minuteIDs(t, k); got != ids {
+		t.Errorf("minutes %s rebuilt as %s", ids, got)
+	}
+	if got := k.say(ian, "/meeting attendance "+day); got != attendance {
+		t.Errorf("attendance changed from:\n%s\nto:\n%s", attendance, got)
+	}
+	r, _ = k.importMinutes(ian, strings.Replace(knowsleyMinutes, "be noted", "be noted with thanks", 1))
+	wantShown(t, shown(r), "Replaced the earlier version", "no new actions (1 on record already)")
+	wantShown(t, k.say(ian, "/meeting attendance "+day), "Present: Councillor M O'Neill (Chair) and Councillor T Byrne.",
+		"In attendance: Ms A Kerr (Community Safety Manager) and Mr J Lee (Democratic Services Officer).")
+	wantNotShown(t, shown(k.run(ian, "/action list all")), "• 2.")
 }
 
 // minuteIDs are the ids of the minutes on record, in order.

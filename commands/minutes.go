@@ -160,7 +160,9 @@ type MinutesRecord struct {
 	Body         string
 	Record       []byte // what was read, as JSON
 	Present      []string
+	InAttendance []string // officers advising the meeting, "In attendance:"
 	Absent       []string // marked absent without apologies
+	Closing      string   // when the meeting closed, as printed
 	Apologies    []Apology
 	Declarations []DeclaredInterest
 	Minutes      []Minute
@@ -532,11 +534,9 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string, members 
 			rec.Present = append(rec.Present, p)
 		}
 	}
-	for _, p := range read.Absent {
-		if p = clean(p, maxPresentLen); p != "" {
-			rec.Absent = append(rec.Absent, p)
-		}
-	}
+	rec.InAttendance = cleanAll(read.InAttendance, maxPresentLen)
+	rec.Absent = cleanAll(read.Absent, maxPresentLen)
+	rec.Closing = clean(read.Closed, maxActionTextLen)
 	seen := map[string]bool{}
 	for _, a := range read.Apologies {
 		name := clean(a.Name, MaxNameLen)
@@ -625,14 +625,15 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string, members 
 	// For the same reason a "RESOLVED FURTHER:" is hashed as they read it,
 	// a resolution beginning "FURTHER:" (AsReadBefore); the resolutions of
 	// minutes imported before were read again as the label when upgraded
-	// (migration 00078).
+	// (migration 00078). So are those "In attendance:", among those
+	// present, and the closing line, left out: minutes imported before
+	// that list officers in attendance keep them among those present,
+	// and print no closing line, until a changed copy is imported.
 	canon := *read
 	canon.Warnings = nil
-	basis := canon
+	basis := canon.AsReadBefore()
 	basis.Absent = nil
-	basis.Minutes = slices.Clone(canon.Minutes)
 	for i := range basis.Minutes {
-		basis.Minutes[i] = basis.Minutes[i].AsReadBefore()
 		basis.Minutes[i].Between = nil
 	}
 	record, err := json.Marshal(basis)
@@ -678,8 +679,12 @@ func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member)
 			CommitteeID:  rec.CommitteeID,
 			MinuteNumber: clean(a.Minute, maxMinuteNumLen),
 			OwnerName:    clean(a.Owner, maxActionOwnerLen),
-			Text:         clean(a.Text, maxActionTextLen),
-			CreatedBy:    rec.By,
+			// What is to be done, as /action add takes it: the owner and
+			// due date are the action's own, and a list giving them
+			// after the text repeated them.
+			Text:      clean(a.Task(), maxActionTextLen),
+			AsPrinted: clean(a.Text, maxActionTextLen),
+			CreatedBy: rec.By,
 		}
 		item := clean(a.Item, maxMinuteNumLen)
 		if ap.MinuteNumber == "" && item == "" || ap.Text == "" {
@@ -1212,11 +1217,12 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		}
 		// Minutes imported for a meeting not taken here print who was
 		// present as the council published it: that list is the record.
-		present, absent, err := s.store.ImportedAttendance(ctx, m.ID)
+		pub, err := s.store.ImportedAttendance(ctx, m.ID)
 		if err != nil {
 			return src, "", err
 		}
-		src.Present, src.Absent = escapeAll(present), escapeAll(absent)
+		src.Present, src.InAttendance, src.Absent = escapeAll(pub.Present), escapeAll(pub.InAttendance), escapeAll(pub.Absent)
+		src.ClosedAsPrinted = Escape(pub.Closing)
 	}
 	if src.Inquorate, err = s.inquorateResolutions(ctx, st, src.Minutes); err != nil {
 		return src, "", err

@@ -49,6 +49,10 @@ type MinutesSource struct {
 	// Closed is when the meeting was closed in Quorum (zero if it was
 	// not, or is still sitting).
 	Closed time.Time
+	// ClosedAsPrinted is, for minutes imported, the line of the document
+	// saying when the meeting closed ("The meeting closed at 3.25 pm."),
+	// escaped; "" when it prints none.
+	ClosedAsPrinted string
 	// Inquorate notes, by minute number, the RESOLVED text recorded while
 	// the meeting was inquorate for its item (see inquorateResolutions).
 	Inquorate map[string]string
@@ -216,6 +220,9 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	// heading gives the time it began.
 	switch {
 	case src.Closed.IsZero():
+		// Minutes imported print when the meeting closed as the
+		// document does.
+		doc.Closing = src.ClosedAsPrinted
 	case DateOf(src.Closed, loc) == DateOf(m.StartsAt, loc):
 		doc.Closing = "The meeting closed at " + ClockIn(src.Closed, loc, "15:04") + "."
 	default:
@@ -245,13 +252,13 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			doc.Attendance = append(doc.Attendance, head+" "+joinAnd(names)+".")
 		}
 	}
-	// Present is the attendance records' or, without them, the imported
-	// minutes' list; a meeting with neither has none.
+	// Present and In attendance are the attendance records' or, without
+	// them, the imported minutes' lists; a meeting with neither has none.
 	para("Present:", src.Present)
 	if src.Recorded {
 		para("Also present:", src.AlsoPresent)
-		para("In attendance:", src.InAttendance)
 	}
+	para("In attendance:", src.InAttendance)
 	// The apologies and substitutes are the Apologies for Absence
 	// minute's, as councils print them, and are not said twice; only an
 	// agenda without that item has them under those present.

@@ -632,22 +632,40 @@ func (db *DB) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.M
 }
 
 // ImportedAttendance implements commands.DecisionStore.
-func (db *DB) ImportedAttendance(ctx context.Context, meetingID int64) (present, absent []string, err error) {
+func (db *DB) ImportedAttendance(ctx context.Context, meetingID int64) (commands.PublishedAttendance, error) {
+	var out commands.PublishedAttendance
 	var rows []struct {
-		Name   string `db:"name"`
-		Absent bool   `db:"absent"`
+		Name         string `db:"name"`
+		Absent       bool   `db:"absent"`
+		InAttendance bool   `db:"in_attendance"`
+		Closing      string `db:"closing"`
 	}
-	err = db.x.SelectContext(ctx, &rows, `SELECT a.name, a.absent FROM meeting_attendance a
+	err := db.x.SelectContext(ctx, &rows, `SELECT a.name, a.absent, a.in_attendance, d.closing FROM meeting_attendance a
 		JOIN minute_documents d ON d.id = a.document_id AND d.replaced_at IS NULL
 		WHERE a.meeting_id = $1 ORDER BY a.position`, meetingID)
+	if err != nil {
+		return out, mapErr("imported attendance", err)
+	}
 	for _, r := range rows {
-		if r.Absent {
-			absent = append(absent, r.Name)
-		} else {
-			present = append(present, r.Name)
+		switch {
+		case r.Absent:
+			out.Absent = append(out.Absent, r.Name)
+		case r.InAttendance:
+			out.InAttendance = append(out.InAttendance, r.Name)
+		default:
+			out.Present = append(out.Present, r.Name)
+		}
+		out.Closing = r.Closing
+	}
+	if len(rows) == 0 {
+		// Minutes that list no one may still say when the meeting closed.
+		err = db.x.GetContext(ctx, &out.Closing, `SELECT closing FROM minute_documents
+			WHERE meeting_id = $1 AND kind = 'minutes' AND replaced_at IS NULL ORDER BY id DESC LIMIT 1`, meetingID)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = nil
 		}
 	}
-	return present, absent, mapErr("imported attendance", err)
+	return out, mapErr("imported attendance", err)
 }
 
 // MinutesPage implements commands.DecisionStore.

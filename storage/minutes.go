@@ -210,12 +210,16 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 			return commands.MinutesStored{}, err
 		}
 	}
-	// Those marked absent follow those present, as a list of them
-	// follows the list of those present.
+	// Those in attendance follow those present, and those marked absent
+	// follow them, as the minutes print the lists.
+	names := append(append(slices.Clip(rec.Present), rec.InAttendance...), rec.Absent...)
 	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO meeting_attendance (document_id, meeting_id, position, name, absent)
-		SELECT $1, $2, t.ord, t.name, t.ord > $4 FROM unnest($3::text[]) WITH ORDINALITY AS t(name, ord)
-		ON CONFLICT DO NOTHING`, doc.ID, meeting.ID, pq.Array(append(slices.Clip(rec.Present), rec.Absent...)), len(rec.Present)); err != nil {
+		INSERT INTO meeting_attendance (document_id, meeting_id, position, name, in_attendance, absent)
+		SELECT $1, $2, t.ord, t.name, t.ord > $4 AND t.ord <= $5, t.ord > $5 FROM unnest($3::text[]) WITH ORDINALITY AS t(name, ord)
+		ON CONFLICT DO NOTHING`, doc.ID, meeting.ID, pq.Array(names), len(rec.Present), len(rec.Present)+len(rec.InAttendance)); err != nil {
+		return commands.MinutesStored{}, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE minute_documents SET closing = $2 WHERE id = $1`, doc.ID, rec.Closing); err != nil {
 		return commands.MinutesStored{}, err
 	}
 	heldOn := dateArg(rec.HeldOn)
@@ -354,7 +358,7 @@ func importActions(ctx context.Context, tx *Tx, meetingID int64, minuteIDs map[s
 	}
 	added := 0
 	for _, a := range actions {
-		if printed[key(a.MinuteNumber, a.Text)] {
+		if printed[key(a.MinuteNumber, a.Text)] || printed[key(a.MinuteNumber, a.AsPrinted)] {
 			continue
 		}
 		// One statement: the action, unless the meeting has it, and its log.
@@ -363,14 +367,14 @@ func importActions(ctx context.Context, tx *Tx, meetingID int64, minuteIDs map[s
 			WITH a AS (
 				INSERT INTO actions (committee_id, meeting_id, minute_id, minute_number, owner_user, owner_name, due_on, body, created_by)
 				SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
-				WHERE NOT EXISTS (SELECT 1 FROM actions WHERE meeting_id = $2 AND minute_number = $4 AND body = $8)
+				WHERE NOT EXISTS (SELECT 1 FROM actions WHERE meeting_id = $2 AND minute_number = $4 AND body IN ($8, $10))
 				RETURNING id, owner_user, owner_name, due_on, created_by
 			), l AS (
 				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
 				SELECT id, 'imported', owner_user, owner_name, due_on, created_by FROM a
 			)
 			SELECT (SELECT id FROM a) AS id`,
-			rec.CommitteeID, meetingID, nullID(minuteIDs[a.MinuteNumber]), a.MinuteNumber, a.OwnerUser, a.OwnerName, dateArg(a.Due), a.Text, rec.By)
+			rec.CommitteeID, meetingID, nullID(minuteIDs[a.MinuteNumber]), a.MinuteNumber, a.OwnerUser, a.OwnerName, dateArg(a.Due), a.Text, rec.By, a.AsPrinted)
 		if err != nil {
 			return 0, err
 		}
