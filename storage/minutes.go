@@ -333,7 +333,8 @@ func actionsToAdd(ctx context.Context, tx *Tx, meetingID int64, rec commands.Min
 // importActions adds actions (rec's, or none) to the meeting, each under its minute
 // (minuteIDs: the minutes just stored, by number), and returns how many it
 // added. An action the meeting has already under that minute with the same
-// text is not added again, whatever has become of it since: re-dated,
+// text, or with the words the minutes print (which releases before stored
+// as its text), is not added again, whatever has become of it since: re-dated,
 // reassigned or done; nor is one the minutes print as Quorum printed an
 // action it has under that minute (commands.AgreedActionText): minutes
 // exported and imported again. The actions of the meeting's earlier minutes,
