@@ -220,28 +220,10 @@ func storedAsBefore(t *testing.T, k *kit, edit func(*minutes.Minute)) {
 	}
 }
 
-// knowsleyMinutes print officers "In attendance:" apart from the members
-// present, an action with its owner and deadline in its words, and when
-// the meeting closed.
-const knowsleyMinutes = `KNOWSLEY COMMUNITY SAFETY PARTNERSHIP BOARD
-MINUTES OF THE MEETING HELD ON WEDNESDAY 4 NOVEMBER 2026 AT 2.00 PM
-
-Present: Councillor M O'Neill (Chair)
-         Councillor T Byrne
-
-In attendance: Ms A Kerr (Community Safety Manager)
-               Mr J Lee (Democratic Services Officer)
-
-Apologies: Councillor R Hughes
-
-Minute 45/26 KNIFE CRIME PREVENTION PROGRAMME
-
-RESOLVED – That the report be noted.
-
-ACTION: Ms A Kerr to submit the funding bid by 31 December 2026.
-
-The meeting closed at 3.25 pm.
-`
+// inAttendanceFile is minutes printing officers "In attendance:" apart
+// from the members present, an action with its owner and deadline in its
+// words, and when the meeting closed.
+const inAttendanceFile = "minutes-partnership-in-attendance.txt"
 
 // TestImportedInAttendance: the officers minutes list "In attendance:"
 // are not counted or shown among those present: /meeting attendance and
@@ -251,7 +233,7 @@ The meeting closed at 3.25 pm.
 // due date after it, not in its words as well.
 func TestImportedInAttendance(t *testing.T) {
 	k := committeeKit(t)
-	r, _ := k.importMinutes(ian, knowsleyMinutes)
+	r, _ := k.importMinutes(ian, readMinutesFile(k, inAttendanceFile))
 	wantShown(t, r.Text, "2 present, 1 apology")
 	present := "Present: Councillor M O'Neill (Chair) and Councillor T Byrne."
 	officers := "In attendance: Ms A Kerr (Community Safety Manager) and Mr J Lee (Democratic Services Officer)."
@@ -271,7 +253,7 @@ func TestImportedInAttendance(t *testing.T) {
 // those in attendance apart, and adds no second copy of their action.
 func TestInAttendanceImportedBeforeReadsUnchanged(t *testing.T) {
 	k := committeeKit(t)
-	k.importMinutes(ian, knowsleyMinutes)
+	k.importMinutes(ian, readMinutesFile(k, inAttendanceFile))
 	storedAsBefore(t, k, nil)
 	if _, err := k.db.SQL().Exec(`UPDATE actions SET body = 'Ms A Kerr to submit the funding bid by 31 December 2026.'`); err != nil {
 		t.Fatal(err)
@@ -279,7 +261,7 @@ func TestInAttendanceImportedBeforeReadsUnchanged(t *testing.T) {
 	day := "4/11/2026"
 	attendance, ids := k.say(ian, "/meeting attendance "+day), minuteIDs(t, k)
 	wantShown(t, attendance, "Present: Councillor M O'Neill (Chair), Councillor T Byrne, Ms A Kerr (Community Safety Manager) and Mr J Lee (Democratic Services Officer).")
-	r, _ := k.importMinutes(ian, knowsleyMinutes)
+	r, _ := k.importMinutes(ian, readMinutesFile(k, inAttendanceFile))
 	wantShown(t, shown(r), "were already imported; nothing changed.")
 	if got := minuteIDs(t, k); got != ids {
 		t.Errorf("minutes %s rebuilt as %s", ids, got)
@@ -287,7 +269,7 @@ func TestInAttendanceImportedBeforeReadsUnchanged(t *testing.T) {
 	if got := k.say(ian, "/meeting attendance "+day); got != attendance {
 		t.Errorf("attendance changed from:\n%s\nto:\n%s", attendance, got)
 	}
-	r, _ = k.importMinutes(ian, strings.Replace(knowsleyMinutes, "be noted", "be noted with thanks", 1))
+	r, _ = k.importMinutes(ian, strings.Replace(readMinutesFile(k, inAttendanceFile), "be noted", "be noted with thanks", 1))
 	wantShown(t, shown(r), "Replaced the earlier version", "no new actions (1 on record already)")
 	wantShown(t, k.say(ian, "/meeting attendance "+day), "Present: Councillor M O'Neill (Chair) and Councillor T Byrne.",
 		"In attendance: Ms A Kerr (Community Safety Manager) and Mr J Lee (Democratic Services Officer).")

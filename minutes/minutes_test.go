@@ -2186,25 +2186,7 @@ func TestParseMinutesWithCombiningAccents(t *testing.T) {
 // closed is kept as printed. Read as before, those in attendance are
 // among those present, as minutes imported before were read.
 func TestInAttendanceAndClosing(t *testing.T) {
-	m, err := ParseMinutes(`KNOWSLEY COMMUNITY SAFETY PARTNERSHIP BOARD
-MINUTES OF THE MEETING HELD ON WEDNESDAY 4 NOVEMBER 2026 AT 2.00 PM
-
-Present: Councillor M O'Neill (Chair)
-         Councillor T Byrne
-
-In attendance: Ms A Kerr (Community Safety Manager)
-               Mr J Lee (Democratic Services Officer)
-
-Apologies: Councillor R Hughes
-
-Minute 45/26 KNIFE CRIME PREVENTION PROGRAMME
-
-RESOLVED – That the report be noted.
-
-ACTION: Ms A Kerr to submit the funding bid by 31 December 2026.
-
-The meeting closed at 3.25 pm.
-`)
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-partnership-in-attendance.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
