@@ -234,7 +234,7 @@ const inAttendanceFile = "minutes-partnership-in-attendance.txt"
 func TestImportedInAttendance(t *testing.T) {
 	k := committeeKit(t)
 	r, _ := k.importMinutes(ian, readMinutesFile(k, inAttendanceFile))
-	wantShown(t, r.Text, "2 present, 1 apology")
+	wantShown(t, r.Text, "2 present, 2 in attendance, 1 apology")
 	present := "Present: Councillor M O'Neill (Chair) and Councillor T Byrne."
 	officers := "In attendance: Ms A Kerr (Community Safety Manager) and Mr J Lee (Democratic Services Officer)."
 	day := "4/11/2026"

@@ -824,7 +824,12 @@ func MinutesImportSummary(im MinutesImport) string {
 			fmt.Fprintf(&b, " (%s)", Escape(first))
 		}
 	}
-	fmt.Fprintf(&b, ", %s, %s present, %s", countOf(res, "resolution", "resolutions"), strconv.Itoa(len(read.Present)), countOf(len(read.Apologies), "apology", "apologies"))
+	fmt.Fprintf(&b, ", %s, %s present", countOf(res, "resolution", "resolutions"), strconv.Itoa(len(read.Present)))
+	if len(read.InAttendance) > 0 {
+		// The officers advising the meeting, not counted as present.
+		fmt.Fprintf(&b, ", %d in attendance", len(read.InAttendance))
+	}
+	fmt.Fprintf(&b, ", %s", countOf(len(read.Apologies), "apology", "apologies"))
 	if len(read.Absent) > 0 {
 		// Only where the minutes mark someone absent: most never do.
 		fmt.Fprintf(&b, ", %d absent", len(read.Absent))
