@@ -1250,8 +1250,9 @@ func TestImportedActionsBesideMinutesDraftedLater(t *testing.T) {
 }
 
 // An action imported from minutes is often a sentence with its own full
-// stop ("ACTION: Neil Frackelton to circulate … by 31 January."): the
-// replies and reminders that quote it end it once, not with "..".
+// stop ("ACTION: Neil Frackelton to circulate … by 31 January."), stored
+// as what is to be done ("Circulate the SWACA figures"): the replies and
+// reminders that quote it end it once, not with "..", nor with none.
 func TestActionTextEndsWithOneFullStop(t *testing.T) {
 	k := committeeKit(t)
 	if _, errs := k.importMinutes(ian, actionMinutes); len(errs) != 0 {
@@ -1259,10 +1260,10 @@ func TestActionTextEndsWithOneFullStop(t *testing.T) {
 	}
 	k.now = time.Date(2027, 1, 28, 9, 30, 0, 0, london)
 	_, msgs := actChase(k)
-	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder from *Safer Sefton Together*: action 1, from minute 2, is due by Sunday 31 January 2027 — Neil Frackelton to circulate the SWACA figures by 31 January. When it is done: `/action done 1 [NOTE]`."}); diff != "" {
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder from *Safer Sefton Together*: action 1, from minute 2, is due by Sunday 31 January 2027 — Circulate the SWACA figures. When it is done: `/action done 1 [NOTE]`."}); diff != "" {
 		t.Errorf("reminder to Neil (-got +want):\n%s", diff)
 	}
-	if got, want := k.say(neil, "/action done 1 Sent round on Monday"), "Action 1 is done: Neil Frackelton to circulate the SWACA figures by 31 January. Note: Sent round on Monday."; got != want {
+	if got, want := k.say(neil, "/action done 1 Sent round on Monday"), "Action 1 is done: Circulate the SWACA figures. Note: Sent round on Monday."; got != want {
 		t.Errorf("done:\n got %q\nwant %q", got, want)
 	}
 	// Text without one gets one.
