@@ -121,7 +121,7 @@ func TestImportMinutesActions(t *testing.T) {
 	if err != nil {
 		t.Fatalf("import: %v\n%s", err, errOut)
 	}
-	if want := "Imported the minutes of the meeting of Hollowmere Parish Council on Monday 3 March 2025: 6 minutes (25/31–25/36), 3 resolutions, 6 present, 1 apology, no declarations of interest, 3 actions.\n"; out != want {
+	if want := "Imported the minutes of the meeting of Hollowmere Parish Council on Monday 3 March 2025: 6 minutes (25/31–25/36), 3 resolutions, 5 present, 1 in attendance, 1 apology, no declarations of interest, 3 actions.\n"; out != want {
 		t.Errorf("output:\n%s\nwant\n%s", out, want)
 	}
 	for _, w := range []string{
