@@ -2184,3 +2184,27 @@ func TestActionOwnerToldOfChanges(t *testing.T) {
 		t.Errorf("the owner's own changes, then given by name (-got +want):\n%s", diff)
 	}
 }
+
+// TestImportedActionsOfTheSameTask: two people given the same task under
+// one minute, and one person given it twice by different dates, are
+// imported as three actions, none taken for another on record already.
+func TestImportedActionsOfTheSameTask(t *testing.T) {
+	k := committeeKit(t)
+	doc := strings.Replace(actionMinutes,
+		"ACTION: Chief Inspector Smith to brief the Partnership on Operation Sceptre by 15 January 2027.",
+		"ACTION: Graeme Robson to circulate the SWACA figures by 28 February.\n\nACTION: Neil Frackelton to circulate the SWACA figures by 31 March.", 1)
+	r, errs := k.importMinutes(ian, doc)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if got := shown(r); !strings.Contains(got, "4 actions") || strings.Contains(got, "on record already") {
+		t.Errorf("the import's reply:\n%s", got)
+	}
+	wantShown(t, shown(k.run(ian, "/action list all")), "<@UNEIL>, due Sunday 31 January 2027", "<@UGRAEME>, due Sunday 28 February 2027", "<@UNEIL>, due Wednesday 31 March 2027")
+	if _, errs := k.importMinutes(ian, doc); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if n := strings.Count(shown(k.run(ian, "/action list all")), "Circulate the SWACA figures"); n != 3 {
+		t.Errorf("%d actions to circulate the figures after importing the minutes again, want 3", n)
+	}
+}

@@ -363,12 +363,16 @@ func importActions(ctx context.Context, tx *Tx, meetingID int64, minuteIDs map[s
 			continue
 		}
 		// One statement: the action, unless the meeting has it, and its log.
+		// Had by its words as printed (stored so before), or by its task
+		// with the same owner and date: two people given the same task
+		// under one minute are two actions.
 		var id sql.NullInt64
 		err := tx.GetContext(ctx, &id, `
 			WITH a AS (
 				INSERT INTO actions (committee_id, meeting_id, minute_id, minute_number, owner_user, owner_name, due_on, body, created_by)
 				SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
-				WHERE NOT EXISTS (SELECT 1 FROM actions WHERE meeting_id = $2 AND minute_number = $4 AND body IN ($8, $10))
+				WHERE NOT EXISTS (SELECT 1 FROM actions WHERE meeting_id = $2 AND minute_number = $4
+					AND (body = $10 OR body = $8 AND owner_name = $6 AND due_on IS NOT DISTINCT FROM $7))
 				RETURNING id, owner_user, owner_name, due_on, created_by
 			), l AS (
 				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
