@@ -1648,7 +1648,7 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 			}
 			line = confirming.line(m, day, chairs, loc)
 		}
-		open, _, _, err := s.correctionsStanding(ctx, m)
+		open, _, _, _, err := s.correctionsStanding(ctx, m)
 		if err != nil {
 			return nil, err
 		}

@@ -1554,14 +1554,14 @@ func approveMinutesSub() Sub {
 // has followed, which that change is taken to answer (/minutes amend
 // names them, and tells their members); with open, every correction
 // proposed. edited is how many changes the minutes have had.
-func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open, answered []MinuteComment, edited int, err error) {
+func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open, answered []MinuteComment, total, edited int, err error) {
 	comments, err := s.store.MinuteComments(ctx, m.ID)
 	if err != nil || len(comments) == 0 {
-		return nil, nil, 0, err
+		return nil, nil, 0, 0, err
 	}
 	edits, err := s.store.MinuteHistory(ctx, m.ID)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, 0, 0, err
 	}
 	// Records of one time (a clock set, or one instant) are ordered by
 	// their Seq: an amendment written after a correction of the same time
@@ -1572,14 +1572,28 @@ func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open, ans
 			changed[e.MinuteNumber] = e
 		}
 	}
-	for _, c := range comments {
-		if recordedAfter(c.At, c.Seq, changed[c.MinuteNumber].At, changed[c.MinuteNumber].Seq) {
+	for i, c := range comments {
+		switch {
+		case recordedAfter(c.At, c.Seq, changed[c.MinuteNumber].At, changed[c.MinuteNumber].Seq):
 			open = append(open, c)
-		} else {
+		case !proposedAgain(c, comments[i+1:]):
+			// One proposed again after the amendment is the member saying
+			// it did not answer theirs: counted once, as the later.
 			answered = append(answered, c)
 		}
 	}
-	return open, answered, len(edits), nil
+	return open, answered, len(comments), len(edits), nil
+}
+
+// proposedAgain says whether correction c is among later, by the same
+// member to the same minute in the same words.
+func proposedAgain(c MinuteComment, later []MinuteComment) bool {
+	for _, o := range later {
+		if o.By == c.By && o.ByName == c.ByName && o.MinuteNumber == c.MinuteNumber && o.Body == c.Body && recordedAfter(o.At, o.Seq, c.At, c.Seq) {
+			return true
+		}
+	}
+	return false
 }
 
 // recordedAfter says whether a record at (at, seq) was made after one at
@@ -2048,11 +2062,10 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // again before the minutes are confirmed, rather than find it confirmed
 // over. /minutes amend, /minute and /resolve all change a minute so.
 func (s *Service) answering(ctx context.Context, in *Input, w *MinuteWrite, number, text string) error {
-	open, answered, _, err := s.correctionsStanding(ctx, Meeting{ID: w.MeetingID})
+	open, _, n, _, err := s.correctionsStanding(ctx, Meeting{ID: w.MeetingID})
 	if err != nil {
 		return err
 	}
-	n := len(open) + len(answered)
 	w.Corrections = &n
 	for _, k := range open {
 		if k.MinuteNumber == number {
@@ -2294,11 +2307,11 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — %s — then confirm them.",
 				formatDay(m.StartsAt, loc), joinAnd(pending), pendingExample(m, loc, first))
 		}
-		open, answered, edited, err := s.correctionsStanding(ctx, m)
+		open, answered, total, edited, err := s.correctionsStanding(ctx, m)
 		if err != nil {
 			return Reply{}, err
 		}
-		weighed, seen, edits, settled = true, len(open)+len(answered), edited, answered
+		weighed, seen, edits, settled = true, total, edited, answered
 		if len(open) > 0 && !asTheyStand {
 			return Reply{}, userErr("The minutes of the meeting on %s are not confirmed: members proposed corrections that no change to their minute has followed:\n%s\nAmend a minute with `/minutes amend NUMBER TEXT`, or, if the meeting does not accept them, confirm the minutes as they stand: `/minutes approve %s as they stand`.",
 				formatDay(m.StartsAt, loc), correctionLines(open), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"))
@@ -2337,11 +2350,12 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 					if err != nil {
 						return Reply{}, err
 					}
-					named := false
+					named, had := false, ""
 					for _, mi := range done {
 						if mi.Item == it.Number {
 							recordedIn = mi.Number
 							named = strings.Contains(mi.Resolved(), previousDay(m, loc))
+							had = mi.Resolved()
 						}
 					}
 					if named {
@@ -2349,6 +2363,12 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 					}
 					r := ParseResolution(confirmationPrefix + previousDay(m, loc) + confirmationSuffix)
 					w.Resolution, w.AddResolution, w.Action, w.By, w.At = &r, true, "resolved", in.UserID, in.Now
+					// The confirmation changes the minute, as an amendment
+					// does: corrections proposed to it are taken as
+					// answered, and their members told.
+					if err := s.answering(ctx, in, &w, recordedIn, strings.TrimSpace(had+"\n"+r.Body)); err != nil {
+						return Reply{}, err
+					}
 					a.Record = &w
 					break
 				}

@@ -2574,12 +2574,38 @@ func TestAmendmentNamesTheCorrectionsItAnswers(t *testing.T) {
 		}
 	}
 
-	// Answered, the same correction sent again stands again.
+	// Answered, the same correction sent again stands again, and counts
+	// once: set aside, no longer answered.
 	wantShown(t, k.say(neil, "/minutes comment 9 The gap was £45,000, not £40,000."), "Your correction to minute 9 is recorded")
 	attRefused(k, sue, "/minutes approve 10/12/2026", "• Minute 9 — <@UNEIL>: “The gap was £45,000, not £40,000.”")
 	got := k.must(sue, "/minutes approve 10/12/2026 as they stand").Text
 	wantShown(t, got, "setting aside 1 correction to minute 9 that members proposed and no amendment followed.",
-		"3 corrections members proposed were answered by an amendment of their minute: <@USUE>'s, <@UNEIL>'s and <@UIAN>'s to minute 9.")
+		"2 corrections members proposed were answered by an amendment of their minute: <@USUE>'s and <@UIAN>'s to minute 9.")
+}
+
+// TestDeferralAnswersCorrectionsSaid: deferring an item, and undoing the
+// deferral, change its minute as an amendment does: the corrections
+// proposed to it are named in the reply and their members told, and the
+// confirmation counts each once.
+func TestDeferralAnswersCorrectionsSaid(t *testing.T) {
+	k := decDay(t)
+	k.now = k.now.Add(time.Minute)
+	k.must(graeme, "/minutes comment 9 The report was not taken: the Chair deferred it to March.")
+	k.sent()
+	k.now = k.now.Add(time.Minute)
+	r := shown(k.must(ian, "/minute defer 7.7"))
+	wantShown(t, r, "<@UGRAEME>: “The report was not taken: the Chair deferred it to March.”")
+	if told := actDMs(k.sent(), graeme); len(told) != 1 || !strings.Contains(told[0], "which is now taken to answer your correction") {
+		t.Errorf("Graeme is told %q of the deferral", told)
+	}
+	k.now = k.now.Add(time.Minute)
+	k.must(graeme, "/minutes comment 9 The Chair did not defer it after all.")
+	k.sent()
+	k.now = k.now.Add(time.Minute)
+	wantShown(t, shown(k.must(ian, "/minute defer undo 7.7")), "<@UGRAEME>: “The Chair did not defer it after all.”")
+	if told := actDMs(k.sent(), graeme); len(told) != 1 {
+		t.Errorf("Graeme is told %q of the deferral undone", told)
+	}
 }
 
 // TestConfirmationNamesTheCorrectionsAnswered: minutes confirmed with

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -182,6 +183,9 @@ func deferItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, userErr("Item %s's minute would then be too long (%d characters; the limit is %d). Nothing was saved.", Escape(item), utf8.RuneCountInString(text), maxMinuteText)
 	}
 	w.Narrative, w.Action, w.By, w.At = &text, "minuted", in.UserID, in.Now
+	if err := s.answering(ctx, in, &w, cmp.Or(was.Number, w.Number), text); err != nil {
+		return Reply{}, err
+	}
 	dl := Deferral{Item: item, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation, Reason: reason}
 	mi, err := s.store.DeferItem(ctx, w, dl)
 	switch {
@@ -202,6 +206,9 @@ func deferItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		Escape(item), Escape(it.Title), Escape(mi.Number), mi.HeldOn)
 	reply.Text += " " + s.deferredWayOn(ctx, c, m, dl)
 	reply.Text += fmt.Sprintf(" `/minute defer undo %s` undoes the deferral while the minutes are a draft.", Escape(item))
+	if len(w.Answers) > 0 {
+		reply.Sections = append(reply.Sections, answeringSection(w, mi.Number))
+	}
 	return reply, nil
 }
 
@@ -244,11 +251,20 @@ func undoDeferral(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if len(words) > 0 {
 		return Reply{}, usageErr("Give only the item's number after `%s`: `%s %s`.", in.typed(), in.typed(), Escape(item))
 	}
-	m, _, w, _, err := s.minuteUnder(ctx, in, d, item)
+	m, _, w, was, err := s.minuteUnder(ctx, in, d, item)
 	if err != nil {
 		return Reply{}, err
 	}
 	w.Action, w.By, w.At = "minuted", in.UserID, in.Now
+	// What the minute reads again: what was minuted before the deferral
+	// paragraph, which the deferral added after it.
+	before := "Nothing is recorded under it."
+	if i := strings.LastIndex(was.Narrative, "\n\n"); i > 0 {
+		before = was.Narrative[:i]
+	}
+	if err := s.answering(ctx, in, &w, cmp.Or(was.Number, w.Number), before); err != nil {
+		return Reply{}, err
+	}
 	mi, _, err := s.store.UndoDeferral(ctx, w)
 	day := formatDay(m.StartsAt, c.Location())
 	switch {
@@ -264,6 +280,9 @@ func undoDeferral(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	reply := writtenReply(c, mi)
 	reply.Text = fmt.Sprintf("Item %s of the meeting on %s is no longer deferred: minute %s reads again as before the deferral, and the next meeting's agenda no longer offers the item (kept in `/history minutes`).",
 		Escape(item), day, Escape(mi.Number))
+	if len(w.Answers) > 0 {
+		reply.Sections = append(reply.Sections, answeringSection(w, mi.Number))
+	}
 	return reply, nil
 }
 

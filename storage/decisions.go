@@ -34,22 +34,6 @@ func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands
 		if err != nil {
 			return err
 		}
-		// Under the meeting's lock writeMinute took, which CommentMinute
-		// waits for: a correction sent since the amendment read those it
-		// answers would be taken as answered without being named.
-		if w.Corrections != nil {
-			var n int
-			if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM minute_comments k JOIN minutes mi ON mi.id = k.minute_id
-				WHERE mi.meeting_id = $1`, w.MeetingID); err != nil {
-				return err
-			}
-			if n != *w.Corrections {
-				return fmt.Errorf("storage: write minute: %d corrections, %d read: %w", n, *w.Corrections, commands.ErrMinutesChanged)
-			}
-		}
-		if err := enqueueAll(ctx, tx, w.Told); err != nil {
-			return err
-		}
 		m, err = minuteWritten(ctx, tx, w.CommitteeID, id)
 		return err
 	})
@@ -90,6 +74,23 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 	}
 	if confirmed {
 		return 0, fmt.Errorf("storage: write minute: confirmed: %w", commands.ErrConflict)
+	}
+	// Under the meeting's lock, which CommentMinute waits for: a
+	// correction sent since the write read those it answers would be
+	// taken as answered without being named. Every write of a minute
+	// (a deferral, the confirmation an approval adds) answers them alike.
+	if w.Corrections != nil {
+		var n int
+		if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM minute_comments k JOIN minutes mi ON mi.id = k.minute_id
+			WHERE mi.meeting_id = $1`, w.MeetingID); err != nil {
+			return 0, err
+		}
+		if n != *w.Corrections {
+			return 0, fmt.Errorf("storage: write minute: %d corrections, %d read: %w", n, *w.Corrections, commands.ErrMinutesChanged)
+		}
+	}
+	if err := enqueueAll(ctx, tx, w.Told); err != nil {
+		return 0, err
 	}
 	// The number of an item's first minute was worked out from the agenda
 	// and the minutes before the lock: an item renumbered and minuted
