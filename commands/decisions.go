@@ -2060,7 +2060,8 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // proposed one, other than the officer making it, with the minute's new
 // text: what the officer did not mean to answer, the member can propose
 // again before the minutes are confirmed, rather than find it confirmed
-// over. /minutes amend, /minute and /resolve all change a minute so.
+// over. /minutes amend, /minute, /resolve, a deferral and its undoing,
+// and the confirmation /minutes approve adds all change a minute so.
 func (s *Service) answering(ctx context.Context, in *Input, w *MinuteWrite, number, text string) error {
 	open, _, n, _, err := s.correctionsStanding(ctx, Meeting{ID: w.MeetingID})
 	if err != nil {
@@ -2484,9 +2485,10 @@ func pendingExample(m Meeting, loc *time.Location, first DocMinute) string {
 		// Date of Next Meeting, with the schedule's resolution.
 		return "`" + first.Suggest + "`, or `/minute`"
 	}
-	deferred := fmt.Sprintf("`/minute %s %s The item was deferred to the next meeting.`", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first.Item)
+	day := DateOf(m.StartsAt, loc)
+	deferred := deferredLine(day, first.Item)
 	if first.Elsewhere != "" {
-		return fmt.Sprintf("`/resolve %s %s %s%s%s` if they were confirmed, or %s", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first.Item, confirmationPrefix, first.Confirms, confirmationSuffix, deferred)
+		return confirmedLine(day, first.Item, first.Confirms) + " if they were confirmed, or " + deferred
 	}
 	if first.Confirms != "" {
 		// The previous minutes: confirming them is an approval, which
@@ -2500,9 +2502,22 @@ func pendingExample(m Meeting, loc *time.Location, first DocMinute) string {
 // the minutes of m, which /minutes approve cannot confirm: under its item
 // item, the one that takes them.
 func confirmedHere(m, at Meeting, item string, loc *time.Location) string {
-	day := DateOf(at.StartsAt, loc).iso()
-	return fmt.Sprintf("Record what today's meeting did about them under its item %s: `/resolve %s %s %s%s%s` if they were confirmed, or `/minute %s %s The item was deferred to the next meeting.`",
-		Escape(item), day, Escape(item), confirmationPrefix, previousDay(m, loc), confirmationSuffix, day, Escape(item))
+	day := DateOf(at.StartsAt, loc)
+	return fmt.Sprintf("Record what today's meeting did about them under its item %s: %s if they were confirmed, or %s",
+		Escape(item), confirmedLine(day, Escape(item), previousDay(m, loc)), deferredLine(day, Escape(item)))
+}
+
+// confirmedLine is the /resolve that records, under item of the meeting
+// on day, that the minutes of the meeting held on confirms ("9 December
+// 2021") were confirmed, in the words /minutes approve records.
+func confirmedLine(day Date, item, confirms string) string {
+	return fmt.Sprintf("`/resolve %s %s %s%s%s`", day.iso(), item, confirmationPrefix, confirms, confirmationSuffix)
+}
+
+// deferredLine is the /minute that records item of the meeting on day as
+// deferred, the way on for an item with nothing recorded.
+func deferredLine(day Date, item string) string {
+	return fmt.Sprintf("`/minute %s %s The item was deferred to the next meeting.`", day.iso(), item)
 }
 
 // errByCorrespondence is approvingMeeting's answer when no meeting is in
