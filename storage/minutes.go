@@ -190,12 +190,12 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 		return commands.MinutesStored{}, err
 	}
 	if known {
-		_, err = tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = NULL, imported_at = now(), imported_by = $2 WHERE id = $1`, doc.ID, rec.By)
+		_, err = tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = NULL, imported_at = now(), imported_by = $2, closing = $3 WHERE id = $1`, doc.ID, rec.By, rec.Closing)
 	} else {
 		err = tx.GetContext(ctx, &doc.ID, `
-			INSERT INTO minute_documents (committee_id, meeting_id, kind, sha256, imported_by, body, record)
-			VALUES ($1, $2, 'minutes', $3, $4, $5, $6) RETURNING id`,
-			rec.CommitteeID, meeting.ID, rec.Hash, rec.By, rec.Body, string(rec.Record))
+			INSERT INTO minute_documents (committee_id, meeting_id, kind, sha256, imported_by, body, record, closing)
+			VALUES ($1, $2, 'minutes', $3, $4, $5, $6, $7) RETURNING id`,
+			rec.CommitteeID, meeting.ID, rec.Hash, rec.By, rec.Body, string(rec.Record), rec.Closing)
 	}
 	if err != nil {
 		return commands.MinutesStored{}, err
@@ -217,9 +217,6 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 		INSERT INTO meeting_attendance (document_id, meeting_id, position, name, in_attendance, absent)
 		SELECT $1, $2, t.ord, t.name, t.ord > $4 AND t.ord <= $5, t.ord > $5 FROM unnest($3::text[]) WITH ORDINALITY AS t(name, ord)
 		ON CONFLICT DO NOTHING`, doc.ID, meeting.ID, pq.Array(names), len(rec.Present), len(rec.Present)+len(rec.InAttendance)); err != nil {
-		return commands.MinutesStored{}, err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE minute_documents SET closing = $2 WHERE id = $1`, doc.ID, rec.Closing); err != nil {
 		return commands.MinutesStored{}, err
 	}
 	heldOn := dateArg(rec.HeldOn)
