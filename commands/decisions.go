@@ -537,7 +537,11 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		}
 	}
 	w.At = in.Now
-	if err := s.answering(ctx, in, &w, cmp.Or(was.Number, w.Number), text); err != nil {
+	did := "recorded a decision in minute %s"
+	if action == "minuted" {
+		did = "minuted item " + Escape(item) + " in minute %s"
+	}
+	if err := s.answering(ctx, in, &w, did, cmp.Or(was.Number, w.Number), text); err != nil {
 		return Reply{}, err
 	}
 	mi, err := s.store.WriteMinute(ctx, w)
@@ -643,7 +647,7 @@ func (s *Service) removeDecision(ctx context.Context, in *Input, d Date, item st
 	w.Resolution, w.Replaces = &Resolution{}, &earlier
 	w.Action, w.By, w.At = "removed", in.UserID, in.Now
 	// What the minute reads without its decision: its narrative.
-	if err := s.answering(ctx, in, &w, cmp.Or(was.Number, w.Number), cmp.Or(was.Narrative, "Nothing is recorded under it.")); err != nil {
+	if err := s.answering(ctx, in, &w, "removed the decision from minute %s", cmp.Or(was.Number, w.Number), cmp.Or(was.Narrative, "Nothing is recorded under it.")); err != nil {
 		return Reply{}, err
 	}
 	mi, err := s.store.WriteMinute(ctx, w)
@@ -2011,7 +2015,7 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		w.Drawn = Unescape(drawn)
 	}
 	w.At, w.Replaces = in.Now, &was
-	if err := s.answering(ctx, in, &w, mi.Number, text); err != nil {
+	if err := s.answering(ctx, in, &w, "amended minute %s", mi.Number, text); err != nil {
 		return Reply{}, err
 	}
 	out, err := s.store.WriteMinute(ctx, w)
@@ -2062,7 +2066,12 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // again before the minutes are confirmed, rather than find it confirmed
 // over. /minutes amend, /minute, /resolve, a deferral and its undoing,
 // and the confirmation /minutes approve adds all change a minute so.
-func (s *Service) answering(ctx context.Context, in *Input, w *MinuteWrite, number, text string) error {
+//
+// did says what the officer did, in the words of the message that
+// follows their mention, with %s for the minute's number: "amended
+// minute %s", "recorded a decision in minute %s". Each member is told
+// what was done, not, whatever it was, that the minute was amended.
+func (s *Service) answering(ctx context.Context, in *Input, w *MinuteWrite, did, number, text string) error {
 	open, _, n, _, err := s.correctionsStanding(ctx, Meeting{ID: w.MeetingID})
 	if err != nil {
 		return err
@@ -2086,7 +2095,7 @@ func (s *Service) answering(ctx context.Context, in *Input, w *MinuteWrite, numb
 				yours = append(yours, "“"+Escape(o.Body)+"”")
 			}
 		}
-		m := toldOf(c, Member{UserID: k.By}, in.Request, fmt.Sprintf("amended minute %s of the meeting of *%s* on %s, which is now taken to answer your %s: %s\nIt now reads:\n>%s\nIf it does not answer %s, propose it again before the minutes are confirmed: `/minutes comment %s %s TEXT` in <#%s>.",
+		m := toldOf(c, Member{UserID: k.By}, in.Request, fmt.Sprintf(did+" of the meeting of *%s* on %s, which is now taken to answer your %s: %s\nIt now reads:\n>%s\nIf it does not answer %s, propose it again before the minutes are confirmed: `/minutes comment %s %s TEXT` in <#%s>.",
 			Escape(number), Escape(c.Name), w.HeldOn, plural(len(yours), "correction", "corrections"), joinAnd(yours),
 			Escape(cutBytes(strings.Join(strings.Fields(text), " "), maxNarrative)), plural(len(yours), "it", "one of them"), w.HeldOn.iso(), Escape(number), c.ChannelID))
 		if m != nil {
@@ -2367,7 +2376,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 					// The confirmation changes the minute, as an amendment
 					// does: corrections proposed to it are taken as
 					// answered, and their members told.
-					if err := s.answering(ctx, in, &w, recordedIn, strings.TrimSpace(had+"\n"+r.Body)); err != nil {
+					if err := s.answering(ctx, in, &w, "added the confirmation of the last minutes to minute %s", recordedIn, strings.TrimSpace(had+"\n"+r.Body)); err != nil {
 						return Reply{}, err
 					}
 					a.Record = &w

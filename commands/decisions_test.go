@@ -2595,7 +2595,7 @@ func TestDeferralAnswersCorrectionsSaid(t *testing.T) {
 	k.now = k.now.Add(time.Minute)
 	r := shown(k.must(ian, "/minute defer 7.7"))
 	wantShown(t, r, "<@UGRAEME>: “The report was not taken: the Chair deferred it to March.”")
-	if told := actDMs(k.sent(), graeme); len(told) != 1 || !strings.Contains(told[0], "which is now taken to answer your correction") {
+	if told := actDMs(k.sent(), graeme); len(told) != 1 || !strings.HasPrefix(told[0], "<@UIAN> minuted item 7.7 as deferred in minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, which is now taken to answer your correction") {
 		t.Errorf("Graeme is told %q of the deferral", told)
 	}
 	k.now = k.now.Add(time.Minute)
@@ -2603,7 +2603,7 @@ func TestDeferralAnswersCorrectionsSaid(t *testing.T) {
 	k.sent()
 	k.now = k.now.Add(time.Minute)
 	wantShown(t, shown(k.must(ian, "/minute defer undo 7.7")), "<@UGRAEME>: “The Chair did not defer it after all.”")
-	if told := actDMs(k.sent(), graeme); len(told) != 1 {
+	if told := actDMs(k.sent(), graeme); len(told) != 1 || !strings.HasPrefix(told[0], "<@UIAN> took back the deferral of item 7.7 in minute 9 of the meeting") {
 		t.Errorf("Graeme is told %q of the deferral undone", told)
 	}
 }
@@ -2669,7 +2669,7 @@ func TestResolveAgainNamesTheCorrectionsItAnswers(t *testing.T) {
 	k.sent()
 	wantShown(t, k.say(ian, "/resolve 2026-12-10 7.7 That the report be noted and the figures go to partners."),
 		"*Corrections it is taken to answer*\n• Minute 9 — <@UNEIL>: “The figures go to partners.”")
-	wantTold(t, k, neil, "<@UIAN> amended minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, which is now taken to answer your correction: “The figures go to partners.”\n"+
+	wantTold(t, k, neil, "<@UIAN> recorded a decision in minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, which is now taken to answer your correction: “The figures go to partners.”\n"+
 		"It now reads:\n>That the report be noted and the figures go to partners.\n"+
 		"If it does not answer it, propose it again before the minutes are confirmed: `/minutes comment 2026-12-10 9 TEXT` in <#C1>.")
 
@@ -2677,7 +2677,7 @@ func TestResolveAgainNamesTheCorrectionsItAnswers(t *testing.T) {
 	k.must(graeme, "/minutes comment 9 No decision was taken.")
 	k.sent()
 	wantShown(t, k.say(ian, "/resolve 2026-12-10 7.7 remove"), "• Minute 9 — <@UGRAEME>: “No decision was taken.”")
-	wantTold(t, k, graeme, "<@UIAN> amended minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, which is now taken to answer your correction: “No decision was taken.”\n"+
+	wantTold(t, k, graeme, "<@UIAN> removed the decision from minute 9 of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, which is now taken to answer your correction: “No decision was taken.”\n"+
 		"It now reads:\n>Nothing is recorded under it.\n"+
 		"If it does not answer it, propose it again before the minutes are confirmed: `/minutes comment 2026-12-10 9 TEXT` in <#C1>.")
 }

@@ -183,7 +183,7 @@ func deferItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, userErr("Item %s's minute would then be too long (%d characters; the limit is %d). Nothing was saved.", Escape(item), utf8.RuneCountInString(text), maxMinuteText)
 	}
 	w.Narrative, w.Action, w.By, w.At = &text, "minuted", in.UserID, in.Now
-	if err := s.answering(ctx, in, &w, cmp.Or(was.Number, w.Number), text); err != nil {
+	if err := s.answering(ctx, in, &w, "minuted item "+Escape(item)+" as deferred in minute %s", cmp.Or(was.Number, w.Number), text); err != nil {
 		return Reply{}, err
 	}
 	dl := Deferral{Item: item, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation, Reason: reason}
@@ -262,7 +262,7 @@ func undoDeferral(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if i := strings.LastIndex(was.Narrative, "\n\n"); i > 0 {
 		before = was.Narrative[:i]
 	}
-	if err := s.answering(ctx, in, &w, cmp.Or(was.Number, w.Number), before); err != nil {
+	if err := s.answering(ctx, in, &w, "took back the deferral of item "+Escape(item)+" in minute %s", cmp.Or(was.Number, w.Number), before); err != nil {
 		return Reply{}, err
 	}
 	mi, _, err := s.store.UndoDeferral(ctx, w)
