@@ -2583,6 +2583,31 @@ func TestAmendmentNamesTheCorrectionsItAnswers(t *testing.T) {
 		"2 corrections members proposed were answered by an amendment of their minute: <@USUE>'s and <@UIAN>'s to minute 9.")
 }
 
+// TestMinutesHistorySaysWhatAnAmendmentAnswered: the history of the
+// minutes says, with each change, which corrections it was taken to
+// answer, as the amendment's reply did; a member reads only their own
+// there, as they read only their own correction lines.
+func TestMinutesHistorySaysWhatAnAmendmentAnswered(t *testing.T) {
+	k := decMinuted(t)
+	k.must(sue, "/minutes comment 9 I declared a personal interest; please minute it.")
+	k.must(neil, "/minutes comment 9 The figures go to partners.")
+	k.now = k.now.Add(time.Hour)
+	k.must(ian, "/minutes amend 9 That the report be noted and the figures go to partners.")
+	k.now = k.now.Add(time.Hour)
+	k.must(ian, "/minutes amend 9 That the report be noted and the figures be sent to partners.")
+
+	got := k.say(ian, "/history minutes 2026-12-10")
+	wantShown(t, got, "Now: “That the report be noted and the figures go to partners.” It was taken to answer <@USUE>'s correction “I declared a personal interest; please minute it.” and <@UNEIL>'s correction “The figures go to partners.”")
+	if n := strings.Count(got, "taken to answer"); n != 1 {
+		t.Errorf("%d changes of minute 9 are said to answer corrections, want only the first amendment:\n%s", n, got)
+	}
+	got = k.say(neil, "/history minutes 2026-12-10")
+	wantShown(t, got, "Now: “That the report be noted and the figures go to partners.” It was taken to answer <@UNEIL>'s correction “The figures go to partners.”")
+	if strings.Contains(got, "I declared") {
+		t.Errorf("Neil reads Sue's correction in the history:\n%s", got)
+	}
+}
+
 // TestDeferralAnswersCorrectionsSaid: deferring an item, and undoing the
 // deferral, change its minute as an amendment does: the corrections
 // proposed to it are named in the reply and their members told, and the

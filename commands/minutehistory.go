@@ -159,6 +159,9 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 	}
 	var events []event
 	last := map[string]MinuteEdit{}
+	// The last change to each minute other than what the draft drew,
+	// which is kept with the amendment that replaces it, not before it.
+	lastChange := map[string]MinuteEdit{}
 	for _, e := range edits {
 		if number != "" && e.MinuteNumber != number {
 			continue
@@ -222,6 +225,11 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 			line = fmt.Sprintf("resolved, recorded by %s: %s", by, quoteText(e.Resolved))
 		default:
 			line = fmt.Sprintf("minuted by %s: %s", by, quoteText(e.Narrative))
+		}
+		before, changed := lastChange[e.MinuteNumber]
+		lastChange[e.MinuteNumber] = e
+		if ans := answeredBy(e, before, changed, comments, whole, in.Me.UserID); ans != "" {
+			line += " " + ans
 		}
 		events = append(events, event{e.At, e.Seq, head + line})
 	}
@@ -298,6 +306,27 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 		reply.Footer += " Corrections proposed by other members are shown only to them, the officers and the chair."
 	}
 	return reply, nil
+}
+
+// answeredBy says, after the line of change e to a minute (prev the
+// change before it, what the draft drew aside; had whether there was one), which corrections it was
+// taken to answer: those proposed to the minute after the change before
+// it, as correctionsStanding counts them when the minutes are confirmed.
+// Only those the reader may see (whole, or their own, by me) are named,
+// as the correction lines themselves are. "" when none.
+func answeredBy(e, prev MinuteEdit, had bool, comments []MinuteComment, whole bool, me string) string {
+	var named []string
+	for _, k := range comments {
+		if k.MinuteNumber != e.MinuteNumber || !whole && k.By != me ||
+			!recordedAfter(e.At, e.Seq, k.At, k.Seq) || had && !recordedAfter(k.At, k.Seq, prev.At, prev.Seq) {
+			continue
+		}
+		named = append(named, fmt.Sprintf("%s's correction “%s”", k.from(), Escape(k.Body)))
+	}
+	if len(named) == 0 {
+		return ""
+	}
+	return "It was taken to answer " + joinAnd(named) + "."
 }
 
 // drawnFrom says, after who amended a minute, that the text the
