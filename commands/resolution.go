@@ -1072,8 +1072,12 @@ func (s *Service) nothingFound(ctx context.Context, c Committee, words string) (
 	for i, w := range absent {
 		quoted[i] = quoteWords(w)
 	}
+	// One word typed may be read as several ("O'Neill" as "o" and
+	// "neill"): none of them held is the word not held, and naming its
+	// pieces would read as though two words had been typed.
+	typed := len(strings.Fields(words))
 	switch {
-	case len(absent) == 1 && len(strings.Fields(words)) == 1:
+	case typed == 1 && len(absent) > 0 && len(absent) == len(looked):
 		return private("%s: no minute holds it. Check its spelling, try another word for it, or give a minute number (`/resolution 28`).", none), nil
 	case len(absent) == 1:
 		return private("%s: no minute holds %s. Check its spelling, or try another word for it.", none, quoted[0]), nil
@@ -1081,7 +1085,7 @@ func (s *Service) nothingFound(ctx context.Context, c Committee, words string) (
 		return private("%s: no minute holds %s. Check their spelling, or try other words for them.", none, joinOr(quoted)), nil
 	case strings.Contains(words, `"`):
 		return private("%s. Try the words without quotes, or fewer of them.", none), nil
-	case len(looked) > 1:
+	case len(looked) > 1 && typed > 1:
 		return private("%s: each word is in the minutes, but no minute holds them all. Try fewer words, or `or` between them (`/resolution %s`).",
 			none, Escape(truncateText(strings.Join(looked[:2], " or "), 60))), nil
 	}

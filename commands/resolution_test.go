@@ -654,6 +654,10 @@ func TestNothingFoundSaysWhichWordNoMinuteHolds(t *testing.T) {
 		{neil, "/resolution photosynthesis", []string{"Nothing in the minutes of *Safer Sefton Together* matches “photosynthesis”: no minute holds it. Check its spelling, try another word for it, or give a minute number (`/resolution 28`)."}},
 		{neil, "/resolution rename youth", []string{"Nothing in the minutes of *Safer Sefton Together* matches “rename youth”: each word is in the minutes, but no minute holds them all. Try fewer words, or `or` between them (`/resolution rename or youth`)."}},
 		{neil, "/resolution organizations camras", []string{"no minute holds “camras”."}},
+		// One name typed, which the search reads as two words: the
+		// answer is about the name, not its pieces.
+		{neil, "/resolution O'Neill", []string{"Nothing in the minutes of *Safer Sefton Together* matches “O'Neill”: no minute holds it."}},
+		{neil, "/resolution Frackelton-Jones", []string{"matches “Frackelton-Jones”: no minute holds “Jones”."}},
 	})
 }
 
