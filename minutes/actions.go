@@ -39,10 +39,21 @@ func (a Action) Task() string {
 			task = m[2]
 		}
 	}
-	// A deadline that ends the words is the one Due was read from; one
-	// inside them ("by March to the Board") may say something else.
-	if at := byDateRe.FindStringIndex(task); a.Due != "" && at != nil && strings.Trim(task[at[1]:], " .,;:") == "" {
-		task = task[:at[0]]
+	// A deadline that ends the words goes when it is Due, which says it;
+	// one inside them ("by March to the Board") may say something else,
+	// and one a table's Due column disagrees with is kept, not lost. A
+	// day or month printed without its year is placed from Due itself:
+	// the first such day on or after it is Due when they agree.
+	if at := byDateRe.FindStringSubmatchIndex(task); a.Due != "" && at != nil && strings.Trim(task[at[1]:], " .,;:") == "" {
+		g := make([]string, len(at)/2)
+		for i := range g {
+			if at[2*i] >= 0 {
+				g[i] = task[at[2*i]:at[2*i+1]]
+			}
+		}
+		if deadline(g, a.Due) == a.Due {
+			task = task[:at[0]]
+		}
 	}
 	task = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(task), ".,;:"))
 	if task == "" {

@@ -684,6 +684,12 @@ func TestActionTask(t *testing.T) {
 		// A deadline inside the words is not the one Due was read from.
 		{Action{Text: "Circulate the figures by March to the Board", Owner: "Director", Due: "2027-06-30"}, "Circulate the figures by March to the Board"},
 		{Action{Text: "Book the room for March", Owner: "Graeme"}, "Book the room for March"},
+		// A table's Due column that disagrees with the deadline ending
+		// the words: the words keep theirs, which the column does not say.
+		{Action{Text: "Ms A Kerr to submit the funding bid by 31 December 2026.", Owner: "Ms A Kerr", Due: "2027-01-31"}, "Submit the funding bid by 31 December 2026"},
+		{Action{Text: "Review the figures by 31 December.", Owner: "Graeme", Due: "2027-01-31"}, "Review the figures by 31 December"},
+		{Action{Text: "Review the figures by 31 December.", Owner: "Graeme", Due: "2026-12-31"}, "Review the figures"},
+		{Action{Text: "Review the figures by 31/12/2026", Owner: "Graeme", Due: "2026-12-31"}, "Review the figures"},
 		// Words that are only the owner and the date stay as printed.
 		{Action{Text: "Ms A Kerr to by 31 December 2026.", Owner: "Ms A Kerr", Due: "2026-12-31"}, "Ms A Kerr to by 31 December 2026."},
 	} {
