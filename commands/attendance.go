@@ -2809,6 +2809,9 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			if mem, ok := misnamed(st.members, a.Name, a.Org); ok {
 				return Reply{}, misnamedErr(c, a.Name, a.Org, mem)
 			}
+			if err := oneWordErr(c, st.members, a.Name, a.Org); err != nil {
+				return Reply{}, err
+			}
 			if ap, ok := st.misnamedSubstitute(a.Name, a.Org); ok {
 				return Reply{}, userErr("%s's apologies name %s as substitute: did you mean them? Name them as the apologies do, \"%s\"; nothing is recorded for \"%s\".",
 					st.keyName(ap.UserID), Escape(ap.SubstituteName), Escape(ap.SubstituteName), nameOf(a.Name, a.Org))
@@ -3105,15 +3108,20 @@ func (st meetingState) hereErr(key string, who Member) error {
 // substituteErr refuses mark, which has someone here as a member's
 // substitute, when another is here as theirs already. One substitute at
 // a time: a second stands for no one, and the minutes would name two
-// people in one member's place.
+// people in one member's place. The refusal says that the person mark is
+// for was not recorded, lest the clerk take them for marked.
 func (st meetingState) substituteErr(mark AttendanceMark) error {
 	for _, o := range st.att {
 		if o.Key != mark.MemberKey && o.SubstituteFor == mark.SubstituteFor && o.Status.here() {
 			// The names stand beside a `code` span: see inCode.
 			person, given := personArg(o.UserID, o.Name, o.Organisation)
 			again := "`/attendance " + person + " present`" + asGiven(given)
-			return userErr("%s is already marked as substitute for %s. If that was a mistake, mark them as themselves first: %s.",
-				inCode(Escape(o.Name)), inCode(st.keyName(mark.SubstituteFor)), again)
+			unrecorded, resend := "nothing was recorded for "+inCode(nameOf(mark.Name, mark.Organisation)), "mark them"
+			if mark.UserID != "" && mark.UserID == mark.By {
+				unrecorded, resend = "you are not marked here", "mark yourself"
+			}
+			return userErr("%s is already marked as substitute for %s, so %s. If that was a mistake, mark them as themselves first: %s; then %s again.",
+				inCode(Escape(o.Name)), inCode(st.keyName(mark.SubstituteFor)), unrecorded, again, resend)
 		}
 	}
 	return nil

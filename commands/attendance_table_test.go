@@ -76,6 +76,31 @@ func TestMisspeltNamedSubstitute(t *testing.T) {
 	wantShown(t, k.say(ian, `/attendance "Jane Smith (Sefton CVS)" present`), "Jane Smith is marked present as substitute for Graeme Robson.")
 }
 
+// TestAttendanceOneWordOfAMembersName: a first name or a surname alone,
+// in quotes, is asked about with nothing saved, as /apologies for "Sue"
+// is, rather than marked as a stranger beside the member meant, who would
+// not count to the quorum and would keep their apologies. Someone called
+// by one word is marked with their organisation.
+func TestAttendanceOneWordOfAMembersName(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/here")
+	for _, tc := range []struct{ line, want string }{
+		{`/attendance "Sue" present`, `"Sue" is not a member of Safer Sefton Together: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>. For someone not on the committee, give their organisation too: "Sue (Organisation)".`},
+		{`/attendance "Holden" present`, `"Holden" is not a member of Safer Sefton Together: did you mean Sue Holden (Sefton CVS)?`},
+		{`/attendance "Graeme" apologies Court`, `"Graeme" is not a member of Safer Sefton Together: did you mean Graeme Robson (Merseyside Police)?`},
+	} {
+		attRefused(k, ian, tc.line, tc.want)
+	}
+	if n := attRows(k, `SELECT count(*) FROM attendance_marks WHERE user_id = ''`); n != 0 {
+		t.Errorf("%d marks by name stand:\n%s", n, k.say(ian, "/meeting status"))
+	}
+	if n := attRows(k, `SELECT count(*) FROM apologies WHERE coalesce(user_id, '') = ''`); n != 0 {
+		t.Errorf("%d apologies by name stand:\n%s", n, k.say(ian, "/apologies list"))
+	}
+	wantShown(t, k.say(ian, `/attendance "Sue (Bootle Library)" in-attendance`), "Sue is marked in attendance.")
+}
+
 // itemUnderWay is the meeting of 10 December sitting with Sue, the chair,
 // Graeme and Ann here, and item 7.7 taken up at 10:05, for the chair to
 // leave during it.

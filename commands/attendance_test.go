@@ -2165,8 +2165,9 @@ func TestAttendanceOneSubstituteAtATime(t *testing.T) {
 	k.must(sue, "/meeting start")
 	k.must(ian, "/attendance <@UGRAEME> substitute-for <@UNEIL>")
 	attRefused(k, ian, "/attendance <@UANN> substitute-for <@UNEIL>",
-		"Graeme Robson is already marked as substitute for Neil Frackelton. If that was a mistake, mark them as themselves first: `/attendance <@UGRAEME> present`.")
-	attRefused(k, ian, `/attendance "Jo Bloggs (Sefton CVS)" substitute-for <@UNEIL>`, "Graeme Robson is already marked as substitute for Neil Frackelton.")
+		"Graeme Robson is already marked as substitute for Neil Frackelton, so nothing was recorded for Ann (Sefton Council). If that was a mistake, mark them as themselves first: `/attendance <@UGRAEME> present`; then mark them again.")
+	attRefused(k, ian, `/attendance "Jo Bloggs (Sefton CVS)" substitute-for <@UNEIL>`,
+		"Graeme Robson is already marked as substitute for Neil Frackelton, so nothing was recorded for Jo Bloggs (Sefton CVS).")
 	st := k.say(ian, "/meeting status")
 	if strings.Count(st, "for Neil Frackelton") != 1 {
 		t.Errorf("Neil has more than one substitute:\n%s", st)
@@ -2237,7 +2238,7 @@ func TestAttendanceTwoSubstitutesAtOnce(t *testing.T) {
 		[2]string{ian, "/attendance <@UGRAEME> substitute-for <@UNEIL>"},
 		[2]string{sue, "/attendance <@UANN> substitute-for <@UNEIL>"})
 	oneDoneOneRefused(t, rs, "marked present as substitute for Neil Frackelton",
-		"is already marked as substitute for Neil Frackelton. If that was a mistake, mark them as themselves first: `/attendance <@U")
+		"is already marked as substitute for Neil Frackelton, so nothing was recorded for ")
 	if n := substitutesOf(k, id, neil); n != 1 {
 		t.Errorf("Neil has %d substitutes:\n%s", n, k.say(ian, "/meeting status"))
 	}
@@ -2387,7 +2388,7 @@ func TestAttendanceSuggestionsKeepCodeSpansWhole(t *testing.T) {
 	k.must(ian, "/attendance \"Jo `JJ` Bloggs (Sefton CVS)\" substitute-for <@UNEIL>")
 	for _, tc := range []struct{ line, want string }{
 		{"/attendance <@UGRAEME> substitute-for <@UNEIL>",
-			"Jo ˋJJˋ Bloggs is already marked as substitute for Neil Frackelton. If that was a mistake, mark them as themselves first: `/attendance \"Name (Organisation)\" present`, with their name as it was given."},
+			"Jo ˋJJˋ Bloggs is already marked as substitute for Neil Frackelton, so nothing was recorded for Graeme Robson (Merseyside Police). If that was a mistake, mark them as themselves first: `/attendance \"Name (Organisation)\" present`, with their name as it was given; then mark them again."},
 		{"/attendance \"Al `Ace` Jones (Sefton CVS)\" left",
 			"Al ˋAceˋ Jones is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance \"Name (Organisation)\" present`, or `/attendance \"Name (Organisation)\" late HH:MM` if they came late, with their name as it was given."},
 		{"/attendance <@USUE> left",
@@ -2402,7 +2403,7 @@ func TestAttendanceSuggestionsKeepCodeSpansWhole(t *testing.T) {
 	// mention, and her name beside it keeps the span whole.
 	k.must(ian, "/attendance <@USUE> substitute-for <@UGRAEME>")
 	attRefused(k, ian, "/attendance \"Ann Lee (Sefton CVS)\" substitute-for <@UGRAEME>",
-		"Sue ˋSunnyˋ Holden is already marked as substitute for Graeme Robson. If that was a mistake, mark them as themselves first: `/attendance <@USUE> present`.")
+		"Sue ˋSunnyˋ Holden is already marked as substitute for Graeme Robson, so nothing was recorded for Ann Lee (Sefton CVS). If that was a mistake, mark them as themselves first: `/attendance <@USUE> present`; then mark them again.")
 }
 
 // TestAttendanceApologiesOnTheDay: apologies received at the meeting are
@@ -2489,7 +2490,7 @@ func TestAttendanceApologiesChangedNoSubAdvice(t *testing.T) {
 func TestAttendanceNamedSubstituteAfterAnother(t *testing.T) {
 	k := strangerSubForAnn(t)
 	k.must(ian, "/attendance <@UGRAEME> substitute-for <@UANN>")
-	attRefused(k, stranger, "/here", "Graeme Robson is already marked as substitute for Ann.")
+	attRefused(k, stranger, "/here", "Graeme Robson is already marked as substitute for Ann, so you are not marked here.")
 	if n := attRows(k, `SELECT count(DISTINCT member_key) FROM attendance_marks WHERE substitute_for = 'UANN'`); n != 1 {
 		t.Errorf("%d people marked as Ann's substitute, want Graeme alone", n)
 	}

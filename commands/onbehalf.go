@@ -92,14 +92,8 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 			if m, ok := misnamed(members, b.Name, b.Org); ok {
 				return Member{}, misnamedErr(c, b.Name, b.Org, m)
 			}
-			// A first name alone ("Sue"), a word of members' names, with
-			// no organisation to tell a stranger by: taken as given, it
-			// would make a stranger of the member meant, counted apart.
-			if b.Org == "" && len(strings.Fields(b.Name)) == 1 {
-				if meant := membersCalled(members, "", b.Name); len(meant) > 0 {
-					return Member{}, userErr("\"%s\" is not a member of %s: %s For someone not on the committee, give their organisation too: \"%s (Organisation)\".",
-						Escape(b.Name), Escape(c.Name), didYouMean(meant, ""), Escape(b.Name))
-				}
+			if err := oneWordErr(c, members, b.Name, b.Org); err != nil {
+				return Member{}, err
 			}
 		}
 		return Member{Name: b.Name, Organisation: b.Org}, nil
@@ -111,6 +105,23 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 		return Member{}, notMemberFor(c, b.UserID, cmd, "")
 	}
 	return mem, err
+}
+
+// oneWordErr refuses name, given with no organisation, when it is one
+// word (a first name, "Sue", or a surname, "Holden") of members' names:
+// taken as given, it would make a stranger of the member meant, counted
+// apart. Someone who is called by one word is named with their
+// organisation, "Sue (Organisation)", which this does not refuse.
+func oneWordErr(c Committee, members []Member, name, org string) error {
+	if org != "" || len(strings.Fields(name)) != 1 {
+		return nil
+	}
+	meant := membersCalled(members, "", name)
+	if len(meant) == 0 {
+		return nil
+	}
+	return userErr("\"%s\" is not a member of %s: %s For someone not on the committee, give their organisation too: \"%s (Organisation)\".",
+		Escape(name), Escape(c.Name), didYouMean(meant, ""), Escape(name))
 }
 
 // notMemberFor is the refusal of cmd entered for userID, who is not a
