@@ -539,8 +539,16 @@ func historyReply(c Committee, m Meeting, rec HistoryRecord, who, name string, m
 			MaxHistoryLines, len(changes), hidden, Escape(c.Name))
 		changes = changes[hidden:]
 	}
+	// An apology's reason is often medical: as /apologies list shows the
+	// reasons to the officers only, so does the history, and to the
+	// member whose apologies they are; the chair and the vice-chair read
+	// who sent apologies and when, and their substitutes.
+	reasons := me.IsOfficer() || who == me.UserID
 	lines := make([]string, len(changes))
 	for i, ch := range changes {
+		if ch.Record == HistoryApologies && !reasons && ch.UserID != me.UserID {
+			ch.Detail = reasonWithheld(ch.Detail)
+		}
 		lines[i] = "• " + changeLine(ch, loc, true)
 	}
 	reply.Sections = []Section{{Text: strings.Join(lines, "\n")}}
@@ -663,6 +671,23 @@ func committeeLogLine(ch Change, loc *time.Location) string {
 		by = ", by " + personText(ch.By, ch.ByName)
 	}
 	return historyTime(ch.At, loc) + " — " + what + by
+}
+
+// reasonWithheld is an apology's detail in the history ("Unwell;
+// substitute: Graeme Robson") with its reason left out and said to be
+// shown to officers only, its substitute kept. The substitute is the
+// detail's last part (storage's historySelect joins them so); a reason
+// that itself read "; substitute: …" would keep that much.
+func reasonWithheld(detail string) string {
+	const sub = "substitute: "
+	if detail == "" || strings.HasPrefix(detail, sub) {
+		return detail
+	}
+	withheld := "a reason, shown to officers only"
+	if i := strings.LastIndex(detail, "; "+sub); i >= 0 {
+		return withheld + detail[i:]
+	}
+	return withheld
 }
 
 // changeLine is one change, for people: "23 Nov 2026 12:00 — item 7.5:

@@ -211,16 +211,27 @@ func TestHistoryMemberSeesTheirOwn(t *testing.T) {
 }
 
 // TestHistoryChairAndViceChairSeeEveryones: the chair and the vice-chair,
-// like officers, read every member's records.
+// like officers, read every member's records; but an apology's reason,
+// often medical, only the officers read, as in /apologies list, and the
+// member whose apologies they are. The substitute is shown.
 func TestHistoryChairAndViceChairSeeEveryones(t *testing.T) {
 	k := histRecordsKit(t)
 	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
 	k.must(ian, "/committee member add <@UNEIL> SWACA vice-chair")
+	k.must(ian, `/apologies for <@UGRAEME> Hospital appointment sub "Jane Smith (Merseyside Police)"`)
 	for _, user := range []string{sue, neil} {
 		got := k.say(user, "/history apologies")
-		wantShown(t, got, "on Thursday 10 December 2026.\n", "<@UNEIL> sent apologies: Unwell", "<@UGRAEME> sent apologies: Court", "quorum export history")
-		wantShown(t, k.say(user, "/history apologies <@UGRAEME>"), "<@UGRAEME>'s records.", "sent apologies: Court")
+		wantShown(t, got, "on Thursday 10 December 2026.\n", "<@UGRAEME> sent apologies: a reason, shown to officers only _(entered by <@UIAN>)_",
+			"<@UGRAEME> changed their apologies: a reason, shown to officers only; substitute: Jane Smith (Merseyside Police) _(entered by <@UIAN>)_", "quorum export history")
+		wantShown(t, k.say(user, "/history apologies <@UGRAEME>"), "<@UGRAEME>'s records.", "sent apologies: a reason, shown to officers only")
+		if strings.Contains(got, "Court") || strings.Contains(got, "Hospital") {
+			t.Errorf("%s reads Graeme's reasons:\n%s", user, got)
+		}
 	}
+	// Neil, the vice-chair, reads his own reason; Sue, the chair, does not.
+	wantShown(t, k.say(neil, "/history apologies"), "<@UNEIL> sent apologies: Unwell")
+	wantShown(t, k.say(sue, "/history apologies"), "<@UNEIL> sent apologies: a reason, shown to officers only")
+	wantShown(t, k.say(ian, "/history apologies <@UGRAEME>"), "sent apologies: Court", "changed their apologies: Hospital appointment; substitute: Jane Smith (Merseyside Police)")
 }
 
 // TestHistoryMistakes: strangers are turned away, and a mistaken date or
