@@ -218,9 +218,9 @@ type meetingState struct {
 	log     []AttendanceMark
 	att     []Attendee
 	members []Member
-	// former are, once the meeting is closed, those removed from the
-	// committee since they were marked at it (see FormerMembers): the
-	// record names them as the members they were there.
+	// former are those removed from the committee since they were marked
+	// at the meeting (see FormerMembers): the record names them as the
+	// members they were there, and its quorum counts them.
 	former []Member
 	// chair and vice are the Slack users who held the chair and the
 	// vice-chair: now, or once the meeting is closed, when it closed (see
@@ -273,13 +273,14 @@ func (s *Service) meetingState(ctx context.Context, c Committee, m Meeting) (mee
 	if st.members, err = s.store.Members(ctx, c.ID); err != nil {
 		return st, err
 	}
+	// The record of a meeting names its members as they were at it: one
+	// removed since they were marked is still listed as present, not as a
+	// guest, and counts to its quorum, in the minutes and, the meeting
+	// still sitting, in its live count alike, or the two would disagree.
+	if st.former, err = s.store.FormerMembers(ctx, c.ID, m.ID); err != nil {
+		return st, err
+	}
 	if !st.sit.Closed.IsZero() {
-		// The record of a meeting held names its members as they were at
-		// it: one removed since is still listed as present, not as a
-		// guest.
-		if st.former, err = s.store.FormerMembers(ctx, c.ID, m.ID); err != nil {
-			return st, err
-		}
 		if st.chair, st.vice, err = s.store.ChairsAt(ctx, c.ID, m.ID); err != nil {
 			return st, err
 		}
@@ -320,8 +321,8 @@ func (st *meetingState) chairsNow() {
 func (st meetingState) voters() []Voter {
 	out := make([]Voter, 0, len(st.members)+len(st.former))
 	seen := map[string]bool{}
-	// Those removed since a meeting closed counted at it (see former),
-	// once each: one added back is among the members too.
+	// Those removed since they were marked at the meeting count at it
+	// (see former), once each: one added back is among the members too.
 	for _, m := range slices.Concat(st.members, st.former) {
 		if !seen[m.UserID] {
 			seen[m.UserID] = true

@@ -1992,6 +1992,28 @@ func TestMinutesKeepMembersRemovedSince(t *testing.T) {
 	}
 }
 
+// TestMemberRemovedDuringTheMeetingStillCounts: a member marked present
+// and removed from the committee while the meeting sits was a member at
+// it: the live count keeps them present, towards the quorum, as the
+// minutes list them, rather than moving them to those also present and
+// the meeting nearer inquorate than its record says.
+func TestMemberRemovedDuringTheMeetingStillCounts(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/committee quorum 2")
+	k.must(sue, "/meeting start")
+	for _, who := range []string{sue, graeme, attAnn} {
+		k.must(who, "/here")
+	}
+	k.must(ian, "/committee member remove <@UGRAEME>")
+	status := k.say(ian, "/meeting status")
+	wantShown(t, status, "Quorate: 3 present, quorum 2", "*Present (3)*", "Graeme Robson (Merseyside Police)")
+	if strings.Contains(status, "Also present") {
+		t.Errorf("a member removed during the meeting is listed as also present:\n%s", status)
+	}
+	k.must(sue, "/meeting close")
+	wantShown(t, k.say(ian, "/meeting attendance"), "Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Ann (Sefton Council).")
+}
+
 // heldThenNextDay holds the meeting of 10 December 2026, opened and
 // closed (at 11:30) by chair with present pressing I'm here, and moves the
 // clock to 09:00 the next day.
