@@ -2285,7 +2285,7 @@ func TestAttendanceManySubstitutesAtOnce(t *testing.T) {
 			case r.err != nil:
 				t.Fatalf("error: %v", r.err)
 			case r.reply.Refused:
-				wantShown(t, shown(r.reply), "is already marked as substitute for Neil Frackelton.")
+				wantShown(t, shown(r.reply), "is already marked as substitute for Neil Frackelton, so nothing was recorded for ")
 			default:
 				marked++
 			}
