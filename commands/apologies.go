@@ -509,7 +509,7 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// recorded.
 		return s.sendApologyDeclined(ctx, in)
 	}
-	return s.apologyReply(o.Committee, *o.Next, sent, Member{}), nil
+	return s.apologyReply(o.Committee, *o.Next, sent, Member{}, in.Me), nil
 }
 
 // sendApologyDeclined sends, the long way (sendApologyOn), an apology
@@ -738,7 +738,7 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	if who, err = s.onRecordAt(ctx, m, who); err != nil {
 		return Reply{}, err
 	}
-	return s.sendApologyAs(ctx, in.Committee, who, m, in.Request, a)
+	return s.sendApologyAs(ctx, in.Committee, who, in.Me, m, in.Request, a)
 }
 
 // subNotNamed refuses apologies whose reason has "sub" followed by word,
@@ -775,13 +775,13 @@ func subExample(who Member, sender string, a apologyArgs) string {
 // button sets none, and pressing it must not wipe out a reason given
 // before.
 func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Meeting, r Request, a apologyArgs) (Reply, error) {
-	return s.sendApologyAs(ctx, c, me, m, r, a)
+	return s.sendApologyAs(ctx, c, me, me, m, r, a)
 }
 
 // sendApologyAs is sendApology for who, the sender or the person an
 // officer enters apologies for (UserID empty for someone not in Slack):
-// the apology is theirs, and its history says the sender entered it.
-func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m Meeting, r Request, a apologyArgs) (Reply, error) {
+// the apology is theirs, and its history says the sender, by, entered it.
+func (s *Service) sendApologyAs(ctx context.Context, c Committee, who, by Member, m Meeting, r Request, a apologyArgs) (Reply, error) {
 	// Opened, even before its advertised start, it has started: apologies
 	// sent now would stand beside the attendance taken. Said first, since
 	// a meeting in progress has not "already taken place".
@@ -856,7 +856,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	if self {
 		who = Member{}
 	}
-	reply := s.apologyReply(c, m, sent, who)
+	reply := s.apologyReply(c, m, sent, who, by)
 	reply.Text += note
 	if told != nil && sent.Outcome != ApologyUnchanged {
 		reply.Text += "\n" + toldThem
@@ -1037,8 +1037,11 @@ func (s *Service) substituteAway(ctx context.Context, who Member, m Meeting, a a
 // apologyReply says what sending apologies for meeting m of c did: for
 // an update, which parts changed and which were kept, then the parts as
 // they now stand. for is the person an officer sent them for; zero for
-// the sender's own.
-func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho Member) Reply {
+// the sender's own. by is who sent them: a reason kept from before, often
+// medical, is shown to the member and the officers only, as
+// `/apologies list` and the history show it, not to a chair entering
+// apologies for someone without one.
+func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho, by Member) Reply {
 	loc := c.Location()
 	now := sent.Now
 	other := forWho.UserID != "" || forWho.Name != ""
@@ -1064,7 +1067,12 @@ func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho 
 	if other && sent.Outcome != ApologyUnchanged {
 		b.WriteString(" Their history says you entered them.")
 	}
-	if now.Reason != "" {
+	kept := sent.Was != nil && sent.Was.Reason == now.Reason
+	switch {
+	case now.Reason == "":
+	case other && kept && !by.IsOfficer():
+		b.WriteString("\nReason: given, shown to officers only")
+	default:
 		fmt.Fprintf(&b, "\nReason: %s", Escape(now.Reason))
 	}
 	if sub := substituteOf(now); sub != "" {

@@ -3012,7 +3012,7 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 	if err != nil {
 		return Reply{}, err
 	}
-	reply := s.apologyReply(c, st.m, sent, who)
+	reply := s.apologyReply(c, st.m, sent, who, in.Me)
 	// `/attendance … apologies` names no substitute (apologiesArgs): one
 	// who comes is marked as such, which only a member can be stood in for.
 	sub := "none"

@@ -234,6 +234,23 @@ func TestHistoryChairAndViceChairSeeEveryones(t *testing.T) {
 	wantShown(t, k.say(ian, "/history apologies <@UGRAEME>"), "sent apologies: Court", "changed their apologies: Hospital appointment; substitute: Jane Smith (Merseyside Police)")
 }
 
+// TestChairEnteringApologiesReadsNoReasonKept: the chair naming a
+// substitute for apologies an officer entered with a reason is not shown
+// the reason kept, often medical, in the reply, as the list and the
+// history do not show it; a reason the chair types is theirs to read.
+func TestChairEnteringApologiesReadsNoReasonKept(t *testing.T) {
+	k := histRecordsKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/apologies for <@UGRAEME> Hospital appointment")
+	got := k.say(sue, `/apologies for <@UGRAEME> sub "Jane Smith (Merseyside Police)"`)
+	wantShown(t, got, "reason kept, substitute added.", "\nReason: given, shown to officers only\nSubstitute: Jane Smith (Merseyside Police)")
+	if strings.Contains(got, "Hospital") {
+		t.Errorf("the chair reads Graeme's reason:\n%s", got)
+	}
+	wantShown(t, k.say(sue, "/apologies for <@UGRAEME> Called to court"), "\nReason: Called to court")
+	wantShown(t, k.say(ian, `/apologies for <@UGRAEME> sub "Jane Smith (Merseyside Police)"`), "\nReason: Called to court")
+}
+
 // TestHistoryMistakes: strangers are turned away, and a mistaken date or
 // word is explained with the usage.
 func TestHistoryMistakes(t *testing.T) {
