@@ -20,7 +20,7 @@ func interestsCommand() *Command {
 			Alone:   true,
 			Usage:   []string{"/interests"},
 			Summary: "Your register of interests in this committee.",
-			Read:    true, Who: Members, Run: myInterests,
+			Read:    true, Who: Own, Run: myInterests,
 		}, {
 			Usage:   []string{"/interests @member"},
 			Summary: "Another member's register; the details of sensitive interests are withheld.",
@@ -369,7 +369,7 @@ func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	text := fmt.Sprintf("Registered #%d%s: %s", e.ID, onBehalf(m, in.UserID), interestLine(e, true, in.UserID))
+	text := fmt.Sprintf("Registered #%d%s: %s.", e.ID, onBehalf(m, in.UserID), interestLine(e, true, in.UserID))
 	if g.Pence < threshold {
 		text += fmt.Sprintf("\nIt is worth less than %s, so it did not need registering; it is kept all the same.", formatPence(threshold))
 	}
@@ -487,7 +487,28 @@ func reviewInterestsAction(ctx context.Context, s *Service, r Request, value str
 }
 
 func myInterests(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	if in.Former {
+		return s.formerRegister(ctx, in)
+	}
 	return s.showRegister(ctx, in, in.Me, true)
+}
+
+// formerRegister is `/interests` for someone no longer a member: the
+// register of a committee is its members', so theirs has left it as
+// published, but their entries stay on record and theirs to read, as
+// they stood when they left.
+func (s *Service) formerRegister(ctx context.Context, in *Input) (Reply, error) {
+	c := in.Committee
+	es, err := s.store.Interests(ctx, c.ID, in.UserID, false)
+	if err != nil {
+		return Reply{}, err
+	}
+	head := fmt.Sprintf("You are no longer a member of %s, so your register of interests is no longer part of the committee's register. It stays on record, as it stood when you left:", Escape(c.Name))
+	lines := registerLines(es, true, in.UserID)
+	if len(lines) == 0 {
+		lines = []string{"Nothing was registered."}
+	}
+	return private("%s\n%s\n`/interests history` shows every entry it has had, those removed too.", head, strings.Join(lines, "\n")), nil
 }
 
 func memberInterests(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -651,7 +672,12 @@ func interestsHistoryCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 	}
 	lines := make([]string, 0, len(es)+len(reviews))
 	for _, e := range es {
-		line := fmt.Sprintf("• #%d %s — from %s", e.ID, interestLine(e, true, in.UserID), e.StartedOn)
+		line := fmt.Sprintf("• #%d %s", e.ID, interestLine(e, true, in.UserID))
+		if e.Category != CategoryGifts {
+			// A gift stands from the day it was received, which its
+			// line says already.
+			line += " — from " + e.StartedOn.String()
+		}
 		if e.AddedBy != e.UserID {
 			line += " _(entered by " + personText(e.AddedBy, "") + ")_"
 		}

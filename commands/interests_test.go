@@ -120,11 +120,11 @@ func TestInterestsAddListRemove(t *testing.T) {
 	// Gifts: the day received, the value, and the giver read from "from".
 	r = k.must(neil, "/interests gift 2026-11-03 £75 Dinner from Sefton CVS")
 	dinner := intrEntryID(t, r)
-	if got, want := shown(r), fmt.Sprintf("Registered #%d: _gifts and hospitality_: Dinner from Sefton CVS — £75, received Tuesday 3 November 2026", dinner); got != want {
+	if got, want := shown(r), fmt.Sprintf("Registered #%d: _gifts and hospitality_: Dinner from Sefton CVS — £75, received Tuesday 3 November 2026.", dinner); got != want {
 		t.Errorf("gift:\ngot  %q\nwant %q", got, want)
 	}
 	wantShown(t, k.say(neil, "/interests gift 2026-11-04 £40 Lunch"),
-		"— £40, received Wednesday 4 November 2026\nIt is worth less than £50, so it did not need registering; it is kept all the same.")
+		"— £40, received Wednesday 4 November 2026.\nIt is worth less than £50, so it did not need registering; it is kept all the same.")
 	wantShown(t, k.say(neil, "/interests gift 4/11/2026 75.5 GBP Flowers"), "— £75.50, received Wednesday 4 November 2026")
 
 	// Only an officer moves the threshold; below it a gift is noted as
@@ -1792,4 +1792,40 @@ func TestRegisterInAlphabeticalOrder(t *testing.T) {
 	inOrder(t, k.say(ian, "/interests register"),
 		"*dani morris*", "*Graeme Robson*", "*Ian Barton*", "*Neil Frackelton*", "*Órla Quinn*", "*Sue Holden*")
 	inOrder(t, k.say(ian, "/interests missing"), "<@UDANI>", "<@UGRAEME>", "<@UIAN>", "<@UNEIL>", "<@UORLA>", "<@USUE>")
+}
+
+// TestInterestsOfAFormerMember: a member removed from the committee
+// leaves its register, as listed and as published, their entries not
+// ended; they still read their own, as they stood, with `/interests`.
+func TestInterestsOfAFormerMember(t *testing.T) {
+	k := agendaKit(t)
+	governor := intrEntryID(t, k.must(ian, "/interests add <@UNEIL> other Governor of Litherland High"))
+	k.must(ian, "/committee member remove <@UNEIL>")
+	if got := k.say(ian, "/interests register"); strings.Contains(got, "Litherland") {
+		t.Errorf("the register lists a former member's entry:\n%s", got)
+	}
+	if es := intrEntries(k, neil, false); len(es) != 1 {
+		t.Errorf("removing Neil ended his entries: %+v", es)
+	}
+	if diff := cmp.Diff(k.say(neil, "/interests"), fmt.Sprintf("You are no longer a member of Safer Sefton Together, so your register of interests is no longer part of the committee's register. It stays on record, as it stood when you left:\n"+
+		"• #%d _other registrable interest_: Governor of Litherland High\n"+
+		"`/interests history` shows every entry it has had, those removed too.", governor)); diff != "" {
+		t.Errorf("Neil's register, once he has left (-got +want):\n%s", diff)
+	}
+	// Others' registers stay closed to them.
+	wantShown(t, k.say(neil, "/interests <@UGRAEME>"), "not a member of Safer Sefton Together")
+}
+
+// TestGiftWording: a gift registered for someone ends its sentence
+// before saying they are told, and its history gives the day received
+// once.
+func TestGiftWording(t *testing.T) {
+	k := agendaKit(t)
+	r := k.must(ian, "/interests gift <@USUE> 2026-11-03 £150 Dinner from Sefton CVS")
+	gift := intrEntryID(t, r)
+	wantShown(t, shown(r), "— £150, received Tuesday 3 November 2026. They are told by direct message.")
+	if got, want := k.say(sue, "/interests history"), fmt.Sprintf("*History of the register of interests* — Sue Holden, Safer Sefton Together\n"+
+		"• #%d _gifts and hospitality_: Dinner from Sefton CVS — £150, received Tuesday 3 November 2026 _(entered by <@UIAN>)_", gift); got != want {
+		t.Errorf("gift's history:\ngot  %q\nwant %q", got, want)
+	}
 }
