@@ -249,12 +249,14 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 		}
 		wasNonVoting = slices.Contains(nv, m.UserID)
 	}
-	var created bool
-	if from == "" {
-		created, err = s.store.PutMember(ctx, m, by)
-	} else {
-		created, err = s.store.HandOver(ctx, m, from, by)
+	// Told of a role that lets them act for others, which they would
+	// otherwise learn of only by the commands it opens to them; the store
+	// queues it only if the change gives them the role.
+	var told *OutboxMessage
+	if powers := rolePowers(m.Role); powers != "" {
+		told = toldOf(c, m, Request{UserID: by, Now: m.At}, fmt.Sprintf("made you %s of *%s*. %s", article(m.Role), Escape(c.Name), powers))
 	}
+	created, err := s.store.GiveRole(ctx, m, from, by, told)
 	var taken *RoleTaken
 	switch {
 	case errors.As(err, &taken):
@@ -308,6 +310,9 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	}
 	if handedOver {
 		reply.Text += fmt.Sprintf(" <@%s> is now a member; the audit log keeps the change.", from)
+	}
+	if told != nil && (was.UserID == "" || was.Role != m.Role) {
+		reply.Text += " " + toldThem
 	}
 	if (was.Role == RoleChair || was.Role == RoleViceChair) && m.Role != was.Role {
 		reply.Text += fmt.Sprintf(" %s has no %s now.", Escape(c.Name), was.Role)
@@ -710,7 +715,31 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	removed, err := s.store.RemoveMember(ctx, c.ID, userID, r.UserID, r.Now)
+	// Their actions stay theirs, unreminded, until someone else has them.
+	var ids []string
+	for _, a := range as {
+		if a.OwnerUser == userID {
+			ids = append(ids, strconv.FormatInt(a.ID, 10))
+		}
+	}
+	// They are told with the removal, as of any record withdrawn in their
+	// name, rather than find their Home and their apologies gone.
+	told := func(removed Removal) *OutboxMessage {
+		text := fmt.Sprintf("removed you from *%s*.", Escape(c.Name))
+		if went := removalWent(removed, "your"); len(went) > 0 {
+			text += fmt.Sprintf(" Withdrawn with you, and kept in the history: %s.", joinAnd(went))
+		}
+		if removed.Interests > 0 {
+			text += fmt.Sprintf(" Your register of interests (%s) leaves the committee's published register and stays on record: `/interests` in <#%s> still shows it to you.",
+				plural(removed.Interests, "1 entry", strconv.Itoa(removed.Interests)+" entries"), c.ChannelID)
+		}
+		if len(ids) > 0 {
+			text += fmt.Sprintf(" %s %s stay%s yours until an officer gives %s to someone else; you will not be reminded of %s.",
+				plural(len(ids), "Action", "Actions"), joinAnd(ids), plural(len(ids), "s", ""), plural(len(ids), "it", "them"), plural(len(ids), "it", "them"))
+		}
+		return toldOf(c, Member{UserID: userID}, r, text)
+	}
+	removed, err := s.store.RemoveMember(ctx, c.ID, userID, r.UserID, r.Now, told)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("<@%s> is not a member of %s.", userID, Escape(c.Name))
@@ -722,28 +751,51 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	reply := private("<@%s> is no longer a member of %s.", userID, Escape(c.Name))
 	// What went with them, so that the officer is not surprised by a list
 	// grown shorter: they are no longer expected at the meetings to come.
-	var went []string
-	if removed.Apologies > 0 {
-		went = append(went, plural(removed.Apologies, "their apologies for a meeting to come", fmt.Sprintf("their apologies for %d meetings to come", removed.Apologies)))
-	}
-	if removed.Declarations > 0 {
-		went = append(went, plural(removed.Declarations, "their declaration of interest for a meeting to come", fmt.Sprintf("their %d declarations of interest for meetings to come", removed.Declarations)))
-	}
-	if len(went) > 0 {
+	if went := removalWent(removed, "their"); len(went) > 0 {
 		reply.Text += fmt.Sprintf(" Withdrawn with them, and kept in the history: %s.", joinAnd(went))
 	}
-	// Their actions stay theirs, unreminded, until someone else has them.
-	var ids []string
-	for _, a := range as {
-		if a.OwnerUser == userID {
-			ids = append(ids, strconv.FormatInt(a.ID, 10))
-		}
+	if removed.Interests > 0 {
+		// The register of a committee is its members': a former member's
+		// entries leave it as published, and are not ended, for they
+		// hold what they held.
+		reply.Text += fmt.Sprintf(" Their register of interests (%s) leaves the committee's published register and stays on record, its entries not ended: `/interests history <@%s>` shows it.",
+			plural(removed.Interests, "1 entry", strconv.Itoa(removed.Interests)+" entries"), userID)
+	}
+	if told(removed) != nil {
+		reply.Text += " " + toldThem
 	}
 	if len(ids) > 0 {
 		reply.Text += fmt.Sprintf("\nThey have %s outstanding (%s %s), of which they will not be reminded: give %s to someone else with `/action reassign %s @someone`.",
 			plural(len(ids), "1 action", strconv.Itoa(len(ids))+" actions"), plural(len(ids), "number", "numbers"), joinAnd(ids), plural(len(ids), "it", "each"), ids[0])
 	}
 	return reply, nil
+}
+
+// rolePowers says what role r lets its holder do for others, told to
+// whoever is given it; "" for a member, who acts for no one.
+// removalWent is what removing a member withdrew with them, for a list,
+// as whose ("their", "your").
+func removalWent(removed Removal, whose string) []string {
+	var went []string
+	if removed.Apologies > 0 {
+		went = append(went, plural(removed.Apologies, whose+" apologies for a meeting to come", fmt.Sprintf("%s apologies for %d meetings to come", whose, removed.Apologies)))
+	}
+	if removed.Declarations > 0 {
+		went = append(went, plural(removed.Declarations, whose+" declaration of interest for a meeting to come", fmt.Sprintf("%s %d declarations of interest for meetings to come", whose, removed.Declarations)))
+	}
+	return went
+}
+
+func rolePowers(r Role) string {
+	switch r {
+	case RoleOfficer:
+		return "An officer manages the committee's members, meetings, agendas and minutes, and may enter or withdraw apologies, declarations, register entries and actions on anyone's behalf; each member is told when you do."
+	case RoleChair:
+		return "The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you."
+	case RoleViceChair:
+		return "At a meeting the chair has sent apologies for (or when there is no chair), the vice-chair may do what the chair does for its conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you."
+	}
+	return ""
 }
 
 func article(r Role) string {

@@ -1442,3 +1442,81 @@ func TestMembersListedInAlphabeticalOrder(t *testing.T) {
 	inOrder(t, k.say(neil, "/committee members"), "Ian Barton (officer)",
 		"dani morris", "Éamon Walsh", "Graeme Robson", "Neil Frackelton", "Órla Quinn", "Zoë Schmidt")
 }
+
+// TestRemovedMemberIsTold: a member removed from the committee is told so
+// by direct message, by whom, with what was withdrawn with them, what
+// becomes of their register, and which actions stay theirs; the officer's
+// reply says what becomes of the register, and that they are told.
+func TestRemovedMemberIsTold(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-01-10 Circulate the figures")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	k.must(ian, "/declare for <@UNEIL> 3 personal Governor of Litherland High")
+	k.must(ian, "/apologies for <@UNEIL> Unwell")
+	k.must(ian, "/interests add <@UNEIL> other Governor of Litherland High")
+	k.sent()
+	wantShown(t, k.say(ian, "/committee member remove <@UNEIL>"),
+		"<@UNEIL> is no longer a member of Safer Sefton Together. Withdrawn with them, and kept in the history: their apologies for a meeting to come and their declaration of interest for a meeting to come.",
+		" Their register of interests (1 entry) leaves the committee's published register and stays on record, its entries not ended: `/interests history <@UNEIL>` shows it. They are told by direct message.",
+		"give it to someone else with `/action reassign 1 @someone`.")
+	wantTold(t, k, neil, "<@UIAN> removed you from *Safer Sefton Together*. Withdrawn with you, and kept in the history: your apologies for a meeting to come and your declaration of interest for a meeting to come."+
+		" Your register of interests (1 entry) leaves the committee's published register and stays on record: `/interests` in <#C1> still shows it to you."+
+		" Action 1 stays yours until an officer gives it to someone else; you will not be reminded of it.")
+
+	// Removed with nothing standing, they are told only that; an officer
+	// who leaves of their own accord is told nothing.
+	k.must(ian, "/committee member remove <@UGRAEME>")
+	wantTold(t, k, graeme, "<@UIAN> removed you from *Safer Sefton Together*.")
+	k.must(ian, "/committee member add <@USUE> Sefton CVS officer")
+	k.sent()
+	if r := k.say(ian, "/committee member remove <@UIAN>"); strings.Contains(r, "told") {
+		t.Errorf("an officer leaving is said to be told: %q", r)
+	}
+	wantTold(t, k, ian)
+}
+
+// TestRoleGivenIsTold: someone made an officer, the chair or the
+// vice-chair is told by direct message once, with what the role lets
+// them do; made a member, or giving themselves a role, they are not.
+func TestRoleGivenIsTold(t *testing.T) {
+	k := committeeKit(t)
+	k.sent()
+	wantShown(t, k.say(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair"),
+		"<@UGRAEME> is now recorded as the vice-chair of Safer Sefton Together, for Merseyside Police. (Was a member.) They are told by direct message.")
+	wantTold(t, k, graeme, "<@UIAN> made you the vice-chair of *Safer Sefton Together*. At a meeting the chair has sent apologies for (or when there is no chair), the vice-chair may do what the chair does for its conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you.")
+	// Added again as they stand, or for another organisation, they are
+	// not told again.
+	if r := k.say(ian, "/committee member add <@UGRAEME> Merseyside Police"); strings.Contains(r, "told") {
+		t.Errorf("a vice-chair added again is said to be told: %q", r)
+	}
+	k.must(ian, "/committee member add <@UGRAEME> Sefton Police vice-chair")
+	wantTold(t, k, graeme)
+
+	// A new member made chair straight away is told; the chair handed
+	// over by Confirm tells the new one alone, once.
+	wantShown(t, k.say(ian, "/committee member add <@USUE|sue> Sefton CVS chair"), "They are told by direct message.")
+	wantTold(t, k, sue, "<@UIAN> made you the chair of *Safer Sefton Together*. The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you.")
+	r := k.must(ian, "/committee member add <@UNEIL> SWACA chair")
+	if len(r.Buttons) != 1 {
+		t.Fatalf("no Confirm: %+v", r)
+	}
+	wantTold(t, k, neil)
+	wantShown(t, shown(k.act(k.request(ian, ""), r.Buttons[0].Action, r.Buttons[0].Value)), "They are told by direct message.")
+	wantTold(t, k, neil, "<@UIAN> made you the chair of *Safer Sefton Together*. The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you.")
+	k.act(k.request(ian, ""), r.Buttons[0].Action, r.Buttons[0].Value)
+	wantTold(t, k, neil)
+
+	wantShown(t, k.say(ian, "/committee member add <@USUE> Sefton CVS officer"), "They are told by direct message.")
+	wantTold(t, k, sue, "<@UIAN> made you an officer of *Safer Sefton Together*. An officer manages the committee's members, meetings, agendas and minutes, and may enter or withdraw apologies, declarations, register entries and actions on anyone's behalf; each member is told when you do.")
+	// An officer giving themselves a role is not told, nor the
+	// vice-chair they replace, made a member.
+	r = k.must(sue, "/committee member add <@USUE> Sefton CVS vice-chair")
+	if len(r.Buttons) != 1 {
+		t.Fatalf("no Confirm: %+v", r)
+	}
+	if got := shown(k.act(k.request(sue, ""), r.Buttons[0].Action, r.Buttons[0].Value)); strings.Contains(got, "told") {
+		t.Errorf("taking a role oneself is said to be told: %q", got)
+	}
+	wantTold(t, k, sue)
+}

@@ -109,6 +109,9 @@ type Membership struct {
 // and declarations of interest standing for meetings still to come.
 type Removal struct {
 	Apologies, Declarations int
+	// Interests counts the entries standing in their register of
+	// interests, which leave the register as published with them.
+	Interests int
 }
 
 // MeetingStatus is where a meeting stands.

@@ -94,12 +94,16 @@ type CommitteeStore interface {
 	// RemoveMember removes a member, withdrawing their apologies and
 	// declarations for meetings still to come after at, the time of the
 	// request (zero: the database's clock); ErrLastOfficer if they are the
-	// last officer.
-	RemoveMember(ctx context.Context, committeeID int64, userID, by string, at time.Time) (Removal, error)
+	// last officer. told, when given, is asked with what the removal did
+	// for the message telling the member, queued with it (nil: none).
+	RemoveMember(ctx context.Context, committeeID int64, userID, by string, at time.Time, told func(Removal) *OutboxMessage) (Removal, error)
 	// HandOver is PutMember for a new chair or vice-chair (m.Role) in
 	// place of from, who holds the role now and becomes a member. PutMember
 	// and HandOver return a *RoleTaken when someone else holds the role.
 	HandOver(ctx context.Context, m Member, from, by string) (created bool, err error)
+	// GiveRole is PutMember, or HandOver when from is given, queuing the
+	// notice with the change when it gives m a role they did not hold.
+	GiveRole(ctx context.Context, m Member, from, by string, notice *OutboxMessage) (created bool, err error)
 }
 
 // MeetingStore keeps meetings.

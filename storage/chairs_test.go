@@ -147,7 +147,7 @@ func TestChairsAtTheClose(t *testing.T) {
 	if _, err := db.HandOver(ctx, commands.Member{CommitteeID: c.ID, UserID: "UC", Name: "UC", Role: commands.RoleChair}, "UA", "UOFF"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RemoveMember(ctx, c.ID, "UB", "UOFF", time.Time{}); err != nil {
+	if _, err := db.RemoveMember(ctx, c.ID, "UB", "UOFF", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if chair, vice := chairs(); chair != "UA" || vice != "UB" {

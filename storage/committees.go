@@ -674,18 +674,26 @@ func (db *DB) FormerMember(ctx context.Context, committeeID int64, userID string
 
 // PutMember implements commands.CommitteeStore.
 func (db *DB) PutMember(ctx context.Context, m commands.Member, by string) (bool, error) {
-	return db.putMemberReplacing(ctx, "put member", m, "", by)
+	return db.putMemberReplacing(ctx, "put member", m, "", by, nil)
 }
 
 // HandOver implements commands.CommitteeStore.
 func (db *DB) HandOver(ctx context.Context, m commands.Member, from, by string) (bool, error) {
-	return db.putMemberReplacing(ctx, "hand over", m, from, by)
+	return db.putMemberReplacing(ctx, "hand over", m, from, by, nil)
+}
+
+// GiveRole implements commands.CommitteeStore.
+func (db *DB) GiveRole(ctx context.Context, m commands.Member, from, by string, notice *commands.OutboxMessage) (bool, error) {
+	return db.putMemberReplacing(ctx, "give role", m, from, by, notice)
 }
 
 // putMemberReplacing puts m; when m becomes chair or vice-chair and from
 // holds that role, from becomes a member in the same transaction. Anyone
-// else holding it is a *commands.RoleTaken.
-func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Member, from, by string) (bool, error) {
+// else holding it is a *commands.RoleTaken. The notice, when there is
+// one, is queued with the change when it gives m a role they did not
+// hold: read in the transaction, so that two changes at once, or one
+// confirmed twice, tell them once.
+func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Member, from, by string, notice *commands.OutboxMessage) (bool, error) {
 	var created bool
 	err := db.inTx(ctx, op, func(tx *Tx) error {
 		// Serialise changes to a committee's membership, so that the
@@ -720,6 +728,11 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 		created, err = putMember(ctx, tx, m, by)
 		if err != nil {
 			return err
+		}
+		if notice != nil && (joining || current.Role != string(m.Role)) {
+			if err := enqueue(ctx, tx, *notice); err != nil {
+				return err
+			}
 		}
 		if joining {
 			if err := ownedActionsStale(ctx, tx, m.CommitteeID, m.UserID, m.At); err != nil {
@@ -1085,7 +1098,7 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 }
 
 // RemoveMember implements commands.CommitteeStore.
-func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by string, at time.Time) (commands.Removal, error) {
+func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by string, at time.Time, told func(commands.Removal) *commands.OutboxMessage) (commands.Removal, error) {
 	var out commands.Removal
 	err := db.inTx(ctx, "remove member", func(tx *Tx) error {
 		out = commands.Removal{}
@@ -1129,11 +1142,26 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		if out.Declarations, err = withdrawRemovedDeclarations(ctx, tx, committeeID, userID, by, at); err != nil {
 			return err
 		}
+		// Their register's standing entries are left as they stand, and
+		// counted to be said: the register of a committee is its members',
+		// so they leave the register as published, and stay on record.
+		if err := tx.GetContext(ctx, &out.Interests, `SELECT count(*) FROM interests i
+			WHERE i.committee_id = $1 AND i.member_key = $2
+			  AND NOT EXISTS (SELECT 1 FROM interest_endings x WHERE x.interest_id = i.id)`, committeeID, memberKey(userID, "")); err != nil {
+			return err
+		}
 		if err := ownedActionsStale(ctx, tx, committeeID, userID, at); err != nil {
 			return err
 		}
 		if err := namedSubstituteStale(ctx, tx, committeeID, userID, at); err != nil {
 			return err
+		}
+		if told != nil {
+			if msg := told(out); msg != nil {
+				if err := enqueue(ctx, tx, *msg); err != nil {
+					return err
+				}
+			}
 		}
 		if err := markHomesStale(ctx, tx, committeeID, []string{userID}); err != nil {
 			return err

@@ -31,7 +31,7 @@ func TestHomeQueries(t *testing.T) {
 	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: other.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleChair}, "UOFF"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RemoveMember(ctx, other.ID, "UNEIL", "UOFF", time.Time{}); err != nil {
+	if _, err := db.RemoveMember(ctx, other.ID, "UNEIL", "UOFF", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 

@@ -107,7 +107,7 @@ func TestRemoveMemberWithdrawsApologiesToCome(t *testing.T) {
 	if _, err := db.SendApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", By: "UNEIL"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}); err != nil {
+	if _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if w, h := apologyState(t, db, m.ID, "UNEIL"); !w || h != "sent,withdrawn" {
@@ -136,7 +136,7 @@ func TestRemoveMemberKeepsApologiesForMeetingOpened(t *testing.T) {
 	if _, err := db.RecordSession(ctx, open, []commands.SessionAction{""}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}); err != nil {
+	if _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if w, h := apologyState(t, db, m.ID, "UNEIL"); w || h != "sent" {
@@ -350,8 +350,8 @@ func TestMembershipChangeUpdatesAgendaOfTheirActions(t *testing.T) {
 		do   func() error
 		want int
 	}{
-		{"Graeme, who owns none, removed", func() error { _, err := db.RemoveMember(ctx, c.ID, "UGRAEME", "UOFF", time.Time{}); return err }, 0},
-		{"Neil removed", func() error { _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}); return err }, 1},
+		{"Graeme, who owns none, removed", func() error { _, err := db.RemoveMember(ctx, c.ID, "UGRAEME", "UOFF", time.Time{}, nil); return err }, 0},
+		{"Neil removed", func() error { _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}, nil); return err }, 1},
 		{"Neil added back", func() error {
 			_, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UOFF")
 			return err

@@ -94,19 +94,19 @@ func TestCommitteeSetupAndMembers(t *testing.T) {
 	}
 
 	// The last officer cannot be removed or demoted.
-	if _, err := db.RemoveMember(ctx, c.ID, "UOFF", "UOFF", time.Time{}); !errors.Is(err, commands.ErrConflict) {
+	if _, err := db.RemoveMember(ctx, c.ID, "UOFF", "UOFF", time.Time{}, nil); !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("remove last officer: err = %v, want ErrConflict", err)
 	}
 	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UOFF", Name: "Ian Barton", Role: commands.RoleMember}, "UOFF"); !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("demote last officer: err = %v, want ErrConflict", err)
 	}
-	if _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}); err != nil {
+	if _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Member(ctx, c.ID, "UNEIL"); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("removed member: err = %v, want ErrNotFound", err)
 	}
-	if _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}); !errors.Is(err, commands.ErrNotFound) {
+	if _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}, nil); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("remove twice: err = %v, want ErrNotFound", err)
 	}
 }
@@ -304,7 +304,7 @@ func TestOriginInOneQuery(t *testing.T) {
 	if o, err := db.Origin(ctx, "T1", "C1", "USTRANGER", now); err != nil || o.Member != nil {
 		t.Errorf("stranger: member %+v, err %v; want none", o.Member, err)
 	}
-	if _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}); err != nil {
+	if _, err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if o, err := db.Origin(ctx, "T1", "C1", "UNEIL", now); err != nil || o.Member != nil {

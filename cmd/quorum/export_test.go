@@ -313,7 +313,7 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "USUE", Name: "Sue Holden", Organisation: "Sefton CVS", Role: commands.RoleMember}, "UIAN"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RemoveMember(ctx, c.ID, "USUE", "UIAN", time.Time{}); err != nil {
+	if _, err := db.RemoveMember(ctx, c.ID, "USUE", "UIAN", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SetReminders(ctx, c.ID, []int{1, 7}, commands.Clock{Hour: 9}, "UIAN", time.Now()); err != nil {
@@ -499,7 +499,7 @@ func TestExportHistoryWithdrawnOnRemoval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RemoveMember(context.Background(), c.ID, "UNEIL", "UIAN", time.Time{}); err != nil {
+	if _, err := db.RemoveMember(context.Background(), c.ID, "UNEIL", "UIAN", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -528,7 +528,7 @@ func TestExportHistoryMemberAddedAgain(t *testing.T) {
 	if _, err := db.PutMember(ctx, graeme, "UIAN"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RemoveMember(ctx, c.ID, "UGRAEME", "UIAN", time.Time{}); err != nil {
+	if _, err := db.RemoveMember(ctx, c.ID, "UGRAEME", "UIAN", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	graeme.Role = commands.RoleViceChair
