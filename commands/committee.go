@@ -41,7 +41,7 @@ func committeeCommand() *Command {
 		}, {
 			Name:    "member remove",
 			Usage:   []string{"/committee member remove @user"},
-			Summary: "Remove a member; the last officer stays.",
+			Summary: "Remove a member, who is told by direct message; the last officer stays.",
 			Who:     Officers, Doing: "remove members", Run: removeMember,
 		}}, yearStartSubs()...),
 		Buttons: map[string]Action{confirmRoleAction: confirmRole},
@@ -791,12 +791,16 @@ func rolePowers(r Role) string {
 	case RoleOfficer:
 		return "An officer manages the committee's members, meetings, agendas and minutes, and may enter or withdraw apologies, declarations, register entries and actions on anyone's behalf; each member is told when you do."
 	case RoleChair:
-		return "The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you."
+		return "The chair may do what an officer does for a meeting's conduct and its minutes: " + chairsPowers
 	case RoleViceChair:
-		return "At a meeting the chair has sent apologies for (or when there is no chair), the vice-chair may do what the chair does for its conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you."
+		return "At a meeting the chair has sent apologies for (or when there is no chair), the vice-chair may do what the chair does for its conduct and its minutes: " + chairsPowers
 	}
 	return ""
 }
+
+// chairsPowers is what the chair, and the vice-chair in their absence,
+// may do for others at a meeting (Chairs), for rolePowers.
+const chairsPowers = "open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you."
 
 func article(r Role) string {
 	if r == RoleOfficer {

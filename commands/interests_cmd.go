@@ -903,7 +903,8 @@ func (r RegisterRow) Cells() []string {
 }
 
 // PublishedRegister is the register of the members' standing entries as it
-// may be published: by member, a sensitive entry's details withheld (only
+// may be published: by member (a former member's entries, not ended, are
+// left out with them), a sensitive entry's details withheld (only
 // that one is registered is said), and a line for a member with none.
 // A member with none who has never completed their register (no entry,
 // and no review, which an entry added or ended also dates) is said to be
