@@ -771,8 +771,6 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return reply, nil
 }
 
-// rolePowers says what role r lets its holder do for others, told to
-// whoever is given it; "" for a member, who acts for no one.
 // removalWent is what removing a member withdrew with them, for a list,
 // as whose ("their", "your").
 func removalWent(removed Removal, whose string) []string {
@@ -786,6 +784,8 @@ func removalWent(removed Removal, whose string) []string {
 	return went
 }
 
+// rolePowers says what role r lets its holder do for others, told to
+// whoever is given it; "" for a member, who acts for no one.
 func rolePowers(r Role) string {
 	switch r {
 	case RoleOfficer:
