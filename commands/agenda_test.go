@@ -1332,6 +1332,7 @@ func TestAgendaChangeAsTheMeetingMoves(t *testing.T) {
 func TestAgendaOfAMeetingHeldAsksNothing(t *testing.T) {
 	k := meetingKit(t)
 	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.sent() // Sue told she is the chair
 	k.must(ian, "/agenda post")
 	if msgs := k.sent(); len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "Can't come?") {
 		t.Fatalf("posted before the meeting: %+v", msgs)

@@ -761,12 +761,12 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		reply.Text += fmt.Sprintf(" Their register of interests (%s) leaves the committee's published register and stays on record, its entries not ended: `/interests history <@%s>` shows it.",
 			plural(removed.Interests, "1 entry", strconv.Itoa(removed.Interests)+" entries"), userID)
 	}
-	if told(removed) != nil {
-		reply.Text += " " + toldThem
-	}
 	if len(ids) > 0 {
 		reply.Text += fmt.Sprintf("\nThey have %s outstanding (%s %s), of which they will not be reminded: give %s to someone else with `/action reassign %s @someone`.",
 			plural(len(ids), "1 action", strconv.Itoa(len(ids))+" actions"), plural(len(ids), "number", "numbers"), joinAnd(ids), plural(len(ids), "it", "each"), ids[0])
+	}
+	if told(removed) != nil {
+		reply.Text += " " + toldThem
 	}
 	return reply, nil
 }

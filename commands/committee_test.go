@@ -294,7 +294,7 @@ func TestCommitteeChairConfirmPressedLate(t *testing.T) {
 	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
 	r = k.must(ian, "/committee member add <@UNEIL> SWACA chair")
 	k.must(ian, "/committee member remove <@USUE>")
-	if got := k.press(ian, r, "Confirm: Neil Frackelton as chair"); got.Text != "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. (Was a member.)" {
+	if got := k.press(ian, r, "Confirm: Neil Frackelton as chair"); got.Text != "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. (Was a member.) They are told by direct message." {
 		t.Errorf("pressed after the chair was removed: %q", got.Text)
 	}
 	members := k.say(ian, "/committee members")
@@ -371,7 +371,7 @@ func TestCommitteeChairHandOver(t *testing.T) {
 		t.Errorf("a member's press changed the committee:\n%s", got)
 	}
 	got := k.press(ian, r, "Confirm: Neil Frackelton as chair")
-	if got.Text != "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. (Was a member.) <@USUE> is now a member; the audit log keeps the change." {
+	if got.Text != "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. (Was a member.) <@USUE> is now a member; the audit log keeps the change. They are told by direct message." {
 		t.Errorf("confirmed: %q", got.Text)
 	}
 	wantShown(t, members(), "• Neil Frackelton — SWACA (chair)", "• Sue Holden — Sefton CVS\n")
@@ -457,6 +457,7 @@ func TestCommitteeChairStepsDown(t *testing.T) {
 func TestCommitteeOfficersToldOfAGoneMessage(t *testing.T) {
 	k := meetingKit(t)
 	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police officer")
+	k.sent() // Graeme told he is an officer
 	k.must(ian, "/agenda post")
 	posts := k.sent()
 	if len(posts) != 1 {
@@ -1458,8 +1459,8 @@ func TestRemovedMemberIsTold(t *testing.T) {
 	k.sent()
 	wantShown(t, k.say(ian, "/committee member remove <@UNEIL>"),
 		"<@UNEIL> is no longer a member of Safer Sefton Together. Withdrawn with them, and kept in the history: their apologies for a meeting to come and their declaration of interest for a meeting to come.",
-		" Their register of interests (1 entry) leaves the committee's published register and stays on record, its entries not ended: `/interests history <@UNEIL>` shows it. They are told by direct message.",
-		"give it to someone else with `/action reassign 1 @someone`.")
+		" Their register of interests (1 entry) leaves the committee's published register and stays on record, its entries not ended: `/interests history <@UNEIL>` shows it.",
+		"give it to someone else with `/action reassign 1 @someone`. They are told by direct message.")
 	wantTold(t, k, neil, "<@UIAN> removed you from *Safer Sefton Together*. Withdrawn with you, and kept in the history: your apologies for a meeting to come and your declaration of interest for a meeting to come."+
 		" Your register of interests (1 entry) leaves the committee's published register and stays on record: `/interests` in <#C1> still shows it to you."+
 		" Action 1 stays yours until an officer gives it to someone else; you will not be reminded of it.")
