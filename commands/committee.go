@@ -311,9 +311,6 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	if handedOver {
 		reply.Text += fmt.Sprintf(" <@%s> is now a member; the audit log keeps the change.", from)
 	}
-	if told != nil && (was.UserID == "" || was.Role != m.Role) {
-		reply.Text += " " + toldThem
-	}
 	if (was.Role == RoleChair || was.Role == RoleViceChair) && m.Role != was.Role {
 		reply.Text += fmt.Sprintf(" %s has no %s now.", Escape(c.Name), was.Role)
 	}
@@ -325,6 +322,9 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 		reply.Text += " As an officer, they do not vote, and do not count to the quorum."
 	case wasNonVoting && m.Voting != nil && *m.Voting:
 		reply.Text += " They vote, and count to the quorum."
+	}
+	if told != nil && (was.UserID == "" || was.Role != m.Role) {
+		reply.Text += " " + toldThem
 	}
 	return reply, nil
 }

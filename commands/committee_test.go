@@ -1005,7 +1005,7 @@ func TestMemberAddNonVotingBeforeTheRole(t *testing.T) {
 	k := committeeKit(t)
 	k.steps([]step{
 		{ian, "/committee member add <@USUE> Sefton CVS non-voting member", []string{"<@USUE> is now a member of Safer Sefton Together, for Sefton CVS. They do not vote, and do not count to the quorum."}},
-		{ian, "/committee member add <@UNEIL> SWACA non-voting vice chair", []string{"<@UNEIL> is now recorded as the vice-chair of Safer Sefton Together, for SWACA. (Was a member.) They do not vote, and do not count to the quorum."}},
+		{ian, "/committee member add <@UNEIL> SWACA non-voting vice chair", []string{"<@UNEIL> is now recorded as the vice-chair of Safer Sefton Together, for SWACA. (Was a member.) They do not vote, and do not count to the quorum. They are told by direct message."}},
 	})
 	if got := k.say(neil, "/committee members"); strings.Contains(got, "non-voting") || !strings.Contains(got, "Neil Frackelton — SWACA (vice-chair)") {
 		t.Errorf("members:\n%s", got)
@@ -1147,10 +1147,10 @@ func TestRemovedMembersDeclarationsWithdrawn(t *testing.T) {
 	k.must(neil, "/apologies Unwell")
 	k.must(sue, "/declare 7.7 personal Trustee of Sefton CVS")
 	// The officer is told what went with the member.
-	if got, want := k.say(ian, "/committee member remove <@UNEIL>"), "<@UNEIL> is no longer a member of Safer Sefton Together. Withdrawn with them, and kept in the history: their apologies for a meeting to come and their declaration of interest for a meeting to come."; got != want {
+	if got, want := k.say(ian, "/committee member remove <@UNEIL>"), "<@UNEIL> is no longer a member of Safer Sefton Together. Withdrawn with them, and kept in the history: their apologies for a meeting to come and their declaration of interest for a meeting to come. They are told by direct message."; got != want {
 		t.Errorf("removal:\n got %q\nwant %q", got, want)
 	}
-	if got := k.say(ian, "/committee member remove <@UGRAEME>"); got != "<@UGRAEME> is no longer a member of Safer Sefton Together." {
+	if got := k.say(ian, "/committee member remove <@UGRAEME>"); got != "<@UGRAEME> is no longer a member of Safer Sefton Together. They are told by direct message." {
 		t.Errorf("removal of one with nothing standing: %q", got)
 	}
 	for _, line := range []string{"/declare list", "/declare minutes"} {

@@ -61,13 +61,13 @@ func TestMemberRemovedWithdrawsWhatComesAfterTheRequest(t *testing.T) {
 	neilGoes := daysFromToday(-60).Add(4*time.Hour + 15*time.Minute)
 	k.now = neilGoes
 	if got, want := k.say(ian, "/committee member remove <@UNEIL>"),
-		"<@UNEIL> is no longer a member of Safer Sefton Together. Withdrawn with them, and kept in the history: their apologies for a meeting to come."; got != want {
+		"<@UNEIL> is no longer a member of Safer Sefton Together. Withdrawn with them, and kept in the history: their apologies for a meeting to come. They are told by direct message."; got != want {
 		t.Errorf("Neil's removal:\n got %q\nwant %q", got, want)
 	}
 	graemeGoes := daysFromToday(60).Add(5*time.Hour + 30*time.Minute)
 	k.now = graemeGoes
 	if got, want := k.say(ian, "/committee member remove <@UGRAEME>"),
-		"<@UGRAEME> is no longer a member of Safer Sefton Together. Withdrawn with them, and kept in the history: their apologies for a meeting to come."; got != want {
+		"<@UGRAEME> is no longer a member of Safer Sefton Together. Withdrawn with them, and kept in the history: their apologies for a meeting to come. They are told by direct message."; got != want {
 		t.Errorf("Graeme's removal:\n got %q\nwant %q", got, want)
 	}
 

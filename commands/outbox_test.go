@@ -16,6 +16,7 @@ import (
 func TestOutboxFailureTellsOfficers(t *testing.T) {
 	k := meetingKit(t)
 	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police officer")
+	k.sent() // Graeme told he is an officer
 	k.must(ian, "/agenda post")
 	posts := k.sent()
 	if len(posts) != 1 {
