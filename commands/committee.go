@@ -800,7 +800,7 @@ func rolePowers(r Role) string {
 
 // chairsPowers is what the chair, and the vice-chair in their absence,
 // may do for others at a meeting (Chairs), for rolePowers.
-const chairsPowers = "open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you."
+const chairsPowers = "open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you, but for the reasons members give for their apologies, which only officers read."
 
 func article(r Role) string {
 	if r == RoleOfficer {

@@ -1485,7 +1485,7 @@ func TestRoleGivenIsTold(t *testing.T) {
 	k.sent()
 	wantShown(t, k.say(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair"),
 		"<@UGRAEME> is now recorded as the vice-chair of Safer Sefton Together, for Merseyside Police. (Was a member.) They are told by direct message.")
-	wantTold(t, k, graeme, "<@UIAN> made you the vice-chair of *Safer Sefton Together*. At a meeting the chair has sent apologies for (or when there is no chair), the vice-chair may do what the chair does for its conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you.")
+	wantTold(t, k, graeme, "<@UIAN> made you the vice-chair of *Safer Sefton Together*. At a meeting the chair has sent apologies for (or when there is no chair), the vice-chair may do what the chair does for its conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you, but for the reasons members give for their apologies, which only officers read.")
 	// Added again as they stand, or for another organisation, they are
 	// not told again.
 	if r := k.say(ian, "/committee member add <@UGRAEME> Merseyside Police"); strings.Contains(r, "told") {
@@ -1497,14 +1497,14 @@ func TestRoleGivenIsTold(t *testing.T) {
 	// A new member made chair straight away is told; the chair handed
 	// over by Confirm tells the new one alone, once.
 	wantShown(t, k.say(ian, "/committee member add <@USUE|sue> Sefton CVS chair"), "They are told by direct message.")
-	wantTold(t, k, sue, "<@UIAN> made you the chair of *Safer Sefton Together*. The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you.")
+	wantTold(t, k, sue, "<@UIAN> made you the chair of *Safer Sefton Together*. The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you, but for the reasons members give for their apologies, which only officers read.")
 	r := k.must(ian, "/committee member add <@UNEIL> SWACA chair")
 	if len(r.Buttons) != 1 {
 		t.Fatalf("no Confirm: %+v", r)
 	}
 	wantTold(t, k, neil)
 	wantShown(t, shown(k.act(k.request(ian, ""), r.Buttons[0].Action, r.Buttons[0].Value)), "They are told by direct message.")
-	wantTold(t, k, neil, "<@UIAN> made you the chair of *Safer Sefton Together*. The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you.")
+	wantTold(t, k, neil, "<@UIAN> made you the chair of *Safer Sefton Together*. The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you, but for the reasons members give for their apologies, which only officers read.")
 	k.act(k.request(ian, ""), r.Buttons[0].Action, r.Buttons[0].Value)
 	wantTold(t, k, neil)
 
