@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -123,10 +124,18 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 		errs["owner"] = "Choose the member the action is for, or give a name below."
 	default:
 		owner, ok, err := s.actionOwner(ctx, c, userID, name)
-		if isUserErr(err) {
+		if meant := (*ownerMeantError)(nil); errors.As(err, &meant) {
 			// A form's errors are plain text: the member is chosen above.
-			errs["name"] = fmt.Sprintf("%s is not a member: did you mean %s (%s)? Choose them above; for someone not on the committee, give their organisation too: %s (Organisation).",
-				name, owner.Name, owner.Organisation, name)
+			names := make([]string, len(meant.meant))
+			for i, m := range meant.meant {
+				names[i] = m.Name + " (" + m.Organisation + ")"
+			}
+			choose := "Choose them above"
+			if len(names) > 1 {
+				choose = "Choose the one you mean above"
+			}
+			errs["name"] = fmt.Sprintf("%s is not a member: did you mean %s? %s; for someone not on the committee, give their organisation too: %s (Organisation).",
+				name, joinOr(names), choose, name)
 			break
 		}
 		if err != nil {

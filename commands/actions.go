@@ -714,9 +714,9 @@ func startsOwner(args []string) bool {
 // quotes is still the member, so that the action is theirs to see, mark
 // done and be reminded of), or else someone outside the committee, by
 // name. ok is false for a mention of someone who is not a member; a name
-// that is a member's but for a slip (misnamed), or one word of one
-// member's name (calledByWord), is refused, with owner the member it
-// nearly names.
+// that is a member's but for a slip (misnamed), or one word of members'
+// names (calledByWord), is refused with an ownerMeantError naming the
+// members it may mean.
 func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name string) (owner Member, ok bool, err error) {
 	members, err := s.store.Members(ctx, c.ID)
 	if err != nil {
@@ -730,11 +730,11 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 	if userID == "" {
 		bare, org := splitOrg(name)
 		if m, ok := misnamed(members, bare, org); ok {
-			return m, false, misnamedErr(c, bare, org, m)
+			return Member{}, false, &ownerMeantError{misnamedErr(c, bare, org, m), []Member{m}}
 		}
-		if m, ok := calledByWord(members, bare, org); ok {
-			return m, false, userErr("\"%s\" is not a member of %s: %s For someone not on the committee, give their full name.",
-				Escape(name), Escape(c.Name), didYouMean([]Member{m}, ""))
+		if meant := calledByWord(members, bare, org); len(meant) > 0 {
+			return Member{}, false, &ownerMeantError{userErr("\"%s\" is not a member of %s: %s For someone not on the committee, give their full name.",
+				Escape(name), Escape(c.Name), didYouMean(meant, "")), meant}
 		}
 		// Someone who owns actions already is the same owner however
 		// their name is typed this time, spelt as on record.
@@ -758,14 +758,26 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 	return Member{Name: name}, userID == "", nil
 }
 
-// calledByWord is the one member that name, a single word ("Neil"), may
-// mean: one with that word in their name and, where org is given ("Neil
-// (SWACA)"), of that organisation. Taken as given, an action so
-// owned would be a stranger's, missing from the member's list, Home and
-// reminders. A word two members share names neither, and is let be.
-func calledByWord(members []Member, name, org string) (Member, bool) {
+// ownerMeantError refuses an action's owner named in quotes who is not a
+// member but may mean members (meant), for the form to name them in its
+// own words.
+type ownerMeantError struct {
+	error // the refusal, a UserError
+	meant []Member
+}
+
+func (e *ownerMeantError) Unwrap() error { return e.error }
+
+// calledByWord are the members that name, a single word ("Kevin"), may
+// mean: those with that word in their name and, where org is given
+// ("Neil (SWACA)"), of that organisation. Taken as given, a record for
+// such a name would be a stranger's, kept apart from the member's: an
+// action so owned missing from their list, Home and reminders. Where the
+// word is two members', it is either's, and which is for the sender to
+// say, as it is where it is one's.
+func calledByWord(members []Member, name, org string) []Member {
 	if len(strings.Fields(name)) != 1 {
-		return Member{}, false
+		return nil
 	}
 	var meant []Member
 	for _, m := range membersCalled(members, "", name) {
@@ -773,10 +785,7 @@ func calledByWord(members []Member, name, org string) (Member, bool) {
 			meant = append(meant, m)
 		}
 	}
-	if len(meant) != 1 {
-		return Member{}, false
-	}
-	return meant[0], true
+	return meant
 }
 
 // saveAction records a under minute mi of committee c, for r's /action

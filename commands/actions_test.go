@@ -1324,6 +1324,34 @@ func TestActionOwnerByQuotedFirstName(t *testing.T) {
 	}
 }
 
+// TestActionOwnerFirstNameOfTwo: an owner in quotes that is one word of
+// two members' names ("Neil", with Neil Frackelton and Neil Parry on the
+// committee) is asked about, naming both, by /action add, /action
+// reassign and the form alike, and nothing is recorded: taken as given,
+// the action was a stranger's, on neither member's list or Home, and
+// neither was reminded of it. Someone outside the committee, named in
+// full, is still an owner.
+func TestActionOwnerFirstNameOfTwo(t *testing.T) {
+	k, decision := actDay(t)
+	k.dir["UNEIL2"] = "Neil Parry"
+	k.must(ian, "/committee member add <@UNEIL2> Bootle Library")
+	k.must(ian, "/action add 9 <@UGRAEME> 2027-03-02 Book the room")
+	const both = "did you mean Neil Frackelton (SWACA) or Neil Parry (Bootle Library)? Name the one you mean as <@UNEIL> or <@UNEIL2>. For someone not on the committee, give their full name."
+	attRefused(k, ian, `/action add 9 "Neil" 2027-03-02 Send the figures`, `"Neil" is not a member of Safer Sefton Together: `+both)
+	attRefused(k, ian, `/action reassign 1 "Neil"`, `"Neil" is not a member of Safer Sefton Together: `+both)
+	attRefused(k, ian, `/action add 9 "neil (bootle library)" 2027-03-02 Send the figures`, "did you mean Neil Parry (Bootle Library)? Name them as <@UNEIL2>.")
+	form := k.press(ian, decision, "Add an action").Form
+	if _, errs := k.submit(k.request(ian, ""), form, map[string]string{"name": "Neil", "due": "2027-03-02", "text": "Send the figures"}); errs["name"] !=
+		"Neil is not a member: did you mean Neil Frackelton (SWACA) or Neil Parry (Bootle Library)? Choose the one you mean above; for someone not on the committee, give their organisation too: Neil (Organisation)." {
+		t.Errorf("the form given a first name of two members: %q", errs)
+	}
+	if got, want := actLog(k), []string{"added Graeme Robson 2027-03-02 UIAN"}; !slices.Equal(got, want) {
+		t.Errorf("the action log after the refusals:\ngot  %q\nwant %q", got, want)
+	}
+	wantShown(t, k.say(ian, `/action add 9 "Ms A Kerr (Sefton CVS)" 2027-03-02 Send the figures`), "Action 2 recorded under minute 9: Ms A Kerr (Sefton CVS) — Send the figures")
+	wantShown(t, k.say(ian, `/action reassign 1 "Neil (Sefton CVS)"`), "Action 1 is now Neil (Sefton CVS)'s.")
+}
+
 // TestActionTwoOwners: an action given to two owners is answered with
 // one action for each, not with a due date the clerk has given; nothing
 // is recorded. Text that starts with words in quotes is text.

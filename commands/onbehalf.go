@@ -113,10 +113,10 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 // apart. Someone who is called by one word is named with their
 // organisation, "Sue (Organisation)", which this does not refuse.
 func oneWordErr(c Committee, members []Member, name, org string) error {
-	if org != "" || len(strings.Fields(name)) != 1 {
+	if org != "" {
 		return nil
 	}
-	meant := membersCalled(members, "", name)
+	meant := calledByWord(members, name, "")
 	if len(meant) == 0 {
 		return nil
 	}
