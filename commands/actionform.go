@@ -123,7 +123,7 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 	case userID == "" && name == "":
 		errs["owner"] = "Choose the member the action is for, or give a name below."
 	default:
-		owner, ok, err := s.actionOwner(ctx, c, userID, name)
+		owner, ok, err := s.actionOwner(ctx, c, mi.MeetingID, userID, name)
 		if meant := (*ownerMeantError)(nil); errors.As(err, &meant) {
 			// A form's errors are plain text: the member is chosen above.
 			names := make([]string, len(meant.meant))

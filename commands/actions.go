@@ -480,13 +480,6 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	case utf8.RuneCountInString(text) > maxActionText:
 		return Reply{}, usageErr("That is too long for an action (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxActionText)
 	}
-	owner, ok, err := s.actionOwner(ctx, c, userID, name)
-	if err != nil {
-		return Reply{}, err
-	}
-	if !ok {
-		return Reply{}, usageErr("<@%s> is not a member of %s. Record the action by the person's name, in quotes: `/action add %s \"Jo Smith\" …`.", userID, Escape(c.Name), Escape(number))
-	}
 	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, heldOn, 2)
 	if err != nil {
 		return Reply{}, err
@@ -504,6 +497,15 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if err := s.itemOfThisMeeting(ctx, in, number, ms[0]); err != nil {
 			return Reply{}, err
 		}
+	}
+	// The owner is read with the minute's meeting, whose records may name
+	// them already.
+	owner, ok, err := s.actionOwner(ctx, c, ms[0].MeetingID, userID, name)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !ok {
+		return Reply{}, usageErr("<@%s> is not a member of %s. Record the action by the person's name, in quotes: `/action add %s \"Jo Smith\" …`.", userID, Escape(c.Name), Escape(number))
 	}
 	r, saved, err := s.saveAction(ctx, c, in.Request, ms[0], ActionPoint{
 		CommitteeID: c.ID, OwnerUser: owner.UserID, OwnerName: owner.Name, Due: due, Text: text, CreatedBy: in.UserID,
@@ -709,15 +711,15 @@ func startsOwner(args []string) bool {
 	return ok || strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“")
 }
 
-// actionOwner is who an action given to userID, or to name when userID is
-// empty, belongs to: a member, mentioned or named (a member named in
-// quotes is still the member, so that the action is theirs to see, mark
-// done and be reminded of), or else someone outside the committee, by
-// name. ok is false for a mention of someone who is not a member; a name
-// that is a member's but for a slip (misnamed), or one word of members'
-// names (calledByWord), is refused with an ownerMeantError naming the
-// members it may mean.
-func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name string) (owner Member, ok bool, err error) {
+// actionOwner is who an action under a minute of meeting meetingID,
+// given to userID, or to name when userID is empty, belongs to: a member,
+// mentioned or named (a member named in quotes is still the member, so
+// that the action is theirs to see, mark done and be reminded of), or
+// else someone outside the committee, by name. ok is false for a mention
+// of someone who is not a member; a name that is a member's but for a slip
+// (misnamed), or one word of members' names (calledByWord), is refused
+// with an ownerMeantError naming the members it may mean.
+func (s *Service) actionOwner(ctx context.Context, c Committee, meetingID int64, userID, name string) (owner Member, ok bool, err error) {
 	members, err := s.store.Members(ctx, c.ID)
 	if err != nil {
 		return Member{}, false, err
@@ -736,18 +738,31 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 			return Member{}, false, &ownerMeantError{userErr("\"%s\" is not a member of %s: %s For someone not on the committee, give their full name.",
 				Escape(name), Escape(c.Name), didYouMean(meant, "")), meant}
 		}
-		// Someone who owns actions already is the same owner however
-		// their name is typed this time, spelt as on record.
+		// Someone the meeting's records name (their apologies, attendance
+		// or declaration), or who owns actions already, is the same owner
+		// however their name is typed this time, spelt as on record: the
+		// minutes name them alike. The meeting's spelling comes first.
+		known, err := s.peopleAt(ctx, meetingID)
+		if err != nil {
+			return Member{}, false, err
+		}
 		names, err := s.store.ActionOwnerNames(ctx, c.ID)
 		if err != nil {
 			return Member{}, false, err
 		}
-		owners := make([]namedPerson, len(names))
-		for i, n := range names {
-			owners[i].Name, owners[i].Org = splitOrg(n)
+		for _, n := range names {
+			var p namedPerson
+			p.Name, p.Org = splitOrg(n)
+			known = append(known, p)
 		}
-		// None of them is keyed by name, so onRecord refuses nobody.
-		who, err := onRecord(owners, Member{Name: bare, Organisation: org})
+		// An action's owner is only named in it, sharing no record kept
+		// under their name: taken as keyed by none of them, onRecord
+		// refuses nobody, someone of the same name from another
+		// organisation included.
+		for i := range known {
+			known[i].Keyed, known[i].Sub = false, false
+		}
+		who, err := onRecord(known, Member{Name: bare, Organisation: org})
 		if err != nil {
 			return Member{}, false, err
 		}
@@ -950,7 +965,7 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n != len(in.Args)-1 {
 		return Reply{}, usageErr("`reassign` takes the action's number and its new owner only.")
 	}
-	owner, ok, err := s.actionOwner(ctx, c, userID, name)
+	owner, ok, err := s.actionOwner(ctx, c, a.MeetingID, userID, name)
 	if err != nil {
 		return Reply{}, err
 	}

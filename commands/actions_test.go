@@ -1352,6 +1352,26 @@ func TestActionOwnerFirstNameOfTwo(t *testing.T) {
 	wantShown(t, k.say(ian, `/action reassign 1 "Neil (Sefton CVS)"`), "Action 1 is now Neil (Sefton CVS)'s.")
 }
 
+// TestActionOwnerAsTheMeetingNamesThem: an action given by name to
+// someone the meeting's records name already (marked present, declaring
+// an interest) is theirs however the name is typed, with the other
+// apostrophe or without the organisation: its owner is spelt as the
+// attendance and declarations are, and the minutes name one person.
+func TestActionOwnerAsTheMeetingNamesThem(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, `/attendance "Mary O’Neill (SWACA)" present`)
+	k.must(ian, `/declare for "Mary O'Neill (SWACA)" 7.7 personal Trustee of SWACA`)
+	wantShown(t, k.say(ian, `/action add 9 "Mary O'Neill" 2027-01-10 Send the report`), "Action 1 recorded under minute 9: Mary O’Neill (SWACA) — Send the report")
+	k.must(ian, "/action add 9 <@UNEIL> 2027-01-10 Book the room")
+	wantShown(t, k.say(ian, `/action reassign 2 "mary o'neill"`), "Action 2 is now Mary O’Neill (SWACA)'s.")
+	k.must(sue, "/meeting close")
+	draft := k.say(ian, "/minutes draft")
+	wantShown(t, draft, "Also present: Mary O’Neill (SWACA).", "Mary O’Neill declared", "ACTION: Mary O’Neill (SWACA) to send the report")
+	if strings.Contains(draft, "O'Neill") {
+		t.Errorf("the minutes spell one person two ways:\n%s", draft)
+	}
+}
+
 // TestActionTwoOwners: an action given to two owners is answered with
 // one action for each, not with a due date the clerk has given; nothing
 // is recorded. Text that starts with words in quotes is text.

@@ -414,21 +414,31 @@ func (s *Service) onRecordAt(ctx context.Context, m Meeting, who Member) (Member
 	if who.UserID != "" {
 		return who, nil
 	}
-	as, err := s.store.Apologies(ctx, m.ID)
+	known, err := s.peopleAt(ctx, m.ID)
 	if err != nil {
 		return Member{}, err
 	}
-	log, err := s.store.AttendanceLog(ctx, m.ID)
+	return onRecord(known, who)
+}
+
+// peopleAt are the people not in Slack that meeting meetingID's records
+// name (namedPeople).
+func (s *Service) peopleAt(ctx context.Context, meetingID int64) ([]namedPerson, error) {
+	as, err := s.store.Apologies(ctx, meetingID)
 	if err != nil {
-		return Member{}, err
+		return nil, err
 	}
-	ds, err := s.store.Declarations(ctx, m.ID)
+	log, err := s.store.AttendanceLog(ctx, meetingID)
 	if err != nil {
-		return Member{}, err
+		return nil, err
 	}
-	links, err := s.store.ReportLinks(ctx, m.ID)
+	ds, err := s.store.Declarations(ctx, meetingID)
 	if err != nil {
-		return Member{}, err
+		return nil, err
 	}
-	return onRecord(namedPeople(as, log, ds, links), who)
+	links, err := s.store.ReportLinks(ctx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	return namedPeople(as, log, ds, links), nil
 }
