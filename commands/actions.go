@@ -175,21 +175,24 @@ func actionCommand() *Command {
 			Usage:    []string{"/action note ID NOTE"},
 			Summary:  "Note progress on an outstanding action without closing it (its owner, an officer or the chair); the latest note is shown beside it, and the history keeps them all.",
 			Examples: []string{"/action note 12 Cohort figures requested from the police"},
-			Who:      Members, Run: noteAction,
+			// Own, so that someone removed whose action is still theirs is
+			// told why they may not, and what becomes of it (mayClose),
+			// as for done and reopen; they write nothing.
+			Who: Own, Run: noteAction,
 		}, {
 			Name:     "done",
 			Carried:  actionCommittee,
 			Usage:    []string{"/action done ID [NOTE]"},
 			Summary:  "Mark an action done (its owner, an officer or the chair), with a note of what was done.",
 			Examples: []string{"/action done 12 Figures circulated on 27 February"},
-			Who:      Members, Run: completeAction,
+			Who:      Own, Run: completeAction,
 		}, {
 			Name:     "reopen",
 			Carried:  actionCommittee,
 			Usage:    []string{"/action reopen ID"},
 			Summary:  "Make an action marked done by mistake outstanding again (its owner, an officer or the chair); the log keeps that it was done.",
 			Examples: []string{"/action reopen 12"},
-			Who:      Members, Run: reopenAction,
+			Who:      Own, Run: reopenAction,
 		}, {
 			Name:     "move",
 			Carried:  actionCommittee,
@@ -1101,11 +1104,30 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return private("Action %d is done: %s%s", id, Escape(ended(a.Text)), done), nil
 }
 
-// mayClose refuses, unless the sender may mark a done or reopen it: its
-// owner, an officer, or whoever chairs — who gives actions and re-dates
-// them, and hears them reported done at the meeting (the vice-chair when
-// acting for the chair, as for the rest of the meeting's conduct).
+// mayClose refuses, unless the sender may note progress on a, mark it
+// done or reopen it: its owner, an officer, or whoever chairs — who gives
+// actions and re-dates them, and hears them reported done at the meeting
+// (the vice-chair when acting for the chair, as for the rest of the
+// meeting's conduct).
+//
+// Someone removed from the committee (admitted by Own) no longer acts in
+// its name, and writes nothing to its records, their own actions
+// included: what they did about one is for an officer to hear and note,
+// and who takes it on for them to decide. Told only that they are not a
+// member, the owner of an action still listed as theirs would not know
+// why, nor what becomes of it.
 func (s *Service) mayClose(ctx context.Context, in *Input, a ActionPoint, doing string) error {
+	if in.Former {
+		if a.OwnerUser != in.UserID {
+			return notMember(in.Committee, in.UserID)
+		}
+		if a.Done {
+			return userErr("You are no longer a member of %s, so you cannot %s. It is done; if there is more to do, an officer or the chair can reopen it (`/action reopen %d`).",
+				Escape(in.Committee.Name), doing, a.ID)
+		}
+		return userErr("You are no longer a member of %s, so you cannot %s. It is listed as yours until an officer or the chair gives it to someone else (`/action reassign %d @someone`): tell them how it stands, for them to note.",
+			Escape(in.Committee.Name), doing, a.ID)
+	}
 	if a.OwnerUser != "" && a.OwnerUser == in.UserID {
 		return nil
 	}

@@ -922,6 +922,30 @@ func TestActionsOfARemovedMember(t *testing.T) {
 	}
 }
 
+// TestActionOfARemovedMemberNoted: someone removed from the committee
+// whose action is still theirs is told, by /action note, done or reopen,
+// that it is theirs until an officer or the chair gives it to someone
+// else, and to tell them how it stands, rather than told to ask to be
+// added back; nothing is recorded. Another's action is not theirs to
+// hear of, and someone who never was a member is answered as before.
+func TestActionOfARemovedMemberNoted(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-01-20 Circulate the figures")
+	k.must(ian, "/action add 9 <@UNEIL> 2027-01-20 Book the room")
+	k.must(ian, "/action done 2 Booked")
+	k.must(ian, "/action add 9 <@UGRAEME> 2027-01-20 Brief the partners")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	const yours = "It is listed as yours until an officer or the chair gives it to someone else (`/action reassign 1 @someone`): tell them how it stands, for them to note."
+	attRefused(k, neil, "/action note 1 Figures requested", "You are no longer a member of Safer Sefton Together, so you cannot note progress on action 1. "+yours)
+	attRefused(k, neil, "/action done 1 Circulated", "You are no longer a member of Safer Sefton Together, so you cannot mark action 1 done. "+yours)
+	attRefused(k, neil, "/action reopen 2", "You are no longer a member of Safer Sefton Together, so you cannot reopen action 2. It is done; if there is more to do, an officer or the chair can reopen it (`/action reopen 2`).")
+	attRefused(k, neil, "/action note 3 Briefed", "You are not a member of Safer Sefton Together. Ask its officer to add you")
+	attRefused(k, stranger, "/action note 1 Figures requested", "You are not a member of Safer Sefton Together. Ask its officer to add you")
+	if got, want := actLog(k), []string{"added Neil Frackelton 2027-01-20 UIAN", "added Neil Frackelton 2027-01-20 UIAN", "done Neil Frackelton 2027-01-20 UIAN", "added Graeme Robson 2027-01-20 UIAN"}; !slices.Equal(got, want) {
+		t.Errorf("the action log:\ngot  %q\nwant %q", got, want)
+	}
+}
+
 // TestActionsListedWhenMany: a committee with more actions than a page
 // lists the outstanding ones and the latest done first, and says how to
 // read the next page, rather than dropping the earliest done without a
