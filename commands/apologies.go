@@ -509,7 +509,7 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// recorded.
 		return s.sendApologyDeclined(ctx, in)
 	}
-	return s.apologyReply(o.Committee, *o.Next, sent, Member{}, in.Me), nil
+	return s.apologyReply(o.Committee, *o.Next, sent, Member{}, true), nil
 }
 
 // sendApologyDeclined sends, the long way (sendApologyOn), an apology
@@ -856,7 +856,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who, by Member
 	if self {
 		who = Member{}
 	}
-	reply := s.apologyReply(c, m, sent, who, by)
+	reply := s.apologyReply(c, m, sent, who, by.IsOfficer() || a.SetReason)
 	reply.Text += note
 	if told != nil && sent.Outcome != ApologyUnchanged {
 		reply.Text += "\n" + toldThem
@@ -1037,11 +1037,14 @@ func (s *Service) substituteAway(ctx context.Context, who Member, m Meeting, a a
 // apologyReply says what sending apologies for meeting m of c did: for
 // an update, which parts changed and which were kept, then the parts as
 // they now stand. for is the person an officer sent them for; zero for
-// the sender's own. by is who sent them: a reason kept from before, often
-// medical, is shown to the member and the officers only, as
-// `/apologies list` and the history show it, not to a chair entering
-// apologies for someone without one.
-func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho, by Member) Reply {
+// the sender's own. readsReason says the sender may read the reason
+// they stand with: an officer, or one who gave it in this request. A
+// reason kept from before, often medical, is shown to the member and
+// the officers only, as `/apologies list` and the history show it, not
+// to a chair entering apologies for someone without one — and which the
+// request gave is what tells, not the reason read before the write,
+// which the member may have changed as it was written.
+func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho Member, readsReason bool) Reply {
 	loc := c.Location()
 	now := sent.Now
 	other := forWho.UserID != "" || forWho.Name != ""
@@ -1067,10 +1070,9 @@ func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho,
 	if other && sent.Outcome != ApologyUnchanged {
 		b.WriteString(" Their history says you entered them.")
 	}
-	kept := sent.Was != nil && sent.Was.Reason == now.Reason
 	switch {
 	case now.Reason == "":
-	case other && kept && !by.IsOfficer():
+	case other && !readsReason:
 		b.WriteString("\nReason: given, shown to officers only")
 	default:
 		fmt.Fprintf(&b, "\nReason: %s", Escape(now.Reason))

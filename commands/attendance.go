@@ -3012,7 +3012,7 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 	if err != nil {
 		return Reply{}, err
 	}
-	reply := s.apologyReply(c, st.m, sent, who, in.Me)
+	reply := s.apologyReply(c, st.m, sent, who, in.Me.IsOfficer() || a.SetReason)
 	// `/attendance … apologies` names no substitute (apologiesArgs): one
 	// who comes is marked as such, which only a member can be stood in for.
 	sub := "none"
@@ -3119,7 +3119,9 @@ func (st meetingState) substituteErr(mark AttendanceMark) error {
 			again := "`/attendance " + person + " present`" + asGiven(given)
 			unrecorded, resend := "nothing was recorded for "+inCode(nameOf(mark.Name, mark.Organisation)), "mark them"
 			if mark.UserID != "" && mark.UserID == mark.By {
-				unrecorded, resend = "you are not marked here", "mark yourself"
+				// Said of the substitute's mark alone: the sender may be
+				// marked here already, as themselves or in attendance.
+				unrecorded, resend = "you are not marked as their substitute", "mark yourself"
 			}
 			return userErr("%s is already marked as substitute for %s, so %s. If that was a mistake, mark them as themselves first: %s; then %s again.",
 				inCode(Escape(o.Name)), inCode(st.keyName(mark.SubstituteFor)), unrecorded, again, resend)

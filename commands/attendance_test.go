@@ -2507,11 +2507,21 @@ func TestAttendanceApologiesChangedNoSubAdvice(t *testing.T) {
 func TestAttendanceNamedSubstituteAfterAnother(t *testing.T) {
 	k := strangerSubForAnn(t)
 	k.must(ian, "/attendance <@UGRAEME> substitute-for <@UANN>")
-	attRefused(k, stranger, "/here", "Graeme Robson is already marked as substitute for Ann, so you are not marked here.")
+	attRefused(k, stranger, "/here", "Graeme Robson is already marked as substitute for Ann, so you are not marked as their substitute.")
 	if n := attRows(k, `SELECT count(DISTINCT member_key) FROM attendance_marks WHERE substitute_for = 'UANN'`); n != 1 {
 		t.Errorf("%d people marked as Ann's substitute, want Graeme alone", n)
 	}
 	wantShown(t, k.say(sue, "/meeting status"), "*Substitutes*\nGraeme Robson (Merseyside Police) for Ann\n*Apologies*")
+
+	// Marked here already, the substitute named is told only that they
+	// are not marked as Ann's: their mark stands.
+	k = strangerSubForAnn(t)
+	k.must(ian, "/attendance <@USTRANGER> in-attendance")
+	k.must(ian, "/attendance <@UGRAEME> substitute-for <@UANN>")
+	got := shown(k.run(stranger, "/here"))
+	if strings.Contains(got, "not marked here") {
+		t.Errorf("someone marked in attendance is told they are not marked here: %q", got)
+	}
 }
 
 // TestAttendanceApologiesWithdrawnAtTheMeeting: apologies entered at the

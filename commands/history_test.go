@@ -251,6 +251,42 @@ func TestChairEnteringApologiesReadsNoReasonKept(t *testing.T) {
 	wantShown(t, k.say(ian, `/apologies for <@UGRAEME> sub "Jane Smith (Merseyside Police)"`), "\nReason: Called to court")
 }
 
+// TestChairEnteringApologiesReasonChangedMeanwhile: Graeme changes his
+// reason as the chair names his substitute. The reply tells the chair the
+// reason is one they did not give, whatever the write found: not the new
+// reason, which is Graeme's to give and the officers' to read.
+func TestChairEnteringApologiesReasonChangedMeanwhile(t *testing.T) {
+	k := histRecordsKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(graeme, "/apologies Unwell")
+	hold, err := k.db.SQL().Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	// Graeme's own change of reason, not yet committed as the chair's
+	// write reaches his row.
+	if _, err := hold.Exec(`UPDATE apologies SET reason = 'Chemotherapy' WHERE member_key = 'UGRAEME'`); err != nil {
+		t.Fatal(err)
+	}
+	c := k.runAsync(sue, `/apologies for <@UGRAEME> sub "Jane Smith (Merseyside Police)"`)
+	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
+		t.Fatal("the chair's write never waited on Graeme's row")
+	}
+	if err := hold.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	r := <-c
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	got := shown(r.reply)
+	wantShown(t, got, "Reason: given, shown to officers only")
+	if strings.Contains(got, "Chemotherapy") {
+		t.Errorf("the chair reads Graeme's reason:\n%s", got)
+	}
+}
+
 // TestHistoryMistakes: strangers are turned away, and a mistaken date or
 // word is explained with the usage.
 func TestHistoryMistakes(t *testing.T) {
