@@ -797,9 +797,13 @@ func calledByWord(members []Member, name, org string) []Member {
 	if len(strings.Fields(name)) != 1 {
 		return nil
 	}
+	// A name in quotes is given as one, however short ("Jo", "Ed"):
+	// bareWord's floor of three letters is for the bare words of a
+	// sentence, where "to" or "on" would otherwise name someone.
+	word := personKey(strings.TrimSpace(name))
 	var meant []Member
-	for _, m := range membersCalled(members, "", name) {
-		if org == "" || personKey(org) == personKey(m.Organisation) {
+	for _, m := range members {
+		if slices.Contains(strings.Fields(personKey(m.Name)), word) && (org == "" || personKey(org) == personKey(m.Organisation)) {
 			meant = append(meant, m)
 		}
 	}

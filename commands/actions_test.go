@@ -1364,6 +1364,10 @@ func TestActionOwnerFirstNameOfTwo(t *testing.T) {
 	attRefused(k, ian, `/action add 9 "Neil" 2027-03-02 Send the figures`, `"Neil" is not a member of Safer Sefton Together: `+both)
 	attRefused(k, ian, `/action reassign 1 "Neil"`, `"Neil" is not a member of Safer Sefton Together: `+both)
 	attRefused(k, ian, `/action add 9 "neil (bootle library)" 2027-03-02 Send the figures`, "did you mean Neil Parry (Bootle Library)? Name them as <@UNEIL2>.")
+	// A name of two letters in quotes is a name, as a longer one is.
+	k.dir["UJO"] = "Jo Smith"
+	k.must(ian, "/committee member add <@UJO> Sefton CVS")
+	attRefused(k, ian, `/action add 9 "Jo" 2027-03-02 Send the figures`, `"Jo" is not a member of Safer Sefton Together: did you mean Jo Smith (Sefton CVS)?`)
 	form := k.press(ian, decision, "Add an action").Form
 	if _, errs := k.submit(k.request(ian, ""), form, map[string]string{"name": "Neil", "due": "2027-03-02", "text": "Send the figures"}); errs["name"] !=
 		"Neil is not a member: did you mean Neil Frackelton (SWACA) or Neil Parry (Bootle Library)? Choose the one you mean above; for someone not on the committee, give their organisation too: Neil (Organisation)." {

@@ -83,12 +83,16 @@ func TestMisspeltNamedSubstitute(t *testing.T) {
 // by one word is marked with their organisation.
 func TestAttendanceOneWordOfAMembersName(t *testing.T) {
 	k := attDay(t)
+	k.dir["UJO"] = "Jo Smith"
+	k.must(ian, "/committee member add <@UJO> Sefton CVS")
 	k.must(sue, "/meeting start")
 	k.must(ian, "/here")
 	for _, tc := range []struct{ line, want string }{
 		{`/attendance "Sue" present`, `"Sue" is not a member of Safer Sefton Together: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>. For someone not on the committee, give their organisation too: "Sue (Organisation)".`},
 		{`/attendance "Holden" present`, `"Holden" is not a member of Safer Sefton Together: did you mean Sue Holden (Sefton CVS)?`},
 		{`/attendance "Graeme" apologies Court`, `"Graeme" is not a member of Safer Sefton Together: did you mean Graeme Robson (Merseyside Police)?`},
+		// A name of two letters in quotes is a name, as a longer one is.
+		{`/attendance "Jo" present`, `"Jo" is not a member of Safer Sefton Together: did you mean Jo Smith (Sefton CVS)?`},
 	} {
 		attRefused(k, ian, tc.line, tc.want)
 	}
