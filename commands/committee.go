@@ -734,7 +734,7 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				plural(removed.Interests, "1 entry", strconv.Itoa(removed.Interests)+" entries"), c.ChannelID)
 		}
 		if len(ids) > 0 {
-			text += fmt.Sprintf(" %s %s stay%s yours until an officer gives %s to someone else; you will not be reminded of %s.",
+			text += fmt.Sprintf(" %s %s stay%s yours until an officer or the chair gives %s to someone else; you will not be reminded of %s.",
 				plural(len(ids), "Action", "Actions"), joinAnd(ids), plural(len(ids), "s", ""), plural(len(ids), "it", "them"), plural(len(ids), "it", "them"))
 		}
 		return toldOf(c, Member{UserID: userID}, r, text)

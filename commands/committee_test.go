@@ -1463,7 +1463,7 @@ func TestRemovedMemberIsTold(t *testing.T) {
 		"give it to someone else with `/action reassign 1 @someone`. They are told by direct message.")
 	wantTold(t, k, neil, "<@UIAN> removed you from *Safer Sefton Together*. Withdrawn with you, and kept in the history: your apologies for a meeting to come and your declaration of interest for a meeting to come."+
 		" Your register of interests (1 entry) leaves the committee's published register and stays on record: `/interests` in <#C1> still shows it to you."+
-		" Action 1 stays yours until an officer gives it to someone else; you will not be reminded of it.")
+		" Action 1 stays yours until an officer or the chair gives it to someone else; you will not be reminded of it.")
 
 	// Removed with nothing standing, they are told only that; an officer
 	// who leaves of their own accord is told nothing.
