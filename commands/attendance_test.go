@@ -2009,6 +2009,21 @@ func TestMemberRemovedDuringTheMeetingStillCounts(t *testing.T) {
 	wantShown(t, k.say(ian, "/meeting attendance"), "Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Ann (Sefton Council).")
 }
 
+// TestChairNotRemovedWhileInTheChair: the chair presiding at the meeting
+// under way is not removed from the committee, which would leave no one
+// in the Chair and the minutes naming no one for the time she held it;
+// once the meeting has closed, she is, and its minutes still name her in
+// the Chair.
+func TestChairNotRemovedWhileInTheChair(t *testing.T) {
+	k := itemUnderWay(t)
+	attRefused(k, ian, "/committee member remove <@USUE>", "<@USUE> is in the Chair of the meeting under way, so is not removed; nothing changed. Remove them once the meeting has closed.")
+	wantShown(t, k.say(ian, "/meeting status"), "Sue Holden (Sefton CVS) (in the Chair)")
+	k.now = attAt(10, 11, 0)
+	k.must(sue, "/meeting close")
+	k.must(ian, "/committee member remove <@USUE>")
+	wantShown(t, k.say(ian, "/meeting attendance"), "Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Ann (Sefton Council).")
+}
+
 // heldThenNextDay holds the meeting of 10 December 2026, opened and
 // closed (at 11:30) by chair with present pressing I'm here, and moves the
 // clock to 09:00 the next day.

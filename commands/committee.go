@@ -709,6 +709,20 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !ok {
 		return Reply{}, usageErr("`%s` is not a mention: type @ and pick the person.", echoWord(args[0]))
 	}
+	// Removed from the chair of the meeting sitting, no one would
+	// preside, and its minutes would name no one in the Chair for the
+	// time they held it: the removal waits for the close.
+	if m, ok, err := s.runningMeeting(ctx, c); err != nil {
+		return Reply{}, err
+	} else if ok {
+		st, err := s.meetingState(ctx, c, m)
+		if err != nil {
+			return Reply{}, err
+		}
+		if chair, presiding := st.inTheChair(); chair == userID || presiding == userID {
+			return Reply{}, userErr("<@%s> is in the Chair of the meeting under way, so is not removed; nothing changed. Remove them once the meeting has closed.", userID)
+		}
+	}
 	// Their outstanding actions are read first: read after the removal
 	// and failing, the reply would say the removal was not saved.
 	as, err := s.store.ActionPoints(ctx, c.ID, false)
