@@ -55,6 +55,8 @@ type Change struct {
 	UserID string
 	Name   string
 	Detail string // the reason and substitute, the interest, the link, the item's title
+	// Reason is an apology's reason alone, which Detail begins with.
+	Reason string
 	// By is who made the change: a Slack user ID, or "import" and the like
 	// for imports; ByName is their name where the committee knows them.
 	By     string
@@ -547,7 +549,7 @@ func historyReply(c Committee, m Meeting, rec HistoryRecord, who, name string, m
 	lines := make([]string, len(changes))
 	for i, ch := range changes {
 		if ch.Record == HistoryApologies && !reasons && ch.UserID != me.UserID {
-			ch.Detail = reasonWithheld(ch.Detail)
+			ch.Detail = reasonWithheld(ch)
 		}
 		lines[i] = "• " + changeLine(ch, loc, true)
 	}
@@ -675,19 +677,21 @@ func committeeLogLine(ch Change, loc *time.Location) string {
 
 // reasonWithheld is an apology's detail in the history ("Unwell;
 // substitute: Graeme Robson") with its reason left out and said to be
-// shown to officers only, its substitute kept. The substitute is the
-// detail's last part (storage's historySelect joins them so); a reason
-// that itself read "; substitute: …" would keep that much.
-func reasonWithheld(detail string) string {
-	const sub = "substitute: "
-	if detail == "" || strings.HasPrefix(detail, sub) {
-		return detail
+// shown to officers only, its substitute kept. The reason is cut off by
+// its own text, which Detail begins with, not by looking for the
+// substitute's label: a reason typed in the form can itself read
+// "; substitute: …".
+func reasonWithheld(ch Change) string {
+	if ch.Reason == "" {
+		return ch.Detail
 	}
-	withheld := "a reason, shown to officers only"
-	if i := strings.LastIndex(detail, "; "+sub); i >= 0 {
-		return withheld + detail[i:]
+	const withheld = "a reason, shown to officers only"
+	rest, ok := strings.CutPrefix(ch.Detail, ch.Reason)
+	if !ok {
+		// Not as storage joins them: keep nothing rather than guess.
+		return withheld
 	}
-	return withheld
+	return withheld + rest
 }
 
 // changeLine is one change, for people: "23 Nov 2026 12:00 — item 7.5:

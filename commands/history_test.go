@@ -234,6 +234,25 @@ func TestHistoryChairAndViceChairSeeEveryones(t *testing.T) {
 	wantShown(t, k.say(ian, "/history apologies <@UGRAEME>"), "sent apologies: Court", "changed their apologies: Hospital appointment; substitute: Jane Smith (Merseyside Police)")
 }
 
+// TestHistoryWithholdsAReasonThatReadsLikeASubstitute: a reason typed in
+// the form is taken as it reads, "; substitute: …" and all; the chair
+// reading the history is not shown any of it, as they are not shown a
+// reason, and the officer is shown it whole.
+func TestHistoryWithholdsAReasonThatReadsLikeASubstitute(t *testing.T) {
+	k := histRecordsKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	const reason = "Treatment; substitute: none, the oncology ward will not release me"
+	if _, errs := k.submit(k.home(graeme), commands.ApologyForm(k.committee(), k.next()), map[string]string{"reason": reason}); len(errs) > 0 {
+		t.Fatalf("form refused: %v", errs)
+	}
+	got := k.say(sue, "/history apologies <@UGRAEME>")
+	wantShown(t, got, "sent apologies: a reason, shown to officers only")
+	if strings.Contains(got, "oncology") || strings.Contains(got, "Treatment") {
+		t.Errorf("the chair reads Graeme's reason:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/history apologies <@UGRAEME>"), "apologies: "+reason)
+}
+
 // TestChairEnteringApologiesReadsNoReasonKept: the chair naming a
 // substitute for apologies an officer entered with a reason is not shown
 // the reason kept, often medical, in the reply, as the list and the

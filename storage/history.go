@@ -31,7 +31,7 @@ func historySelect(meetingFilter string) string {
 		FROM (
 			SELECT h.at, a.meeting_id, 'apologies' AS record, h.action, '' AS item, a.user_id, a.name,
 				concat_ws('; ', NULLIF(h.reason, ''), 'substitute: ' || NULLIF(h.substitute_name, '')) AS detail,
-				h.by_user, '' AS presenter, 1 AS branch, h.id, a.member_key, '' AS was, h.with_removal, CAST(0 AS bigint) AS seq
+				h.by_user, '' AS presenter, 1 AS branch, h.id, a.member_key, COALESCE(h.reason, '') AS was, h.with_removal, CAST(0 AS bigint) AS seq
 			FROM apology_history h JOIN apologies a ON a.id = h.apology_id
 			JOIN meetings m ON m.id = a.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
@@ -104,7 +104,10 @@ type changeRow struct {
 	ID     int64 `db:"id"`
 	// MemberKey is the record's member_key: the Slack user, as indexed.
 	MemberKey sql.NullString `db:"member_key"`
-	Was       string         `db:"was"`
+	// Was is what an agenda item read before; for an apology (branch 1),
+	// its reason alone, which detail begins with, so that the reason can
+	// be left out of detail whatever it reads.
+	Was string `db:"was"`
 	// WithRemoval: a withdrawal made by removing the member.
 	WithRemoval bool `db:"with_removal"`
 	// MeetingCancelled: the meeting the record is for has been cancelled.
@@ -152,7 +155,11 @@ func (r *changeRow) withTimes() {
 }
 
 func (r changeRow) change() commands.Change {
-	return commands.Change{
+	var reason string
+	if r.Record == string(commands.HistoryApologies) {
+		reason, r.Was = r.Was, ""
+	}
+	return commands.Change{Reason: reason,
 		At: r.At, CommitteeID: r.CommitteeID, MeetingID: r.MeetingID, MeetingStarts: r.StartsAt.Time, MeetingTimeUnknown: !r.TimeKnown,
 		Record: commands.HistoryRecord(r.Record), Action: r.Action, Item: r.Item, UserID: r.UserID.String,
 		Name: r.Name, Detail: r.Detail, By: r.By, ByName: r.ByName, Presenter: r.Presenter, Was: r.Was, WithRemoval: r.WithRemoval,
