@@ -3109,3 +3109,47 @@ func TestAttendanceApologiesBeforeOpeningGiveTheCommand(t *testing.T) {
 	// Someone not in Slack is named as given.
 	wantShown(t, k.say(ian, `/attendance "Jen Williams (NW Probation)" apologies`), "`/apologies for \"Jen Williams (NW Probation)\" today`.")
 }
+
+// TestSubstituteDeclaresAtTheTable: someone in Slack who is not a member
+// but comes as a member's substitute declares an interest at the table,
+// themselves or entered by the chair or an officer (by mention, or by the
+// name the meeting knows them by), and withdraws it; their declaration is
+// minuted under their one mark in the attendance. Anyone else not a member
+// is refused, nothing recorded.
+func TestSubstituteDeclaresAtTheTable(t *testing.T) {
+	k := strangerSubForAnn(t)
+	attRefused(k, "UJAN", "/declare 7.7 personal Volunteer at Sefton CVS",
+		"You are not a member of Safer Sefton Together.", "Someone who comes as a member's substitute declares here once the member's apologies name them, or the meeting's attendance marks them.")
+	attRefused(k, sue, "/declare for <@UJAN> 7.7 personal Volunteer at Sefton CVS",
+		"<@UJAN> is not a member of Safer Sefton Together.", "`/attendance <@UJAN> substitute-for @member`")
+
+	// Named in Ann's apologies, not yet marked: recorded, and told to mark
+	// themselves; no buttons, which act for members.
+	r := k.run(stranger, "/declare 7.7 pecuniary Employed by Sefton CVS")
+	wantShown(t, shown(r), "Recorded: you declared a disclosable pecuniary interest in Item 7.7",
+		"If you hold one, an officer or the chair records it.", "`/here` marks you present.", "`/declare withdraw 2026-12-10 7.7` withdraws it.")
+	if r.Refused || len(r.Buttons) > 0 {
+		t.Errorf("the substitute's declaration: refused %v, buttons %v", r.Refused, r.Buttons)
+	}
+	k.must(stranger, "/here")
+	wantShown(t, k.say(sue, `/declare for <@USTRANGER> 3 personal Trustee of SWACA`), "Recorded: <@USTRANGER> declared a personal interest in Item 3")
+	// Named by the name the meeting knows them by: the same person, not a
+	// second one by name.
+	wantShown(t, k.say(ian, `/declare for "Mallory" 4 other Member of the IOM board`), "Recorded: <@USTRANGER> declared an interest in Item 4")
+	wantShown(t, k.say(stranger, "/declare withdraw 4"), "Your declaration in Item 4")
+	wantShown(t, k.say(sue, "/declare withdraw for <@USTRANGER> 3"), "The declaration of <@USTRANGER> in Item 3")
+	attRefused(k, stranger, "/declare for <@UGRAEME> 7.7 personal Volunteer", "You are not a member of Safer Sefton Together.")
+	attRefused(k, "UJAN", "/declare withdraw 7.7", "You are not a member of Safer Sefton Together.")
+
+	list := k.say(ian, "/declare list")
+	wantShown(t, list, "Mallory", "Employed by Sefton CVS")
+	if strings.Contains(list, "IOM board") || strings.Contains(list, "Trustee of SWACA") || strings.Contains(list, "Volunteer") {
+		t.Errorf("withdrawn or refused declarations listed:\n%s", list)
+	}
+	k.must(ian, "/meeting close anyway")
+	minute := k.say(ian, "/declare minutes")
+	wantShown(t, minute, "Mallory declared a disclosable pecuniary interest in Item 7.7")
+	if strings.Contains(minute, "Not minuted") {
+		t.Errorf("the substitute's declaration is not minuted:\n%s", minute)
+	}
+}

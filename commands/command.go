@@ -790,7 +790,7 @@ func (s *Service) admitOrigin(ctx context.Context, r Request, who Access, doing 
 	case o.Member == nil && who == Own:
 		return s.admitFormer(ctx, r, o)
 	case o.Member == nil:
-		return Origin{}, notMember(o.Committee, r.UserID)
+		return Origin{}, &strangerError{error: notMember(o.Committee, r.UserID), userID: r.UserID, origin: o}
 	case who == Officers && !o.Member.IsOfficer():
 		return Origin{}, userErr("Only an officer of %s can %s.", Escape(o.Committee.Name), doing)
 	case who == Chairs:

@@ -197,7 +197,7 @@ func declareCommand() *Command {
 			Usage:   []string{"/declare withdraw [DATE] ITEM", `/declare withdraw for @someone|"Name (Organisation)" [DATE] ITEM   (officer or chair)`},
 			Summary: "Withdraw your declarations for an item of the next meeting, or of the one on DATE; the originals stay on record.",
 			Date:    tableDateHelp,
-			Who:     Members, Run: withdrawDeclarationCmd,
+			Who:     Members, SelfAdmit: true, Run: withdrawDeclarationCmd,
 		}, {
 			Name:    "minutes",
 			Usage:   []string{"/declare minutes [DATE]   (officer)"},
@@ -336,8 +336,14 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if reply, ok, err := s.declareFrom(ctx, in); ok || err != nil {
 		return reply, err
 	}
+	// stranger: the sender, or the person `for` names, is in Slack but no
+	// member; taken if the meeting has them at its table (atTable).
+	var stranger *strangerError
 	if err := s.admitSelf(ctx, in); err != nil {
-		return Reply{}, err
+		if !errors.As(err, &stranger) || stranger.userID != in.UserID {
+			return Reply{}, err
+		}
+		in.Committee, in.Next, in.Table = stranger.origin.Committee, stranger.origin.Next, stranger.origin.Table
 	}
 	c := in.Committee
 	b, args, found, err := takeFor(in.Args)
@@ -345,11 +351,20 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
 	who := in.Me
-	if found {
-		if who, err = s.onBehalf(ctx, in, b, "declare an interest for someone else", "/declare", true); err != nil {
+	switch {
+	case stranger != nil && (found || isFor(args)):
+		// Only an officer or the chair enters for someone else.
+		return Reply{}, stranger
+	case stranger != nil:
+		who = Member{UserID: in.UserID}
+	case found:
+		if who, err = s.onBehalf(ctx, in, b, "declare an interest for someone else", "/declare", true); errors.As(err, &stranger) {
+			who, err = Member{UserID: stranger.userID}, nil
+		}
+		if err != nil {
 			return Reply{}, err
 		}
-	} else if isFor(args) {
+	case isFor(args):
 		return Reply{}, s.forNotNamed(ctx, in, args, "/declare", " …", "declare an interest for someone else")
 	}
 	if found && len(args) > 0 && strings.EqualFold(args[0], "withdraw") {
@@ -395,10 +410,56 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if who, err = s.onRecordAt(ctx, m, who); err != nil {
+	if who, err = s.declarantAt(ctx, c, m, who, stranger, in.UserID); err != nil {
 		return Reply{}, err
 	}
-	return s.declare(ctx, c, who, m, it, a.Kind, a.Nature, false, in.Request)
+	reply, err := s.declare(ctx, c, who, m, it, a.Kind, a.Nature, false, in.Request)
+	if err == nil && stranger != nil && who.UserID == in.UserID {
+		reply = strangerDeclared(reply, c, m, it)
+	}
+	return reply, err
+}
+
+// declarantAt is who, as /declare and `/declare withdraw` take them at
+// meeting m of c: a member; someone not in Slack, as m's records spell
+// them (onRecordAt), or the person in Slack of that name m has at its
+// table; or, for stranger (who is not a member), that person as m has
+// them at its table — refused, with how they come to be there, if m does
+// not.
+func (s *Service) declarantAt(ctx context.Context, c Committee, m Meeting, who Member, stranger *strangerError, sender string) (Member, error) {
+	if stranger == nil {
+		who, err := s.onRecordAt(ctx, m, who)
+		if err != nil || who.UserID != "" {
+			return who, err
+		}
+		at, ok, err := s.atTable(ctx, m, "", who.Name)
+		if ok {
+			return at, nil
+		}
+		return who, err
+	}
+	at, ok, err := s.atTable(ctx, m, who.UserID, "")
+	switch {
+	case err != nil:
+		return Member{}, err
+	case ok:
+		return at, nil
+	case who.UserID == sender:
+		return Member{}, userErr("%s Someone who comes as a member's substitute declares here once the member's apologies name them, or the meeting's attendance marks them.", stranger.Error())
+	}
+	return Member{}, userErr("%s A substitute, or someone in attendance, is entered for once the meeting's attendance marks them (`/attendance <@%s> substitute-for @member`, or `/attendance <@%s> in-attendance`) or a member's apologies name them as substitute.",
+		stranger.Error(), who.UserID, who.UserID)
+}
+
+// strangerDeclared is reply, the answer to someone who is not a member
+// of c and declared for themselves at meeting m, without its buttons,
+// which act for members: the way to withdraw, and who records a
+// dispensation, are said instead.
+func strangerDeclared(reply Reply, c Committee, m Meeting, it AgendaItem) Reply {
+	reply.Buttons = nil
+	reply.Text = strings.Replace(reply.Text, "Do you hold a dispensation?", "If you hold one, an officer or the chair records it.", 1)
+	reply.Text += fmt.Sprintf("\n`/declare withdraw %s %s` withdraws it.", DateOf(m.StartsAt, c.Location()).iso(), Escape(it.Number))
+	return reply
 }
 
 // declareFrom is declareCmd's one round trip, for a member's own
@@ -643,16 +704,31 @@ func withdrawValue(meetingID int64, item string, declarationID int64) string {
 }
 
 func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	// stranger: as in declareCmd, someone in Slack who is no member,
+	// whose declaration at the table is withdrawn as it was made.
+	var stranger *strangerError
+	if err := s.admitSelf(ctx, in); err != nil {
+		if !errors.As(err, &stranger) || stranger.userID != in.UserID {
+			return Reply{}, err
+		}
+		in.Committee, in.Next, in.Table = stranger.origin.Committee, stranger.origin.Next, stranger.origin.Table
+	}
 	b, args, found, err := takeFor(in.Args)
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
 	who := Member{UserID: in.UserID}
-	if found {
-		if who, err = s.onBehalf(ctx, in, b, "withdraw a declaration for someone else", "/declare withdraw", false); err != nil {
+	switch {
+	case stranger != nil && (found || isFor(args)):
+		return Reply{}, stranger
+	case found:
+		if who, err = s.onBehalf(ctx, in, b, "withdraw a declaration for someone else", "/declare withdraw", false); errors.As(err, &stranger) {
+			who, err = Member{UserID: stranger.userID}, nil
+		}
+		if err != nil {
 			return Reply{}, err
 		}
-	} else if isFor(args) {
+	case isFor(args):
 		return Reply{}, s.forNotNamed(ctx, in, args, "/declare withdraw", " …", "withdraw a declaration for someone else")
 	}
 	// A declaration may be made on any meeting's item (`/declare DATE
@@ -682,10 +758,12 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 	if err != nil {
 		return Reply{}, err
 	}
-	if who.UserID != in.UserID {
-		if who, err = s.onRecordAt(ctx, m, who); err != nil {
+	if who.UserID != in.UserID || stranger != nil {
+		if who, err = s.declarantAt(ctx, in.Committee, m, who, stranger, in.UserID); err != nil {
 			return Reply{}, err
 		}
+	}
+	if who.UserID != in.UserID {
 		return s.withdrawDeclarationsOf(ctx, in.Committee, who, m, in.Request, item)
 	}
 	reply, err := s.withdrawDeclarations(ctx, in.Committee, m, in.Request, item, 0)

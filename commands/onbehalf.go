@@ -102,9 +102,65 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 	}
 	mem, err := s.store.Member(ctx, c.ID, b.UserID)
 	if errors.Is(err, ErrNotFound) {
-		return Member{}, notMemberFor(c, b.UserID, cmd, "")
+		return Member{}, &strangerError{error: notMemberFor(c, b.UserID, cmd, ""), userID: b.UserID}
 	}
 	return mem, err
+}
+
+// strangerError refuses someone in Slack who is not a member of the
+// committee: the sender (notMember), or the person `for` names
+// (onBehalf). /declare takes them all the same where the meeting has
+// them at its table (atTable): a substitute declares there.
+type strangerError struct {
+	error
+	userID string
+	// origin is where the sender's request came from, when the stranger
+	// is the sender: the committee is known, only the membership is not.
+	origin Origin
+}
+
+func (e *strangerError) Unwrap() error { return e.error }
+
+// atTable is someone in Slack who is not a member of the committee, as
+// meeting m has them at its table: marked in its attendance other than
+// absent (a substitute, someone in attendance), or named as a member's
+// substitute by apologies standing for it. A substitute declares at the
+// table, as README has it, and so do others who come; their declaration is
+// theirs, kept under their Slack user, so that the minutes find it by
+// their mark in the attendance. The person is userID, or, when userID is
+// empty, the one whose name reads as name (personKey), an officer having
+// typed the name of someone the attendance marks by their Slack user: a
+// second person by name would be minuted apart from them. ok is false when
+// m has no such person.
+func (s *Service) atTable(ctx context.Context, m Meeting, userID, name string) (Member, bool, error) {
+	if userID == "" && name == "" {
+		return Member{}, false, nil
+	}
+	is := func(id, n string) bool {
+		if userID != "" {
+			return id == userID
+		}
+		return id != "" && personKey(n) == personKey(name)
+	}
+	log, err := s.store.AttendanceLog(ctx, m.ID)
+	if err != nil {
+		return Member{}, false, err
+	}
+	for _, a := range Standing(log) {
+		if a.Status != AttendAbsent && is(a.UserID, a.Name) {
+			return Member{UserID: a.UserID, Name: a.Name, Organisation: a.Organisation}, true, nil
+		}
+	}
+	as, err := s.store.Apologies(ctx, m.ID)
+	if err != nil {
+		return Member{}, false, err
+	}
+	for _, a := range as {
+		if a.UserID != "" && !a.Withdrawn && a.SubstituteID != "" && is(a.SubstituteID, a.SubstituteName) {
+			return Member{UserID: a.SubstituteID, Name: s.displayName(ctx, a.SubstituteID, a.SubstituteName)}, true, nil
+		}
+	}
+	return Member{}, false, nil
 }
 
 // oneWordErr refuses name, given with no organisation, when it is one
