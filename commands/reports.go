@@ -913,6 +913,18 @@ func (s *Service) mayReport(ctx context.Context, c Committee, me Member, it Agen
 	if p.includes(me) {
 		return nil
 	}
+	// A presenter removed from the committee since the item was added
+	// still speaks for their organisation's item: its other members, the
+	// one who took their place among them, send the report, rather than
+	// be sent to someone who can no longer send it. Read only here, as
+	// refusals are few.
+	removed, err := s.store.RemovedMembers(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	if p = presentersOf(it, append(members, removed...)); p.includes(me) {
+		return nil
+	}
 	who := []string{Escape(oneLine(stripBrackets(it.Presenter)))}
 	for _, org := range p.orgNames {
 		who = append(who, "members from "+Escape(org))

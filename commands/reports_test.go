@@ -691,3 +691,22 @@ func TestReportLinkMadeInSlacksComposer(t *testing.T) {
 		t.Errorf("links stored (-got +want):\n%s", diff)
 	}
 }
+
+// TestReportAfterThePresenterIsRemoved: the member who presents an item
+// leaves the committee and another of their organisation takes their
+// place: the new representative sends the item's report, as they could
+// while the presenter was a member, rather than be sent to the member
+// removed; a member of another organisation is still refused.
+func TestReportAfterThePresenterIsRemoved(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/agenda add 7.5 SWACA update — Neil Frackelton")
+	k.must(ian, "/committee member add <@UKATE|kate> SWACA")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	wantShown(t, k.say("UKATE", "/report 7.5 https://example.org/swaca-new.pdf SWACA update"), "Your report for Item 7.5 (SWACA update)")
+	r := k.run(graeme, "/report 7.5 https://example.org/p.pdf")
+	if !r.Refused {
+		t.Errorf("Graeme (Merseyside Police) attached SWACA's report:\n%s", shown(r))
+	}
+	wantShown(t, shown(r), "Only Neil Frackelton, members from SWACA or an officer can attach the report for Item 7.5 (SWACA update).")
+	wantShown(t, k.say(ian, "/report list"), "Item 7.5 (SWACA update)", "swaca-new.pdf")
+}

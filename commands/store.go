@@ -68,6 +68,9 @@ type CommitteeStore interface {
 	// were marked at meeting meetingID, or named there as the member
 	// someone substituted for: they were members at that meeting.
 	FormerMembers(ctx context.Context, committeeID, meetingID int64) ([]Member, error)
+	// RemovedMembers lists everyone removed from the committee and not
+	// added back, as they were when removed.
+	RemovedMembers(ctx context.Context, committeeID int64) ([]Member, error)
 	// ChairsAt is who held the chair and who the vice-chair (Slack user
 	// IDs, "" for none) when meeting meetingID closed, by the history of
 	// the members' roles: the record of a meeting held names its own chair,

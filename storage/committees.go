@@ -672,6 +672,21 @@ func (db *DB) FormerMember(ctx context.Context, committeeID int64, userID string
 	return row.member(), nil
 }
 
+// RemovedMembers implements commands.Store.
+func (db *DB) RemovedMembers(ctx context.Context, committeeID int64) ([]commands.Member, error) {
+	var rows []memberRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+memberColumns+` FROM members
+		WHERE committee_id = $1 AND removed_at IS NOT NULL ORDER BY lower(name), user_id`, committeeID)
+	if err != nil {
+		return nil, mapErr("removed members", err)
+	}
+	out := make([]commands.Member, len(rows))
+	for i, r := range rows {
+		out[i] = r.member()
+	}
+	return out, nil
+}
+
 // PutMember implements commands.CommitteeStore.
 func (db *DB) PutMember(ctx context.Context, m commands.Member, by string) (bool, error) {
 	return db.putMemberReplacing(ctx, "put member", m, "", by, nil)
