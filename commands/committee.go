@@ -184,10 +184,38 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if (was.Role == RoleChair || was.Role == RoleViceChair) && role != was.Role {
 		// Taking the chair's role away leaves the committee without
 		// one, as handing it to someone else does not: asked first, as
-		// that is.
-		return confirmRoleReply(c, m, was, true), nil
+		// that is. The vice-chair made chair while another holds the
+		// chair is asked about both at once: asked only whether to give
+		// up the vice-chair, the officer would confirm and be asked
+		// again about the chair.
+		holder, err := s.roleHolder(ctx, c, role, userID)
+		if err != nil {
+			return Reply{}, err
+		}
+		if holder.UserID != "" {
+			return confirmRoleReply(c, m, holder, was.Role, true), nil
+		}
+		return confirmRoleReply(c, m, was, "", true), nil
 	}
 	return s.putMember(ctx, c, m, "", r.UserID)
+}
+
+// roleHolder is the member of c other than userID who holds role, chair
+// or vice-chair; the zero Member when no one does, or role is another.
+func (s *Service) roleHolder(ctx context.Context, c Committee, role Role, userID string) (Member, error) {
+	if role != RoleChair && role != RoleViceChair {
+		return Member{}, nil
+	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return Member{}, err
+	}
+	for _, mem := range members {
+		if mem.Role == role && mem.UserID != userID {
+			return mem, nil
+		}
+	}
+	return Member{}, nil
 }
 
 // memberName is the name a member is added under, as displayName gives
@@ -260,7 +288,7 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	var taken *RoleTaken
 	switch {
 	case errors.As(err, &taken):
-		return confirmRoleReply(c, m, taken.Holder, was.UserID != ""), nil
+		return confirmRoleReply(c, m, taken.Holder, was.Role, was.UserID != ""), nil
 	case errors.Is(err, ErrLastOfficer):
 		return Reply{}, userErr("%s is the last officer of %s; add another officer first.", Escape(m.Name), Escape(c.Name))
 	case err != nil:
@@ -368,11 +396,21 @@ type roleChange struct {
 
 // confirmRoleReply asks to confirm m in holder's role, chair or
 // vice-chair, in place of holder; or, where holder is m, m giving that
-// role up for another, which leaves the committee without one.
-func confirmRoleReply(c Committee, m Member, holder Member, member bool) Reply {
+// role up for another, which leaves the committee without one. gives is
+// the role m holds now, said when m gives up the other of the two for
+// holder's, which leaves the committee without that one.
+func confirmRoleReply(c Committee, m Member, holder Member, gives Role, member bool) Reply {
 	ch := roleChange{Committee: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role, From: holder.UserID, Voting: m.Voting, Member: member}
-	text := fmt.Sprintf("<@%s> is %s of %s. Make <@%s> %s instead? <@%s> would become a member. Nothing changes unless you press Confirm.",
-		holder.UserID, article(m.Role), Escape(c.Name), m.UserID, article(m.Role), holder.UserID)
+	also := ""
+	if (gives == RoleChair || gives == RoleViceChair) && gives != m.Role {
+		also = fmt.Sprintf(", and %s would have no %s", Escape(c.Name), gives)
+	}
+	text := fmt.Sprintf("<@%s> is %s of %s. Make <@%s> %s instead? <@%s> would become a member%s. Nothing changes unless you press Confirm.",
+		holder.UserID, article(m.Role), Escape(c.Name), m.UserID, article(m.Role), holder.UserID, also)
+	if also != "" {
+		text = fmt.Sprintf("<@%s> is %s of %s, and <@%s> %s. Make <@%s> %s instead? <@%s> would become a member%s. Nothing changes unless you press Confirm.",
+			holder.UserID, article(m.Role), Escape(c.Name), m.UserID, article(gives), m.UserID, article(m.Role), holder.UserID, also)
+	}
 	if holder.UserID == m.UserID {
 		ch.From, ch.Leaves = "", holder.Role
 		text = fmt.Sprintf("<@%s> is %s of %s. Make them %s instead? %s would have no %s. Nothing changes unless you press Confirm.",

@@ -449,6 +449,16 @@ func TestCommitteeChairStepsDown(t *testing.T) {
 		t.Errorf("a button giving up a role for the same role: %q", got.Text)
 	}
 	wantShown(t, members(), "• Neil Frackelton — Sefton CVS (vice-chair)\n")
+
+	// The vice-chair made chair while another holds the chair: one
+	// question, naming both, and one press makes the change.
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	up := k.must(ian, "/committee member add <@UNEIL> Sefton CVS chair")
+	if got, want := shown(up), "<@USUE> is the chair of Safer Sefton Together, and <@UNEIL> the vice-chair. Make <@UNEIL> the chair instead? <@USUE> would become a member, and Safer Sefton Together would have no vice-chair. Nothing changes unless you press Confirm.\n[Confirm: Neil Frackelton as chair]"; got != want {
+		t.Fatalf("the question:\n got %q\nwant %q", got, want)
+	}
+	wantShown(t, k.press(ian, up, "Confirm: Neil Frackelton as chair").Text, "<@UNEIL> is now recorded as the chair of Safer Sefton Together", "<@USUE> is now a member", "Safer Sefton Together has no vice-chair now.")
+	wantShown(t, members(), "• Neil Frackelton — Sefton CVS (chair)\n", "• Sue Holden — Sefton CVS\n")
 }
 
 // TestCommitteeOfficersToldOfAGoneMessage: when a posted message can no
