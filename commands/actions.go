@@ -1123,7 +1123,7 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 func (s *Service) mayClose(ctx context.Context, in *Input, a ActionPoint, doing string) error {
 	if in.Former {
 		if a.OwnerUser != in.UserID {
-			return notMember(in.Committee, in.UserID)
+			return s.notMemberNow(ctx, in.Committee, in.UserID)
 		}
 		if a.Done {
 			return userErr("You are no longer a member of %s, so you cannot %s. It is done; if there is more to do, an officer or the chair can reopen it (`/action reopen %d`).",

@@ -939,7 +939,7 @@ func TestActionOfARemovedMemberNoted(t *testing.T) {
 	attRefused(k, neil, "/action note 1 Figures requested", "You are no longer a member of Safer Sefton Together, so you cannot note progress on action 1. "+yours)
 	attRefused(k, neil, "/action done 1 Circulated", "You are no longer a member of Safer Sefton Together, so you cannot mark action 1 done. "+yours)
 	attRefused(k, neil, "/action reopen 2", "You are no longer a member of Safer Sefton Together, so you cannot reopen action 2. It is done; if there is more to do, an officer or the chair can reopen it (`/action reopen 2`).")
-	attRefused(k, neil, "/action note 3 Briefed", "You are not a member of Safer Sefton Together. Ask its officer to add you")
+	attRefused(k, neil, "/action note 3 Briefed", "You are no longer a member of Safer Sefton Together, so this is not yours to do.")
 	attRefused(k, stranger, "/action note 1 Figures requested", "You are not a member of Safer Sefton Together. Ask its officer to add you")
 	if got, want := actLog(k), []string{"added Neil Frackelton 2027-01-20 UIAN", "added Neil Frackelton 2027-01-20 UIAN", "done Neil Frackelton 2027-01-20 UIAN", "added Graeme Robson 2027-01-20 UIAN"}; !slices.Equal(got, want) {
 		t.Errorf("the action log:\ngot  %q\nwant %q", got, want)

@@ -460,7 +460,7 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	case err != nil:
 		return Reply{}, err
 	case o.Member == nil:
-		return Reply{}, notMember(o.Committee, in.UserID)
+		return Reply{}, s.notMemberNow(ctx, o.Committee, in.UserID)
 	case o.Next == nil || sent.Outcome == "":
 		// The next meeting is scheduled and to come by definition; say
 		// what the statement would not write rather than guess. Without
@@ -926,7 +926,7 @@ func (s *Service) stillMember(ctx context.Context, c Committee, userID, sender s
 	case !errors.Is(err, ErrNotFound):
 		return err
 	case userID == sender:
-		return notMember(c, sender)
+		return s.notMemberNow(ctx, c, sender)
 	}
 	return notMemberFor(c, userID, "/apologies", ", and nothing was saved")
 }

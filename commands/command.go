@@ -790,7 +790,7 @@ func (s *Service) admitOrigin(ctx context.Context, r Request, who Access, doing 
 	case o.Member == nil && who == Own:
 		return s.admitFormer(ctx, r, o)
 	case o.Member == nil:
-		return Origin{}, &strangerError{error: notMember(o.Committee, r.UserID), userID: r.UserID, origin: o}
+		return Origin{}, &strangerError{error: s.notMemberNow(ctx, o.Committee, r.UserID), userID: r.UserID, origin: o}
 	case who == Officers && !o.Member.IsOfficer():
 		return Origin{}, userErr("Only an officer of %s can %s.", Escape(o.Committee.Name), doing)
 	case who == Chairs:
@@ -1363,6 +1363,19 @@ func noCommittee(userID string) error {
 // its officer runs to add them (see noCommittee).
 func notMember(c Committee, userID string) error {
 	return userErr("You are not a member of %s. Ask its officer to add you: they run `/committee member add <@%s> ORGANISATION` in its channel.", Escape(c.Name), userID)
+}
+
+// notMemberNow refuses userID, who is not a member of c, as notMember
+// does; someone removed from c is told they are no longer one, with where
+// their records stand, rather than asked to be added as if they never
+// were. Read only on the way to a refusal.
+func (s *Service) notMemberNow(ctx context.Context, c Committee, userID string) error {
+	if _, err := s.store.FormerMember(ctx, c.ID, userID); err != nil {
+		// Never a member, or unknown just now: the refusal stands either
+		// way, said as for anyone.
+		return notMember(c, userID)
+	}
+	return userErr("You are no longer a member of %s, so this is not yours to do. Your records from before stay in its history: `/history apologies`, `/history declarations`, `/interests` show them. If you should be a member again, its officer adds you back: `/committee member add <@%s> ORGANISATION` in its channel.", Escape(c.Name), userID)
 }
 
 // displayName is the best name the directory knows for userID.

@@ -613,6 +613,10 @@ func (k *kit) submitAsync(form *commands.Form, values map[string]string) <-chan 
 // kit's committee.
 const notMember = "You are not a member of Safer Sefton Together."
 
+// noLongerMember is the refusal of a command from someone removed from
+// the committee.
+const noLongerMember = "You are no longer a member of Safer Sefton Together"
+
 // TestMembershipChangesDoNotDeadlock: a change to the membership and a
 // member's apologies, declaration, an agenda change, an import, an
 // opening or a cancelling, sent at once, are both done, the one after
@@ -677,7 +681,7 @@ func TestMembershipChangesDoNotDeadlock(t *testing.T) {
 		// The apology waits for the member's row behind the removal, and
 		// is refused as sent after it (TestRemovedMemberLeavesNoApology).
 		{"member remove, their apologies", "/committee member remove <@UGRAEME>", slash(graeme, "/apologies Attending Crown Court"),
-			[]string{"is no longer a member", notMember}, func(t *testing.T, k *kit) {
+			[]string{"is no longer a member", noLongerMember}, func(t *testing.T, k *kit) {
 				if got := k.say(ian, "/apologies list"); strings.Contains(got, "Graeme") {
 					t.Errorf("the apologies of a member removed stand:\n%s", got)
 				}
@@ -693,7 +697,7 @@ func TestMembershipChangesDoNotDeadlock(t *testing.T) {
 			changed, got := whileMembershipChanges(k, tc.change, other)
 			for i, r := range []result{changed, got} {
 				what := []string{tc.change, "the other"}[i]
-				if r.err != nil || r.reply.Refused && tc.want[i] != notMember {
+				if r.err != nil || r.reply.Refused && tc.want[i] != noLongerMember {
 					t.Errorf("%s: %v %s", what, r.err, shown(r.reply))
 					continue
 				}
@@ -728,9 +732,9 @@ func TestRemovedMemberLeavesNoApology(t *testing.T) {
 		removalWas string // the removal's reply
 	}{
 		{"written after the removal", `SELECT id FROM meetings WHERE committee_id = $1 FOR NO KEY UPDATE`,
-			"/apologies Unwell", neil, notMember, false, "is no longer a member"},
+			"/apologies Unwell", neil, noLongerMember, false, "is no longer a member"},
 		{"written after the removal, with a substitute", `SELECT id FROM meetings WHERE committee_id = $1 FOR NO KEY UPDATE`,
-			"/apologies Unwell sub <@UGRAEME>", neil, notMember, false, "is no longer a member"},
+			"/apologies Unwell sub <@UGRAEME>", neil, noLongerMember, false, "is no longer a member"},
 		{"entered by the officer, written after the removal", `SELECT id FROM meetings WHERE committee_id = $1 FOR NO KEY UPDATE`,
 			"/apologies for <@UNEIL> Unwell", ian, "<@UNEIL> is not a member of Safer Sefton Together, and nothing was saved.", false, "is no longer a member"},
 		{"written as the removal withdraws", `INSERT INTO apologies (meeting_id, member_key, user_id, name, organisation, reason)
@@ -1530,4 +1534,28 @@ func TestRoleGivenIsTold(t *testing.T) {
 		t.Errorf("taking a role oneself is said to be told: %q", got)
 	}
 	wantTold(t, k, sue)
+}
+
+// TestFormerMemberToldTheyAreNoLongerOne: a member removed from the
+// committee who sends apologies, declares or attaches a report is told
+// they are no longer a member and where their records stand, not asked to
+// have themselves added as if they never were; someone who never was is
+// told as before. Nothing is recorded.
+func TestFormerMemberToldTheyAreNoLongerOne(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member remove <@UNEIL>")
+	for _, line := range []string{"/apologies Unwell", "/apologies 10/12/2026 Unwell", "/declare 7.5 personal Trustee of SWACA", "/report 7.5 https://example.org/swaca.pdf"} {
+		r := k.run(neil, line)
+		if !r.Refused || strings.Contains(shown(r), "Ask its officer to add you") {
+			t.Errorf("%s from Neil, removed: refused %v\n%s", line, r.Refused, shown(r))
+		}
+		wantShown(t, shown(r), "You are no longer a member of Safer Sefton Together", "`/history apologies`")
+		r = k.run("UJAN", line)
+		wantShown(t, shown(r), "You are not a member of Safer Sefton Together. Ask its officer to add you")
+	}
+	for _, line := range []string{"/apologies list", "/declare list", "/report list"} {
+		if got := k.say(ian, line); strings.Contains(got, "Neil") || strings.Contains(got, "Unwell") {
+			t.Errorf("%s names what Neil sent once removed:\n%s", line, got)
+		}
+	}
 }

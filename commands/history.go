@@ -873,7 +873,7 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 	m, err := s.historyMeeting(ctx, in, d, "attendance", s.attendedMeeting)
 	if err != nil {
 		if !member && isUserErr(err) {
-			return Reply{}, notMember(c, in.UserID)
+			return Reply{}, s.notMemberNow(ctx, c, in.UserID)
 		}
 		return Reply{}, err
 	}
@@ -885,7 +885,7 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 		marked := slices.ContainsFunc(st.log, func(a AttendanceMark) bool { return a.MemberKey == in.UserID })
 		switch {
 		case !marked:
-			return Reply{}, notMember(c, in.UserID)
+			return Reply{}, s.notMemberNow(ctx, c, in.UserID)
 		case who != "" && who != in.UserID || who == "" && name != "":
 			return Reply{}, othersRefused()
 		}

@@ -1813,7 +1813,7 @@ func TestInterestsOfAFormerMember(t *testing.T) {
 		t.Errorf("Neil's register, once he has left (-got +want):\n%s", diff)
 	}
 	// Others' registers stay closed to them.
-	wantShown(t, k.say(neil, "/interests <@UGRAEME>"), "not a member of Safer Sefton Together")
+	wantShown(t, k.say(neil, "/interests <@UGRAEME>"), "no longer a member of Safer Sefton Together")
 }
 
 // TestGiftWording: a gift registered for someone ends its sentence
