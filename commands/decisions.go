@@ -558,6 +558,11 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			err = ErrUnchanged
 		}
 	}
+	if errors.Is(err, ErrDeferred) {
+		day := DateOf(m.StartsAt, c.Location())
+		return Reply{}, userErr("Item %s was deferred to the next meeting at the meeting on %s; a deferred item is not decided there, and its minute would say both. Nothing was saved. If it was taken after all, `/minute defer undo %s %s` takes the deferral back; then record the decision.",
+			Escape(item), formatDay(m.StartsAt, c.Location()), day.iso(), Escape(item))
+	}
 	if errors.Is(err, ErrMinutesChanged) || errors.Is(err, ErrConflict) {
 		// Changed: the item's minute number, worked out from the agenda,
 		// was taken by another item's minute before the write, and the

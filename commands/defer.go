@@ -49,7 +49,8 @@ type Deferral struct {
 var (
 	// ErrDecided: the item's minute records a decision.
 	ErrDecided = fmt.Errorf("item decided: %w", ErrConflict)
-	// ErrDeferred: the item is deferred already.
+	// ErrDeferred: the item is deferred already (DeferItem), or deferred
+	// and so not to be decided (a decision's WriteMinute).
 	ErrDeferred = fmt.Errorf("item deferred already: %w", ErrConflict)
 )
 

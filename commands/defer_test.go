@@ -115,6 +115,17 @@ func TestDeferralRefused(t *testing.T) {
 	draft := k.say(ian, "/minutes draft")
 	wantNotShown(t, draft, "nothing was deferred", "deferred to the next meeting")
 
+	// The other way round: an item deferred is not decided at the same
+	// meeting, for its minute would read both; undone, it is.
+	k.must(ian, "/minute defer 5 The report was not ready.")
+	attRefused(k, ian, "/resolve 5 That the settings be approved.",
+		"Item 5 was deferred to the next meeting at the meeting on Thursday 10 December 2026; a deferred item is not decided there, and its minute would say both. Nothing was saved. If it was taken after all, `/minute defer undo 2026-12-10 5` takes the deferral back; then record the decision.")
+	draft = k.say(ian, "/minutes draft")
+	wantNotShown(t, draft, "That the settings be approved.")
+	wantShown(t, draft, "Consideration of this item was deferred to the next meeting. The report was not ready.")
+	k.must(ian, "/minute defer undo 5")
+	wantShown(t, k.say(ian, "/resolve 5 That the settings be approved."), "Resolved under item 5")
+
 	k.now = k.now.Add(time.Hour)
 	help := k.say(ian, "/minute help")
 	for _, usage := range []string{"/minute defer [DATE] ITEM [REASON]", "/minute defer undo [DATE] ITEM", "/minute defer dismiss [DATE] ITEM"} {

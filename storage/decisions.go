@@ -75,6 +75,19 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 	if confirmed {
 		return 0, fmt.Errorf("storage: write minute: confirmed: %w", commands.ErrConflict)
 	}
+	// A decision on an item deferred at the meeting would have its minute
+	// read both; read under the meeting's lock, which DeferItem takes, so
+	// that neither slips past the other.
+	if w.Action == "resolved" && !w.AddResolution && w.Resolution != nil && w.Item != "" {
+		var deferred bool
+		if err := tx.GetContext(ctx, &deferred, `SELECT EXISTS (SELECT 1 FROM deferrals
+			WHERE meeting_id = $1 AND item_number = $2 AND undone_at IS NULL)`, w.MeetingID, w.Item); err != nil {
+			return 0, err
+		}
+		if deferred {
+			return 0, fmt.Errorf("storage: write minute: item %q deferred: %w", w.Item, commands.ErrDeferred)
+		}
+	}
 	// Under the meeting's lock, which CommentMinute waits for: a
 	// correction sent since the write read those it answers would be
 	// taken as answered without being named. Every write of a minute
