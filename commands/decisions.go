@@ -1238,7 +1238,13 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 		n, ok := leadingNumber(last.Number)
 		switch {
 		case municipalYear(last.HeldOn, start) != year:
-			note = fmt.Sprintf("Numbering starts again at 1: the last minutes on record (minute %s, %s) are of the previous municipal year.", Escape(last.Number), last.HeldOn)
+			// "The previous" only when it is: minutes of years ago,
+			// called so, would have a clerk look for a year missing.
+			which := "the previous municipal year"
+			if municipalYear(last.HeldOn, start) != year-1 {
+				which = "an earlier municipal year"
+			}
+			note = fmt.Sprintf("Numbering starts again at 1: the last minutes on record (minute %s, %s) are of %s.", Escape(last.Number), last.HeldOn, which)
 		case !ok:
 			// Imported minutes numbered "LSC/16/26" or "P064" give no
 			// number to count on from that Quorum has always counted on

@@ -231,6 +231,10 @@ func TestMinutesDraftNumbering(t *testing.T) {
 	k.now = time.Date(2022, 6, 1, 9, 0, 0, 0, london)
 	k.must(ian, "/meeting schedule 2022-06-09 10:00")
 	wantShown(t, k.say(ian, "/minutes draft"), "Numbering starts again at 1: the last minutes on record (minute 29, Thursday 9 December 2021) are of the previous municipal year.")
+	// Years later, they are of an earlier year, not the previous one.
+	later := importedKit(t)
+	later.must(ian, "/meeting schedule 2026-12-10 10:00")
+	wantShown(t, later.say(ian, "/minutes draft"), "Numbering starts again at 1: the last minutes on record (minute 29, Thursday 9 December 2021) are of an earlier municipal year.")
 	// Just after the meeting began, it is still the one drafted.
 	k.now = time.Date(2022, 6, 9, 15, 0, 0, 0, london)
 	wantShown(t, k.say(ian, "/minutes draft"), "on Thursday 9 June 2022.")
