@@ -876,8 +876,15 @@ func adjournedAt(events []SessionEvent) time.Time {
 func (s *Service) alreadyRunning(st meetingState) Reply {
 	r := st.live()
 	r.Visibility = Private
-	r.Text = fmt.Sprintf("The meeting is already in progress: <@%s> opened it at %s.\n%s", st.sit.OpenedBy,
-		st.sit.Opened.In(st.c.Location()).Format("15:04"), r.Text)
+	loc := st.c.Location()
+	head := fmt.Sprintf("The meeting is already in progress: <@%s> opened it at %s.", st.sit.OpenedBy, st.sit.Opened.In(loc).Format("15:04"))
+	if st.sit.State == ActionAdjourned {
+		// A chair reconvening says "start": the answer is the command
+		// that does, not only that it is open.
+		head = fmt.Sprintf("The meeting is adjourned (since %s), not closed: `/meeting resume` reconvenes it. <@%s> opened it at %s.",
+			adjournedAt(st.sit.Events).In(loc).Format("15:04"), st.sit.OpenedBy, st.sit.Opened.In(loc).Format("15:04"))
+	}
+	r.Text = head + "\n" + r.Text
 	r.Refused = true
 	return r
 }

@@ -774,6 +774,8 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 	k.steps([]step{
 		{sue, "/meeting adjourn", []string{"The meeting is already adjourned (since 11:00): `/meeting resume` resumes it."}},
 		{sue, "/meeting item 7.7", []string{"The meeting is adjourned: `/meeting resume` resumes it first."}},
+		// Reconvening is resuming: "start" is answered with the command.
+		{sue, "/meeting start", []string{"The meeting is adjourned (since 11:00), not closed: `/meeting resume` reconvenes it. <@USUE> opened it at 09:55."}},
 		// People may still arrive while it is adjourned.
 		{neil, "/here", []string{"You are marked present. Your apologies for this meeting are withdrawn: you are here. *Inquorate*: 2 present, quorum 3"}},
 	})
