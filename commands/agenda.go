@@ -257,7 +257,10 @@ func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting, now t
 // agendaReplyAsked is agendaReply with what the request's one read found
 // of the records' changes, if it asked (see keptAgenda).
 func (s *Service) agendaReplyAsked(ctx context.Context, c Committee, m Meeting, now time.Time, asked *askedSince) (Reply, error) {
-	held := heldBy(m, now)
+	held, err := s.heldOrOpened(ctx, c, m, now)
+	if err != nil {
+		return Reply{}, err
+	}
 	var day Date
 	if !now.IsZero() {
 		day = DateOf(now, c.Location())
@@ -330,6 +333,22 @@ func heldBy(m Meeting, now time.Time) bool {
 		return false
 	}
 	return !m.StartsAt.After(now)
+}
+
+// heldOrOpened is heldBy, and true too for a meeting opened before its
+// advertised start: under way, it takes no apologies, and its agenda
+// does not invite them. Only on the meeting's day before its start is
+// there anything to read.
+func (s *Service) heldOrOpened(ctx context.Context, c Committee, m Meeting, now time.Time) (bool, error) {
+	loc := c.Location()
+	if heldBy(m, now) || now.IsZero() || m.Status != MeetingScheduled || DateOf(now, loc) != DateOf(m.StartsAt, loc) {
+		return heldBy(m, now), nil
+	}
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil {
+		return false, err
+	}
+	return !SittingOf(events).Opened.IsZero(), nil
 }
 
 // papers are what Quorum holds for a meeting: its agenda items, and the

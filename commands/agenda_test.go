@@ -1364,6 +1364,38 @@ func TestAgendaOfAMeetingHeldAsksNothing(t *testing.T) {
 	}
 }
 
+// TestAgendaOfAMeetingOpenedEarlyAsksNothing: a meeting opened before
+// its advertised start is under way: its agenda, shown or as posted and
+// brought up to date, invites no apologies, which it no longer takes.
+func TestAgendaOfAMeetingOpenedEarlyAsksNothing(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	if got := k.say(neil, "/agenda"); !strings.Contains(got, "Can't come?") {
+		t.Fatalf("the agenda before the meeting opens:\n%s", got)
+	}
+	k.must(ian, "/agenda post")
+	k.sent()
+	k.must(sue, "/meeting start")
+	if got := k.say(neil, "/agenda"); strings.Contains(got, "Can't come?") || !strings.Contains(got, "Agenda — Safer Sefton Together") {
+		t.Errorf("the agenda of the meeting opened early:\n%s", got)
+	}
+	attRefused(k, neil, "/apologies 2026-12-10 Unwell", "is under way")
+	k.must(ian, "/attendance <@UNEIL> apologies Unwell")
+	for _, m := range k.sent() {
+		if m.Kind != commands.OutboxUpdate {
+			continue
+		}
+		r, _, err := k.svc.CurrentMessageAt(context.Background(), m.MessageKey, k.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(shown(r), "Can't come?") {
+			t.Errorf("the posted agenda, opened early:\n%s", shown(r))
+		}
+	}
+}
+
 // TestAgendaImportOfAPastMeetingSaysSo: an officer of a new committee
 // pasting a published agenda of years ago, meaning to fill the next
 // meeting's, is told the meeting it went to is past and that the next
