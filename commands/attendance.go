@@ -2254,6 +2254,20 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 		}
 	}
 	_, presided := st.inTheChair()
+	// Marked present for the first time by someone else once business
+	// has started: they may have been there from the start, unmarked, or
+	// have come in just now. The minutes list them as present throughout,
+	// so the officer is told, with the mark that says when they came.
+	arrived := ""
+	if added && !self && mark.Status == AttendPresent && !slices.ContainsFunc(st.log, func(l AttendanceMark) bool { return l.MemberKey == mark.MemberKey }) &&
+		slices.ContainsFunc(st.sit.Events, func(e SessionEvent) bool { return e.Action == ActionItem && !e.At.After(mark.At) }) {
+		person := "<@" + mark.UserID + ">"
+		if mark.UserID == "" {
+			person, _ = quotedName(mark.Name, mark.Organisation)
+		}
+		arrived = fmt.Sprintf(" Business has started, and the minutes list them as present from the start; if they came in later, `/attendance %s late %s` records when.",
+			person, mark.At.In(st.c.Location()).Format("15:04"))
+	}
 	if added {
 		st.log = withMark(st.log, mark)
 		st.att = Standing(st.log)
@@ -2292,7 +2306,7 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 	if !added {
 		return private("%s %s already. %s", who, strings.Replace(state, "are ", "were ", 1), line), nil
 	}
-	return private("%s %s.%s %s", who, state, withdrew, line), nil
+	return private("%s %s.%s%s %s", who, state, withdrew, arrived, line), nil
 }
 
 func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) string {

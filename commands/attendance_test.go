@@ -3155,3 +3155,23 @@ func TestSubstituteDeclaresAtTheTable(t *testing.T) {
 		t.Errorf("the substitute's declaration is not minuted:\n%s", minute)
 	}
 }
+
+// TestOfficerMarksPresentOnceBusinessHasStarted: someone marked present
+// for the first time by the officer after an item was taken up is listed
+// as present from the start, which may be wrong: the officer is told, with
+// the mark that records when they came. Marked before business, or late,
+// nothing is said.
+func TestOfficerMarksPresentOnceBusinessHasStarted(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/meeting start")
+	got := k.say(ian, "/attendance <@UGRAEME> present")
+	wantNotShown(t, got, "Business has started")
+	k.now = attAt(10, 10, 20)
+	k.must(sue, "/meeting item 7.7")
+	k.now = attAt(10, 10, 30)
+	wantShown(t, k.say(ian, "/attendance <@USUE> present"), "Sue Holden is marked present. Business has started, and the minutes list them as present from the start; if they came in later, `/attendance <@USUE> late 10:30` records when.")
+	wantShown(t, k.say(ian, `/attendance "Jen Williams (NW Probation)" present`), "`/attendance \"Jen Williams (NW Probation)\" late 10:30` records when.")
+	wantNotShown(t, k.say(ian, "/attendance <@UANN> late 10:25"), "Business has started")
+	// Marked again, they are not arriving.
+	wantNotShown(t, k.say(ian, "/attendance <@USUE> present"), "Business has started")
+}
