@@ -279,12 +279,24 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	}
 	// Told of a role that lets them act for others, which they would
 	// otherwise learn of only by the commands it opens to them; the store
-	// queues it only if the change gives them the role.
-	var told *OutboxMessage
+	// queues it only if the change gives them the role. Told too of such
+	// a role taken from them, as is the chair or vice-chair m replaces:
+	// they would otherwise find out when a command was refused.
+	var told, fromTold *OutboxMessage
+	byReq := Request{UserID: by, Now: m.At}
 	if powers := rolePowers(m.Role); powers != "" {
-		told = toldOf(c, m, Request{UserID: by, Now: m.At}, fmt.Sprintf("made you %s of *%s*. %s", article(m.Role), Escape(c.Name), powers))
+		told = toldOf(c, m, byReq, fmt.Sprintf("made you %s of *%s*. %s", article(m.Role), Escape(c.Name), powers))
+	} else if was.UserID != "" && rolePowers(was.Role) != "" {
+		told = toldOf(c, m, byReq, fmt.Sprintf("made you a member of *%s*: you are no longer %s. What you entered for others stays on record.", Escape(c.Name), article(was.Role)))
 	}
-	created, err := s.store.GiveRole(ctx, m, from, by, told)
+	if from != "" {
+		did := fmt.Sprintf("made <@%s> %s", m.UserID, article(m.Role))
+		if m.UserID == by {
+			did = "took " + article(m.Role)
+		}
+		fromTold = toldOf(c, Member{UserID: from}, byReq, fmt.Sprintf("%s of *%s* in your place: you are a member now. What you entered for others stays on record.", did, Escape(c.Name)))
+	}
+	created, err := s.store.GiveRole(ctx, m, from, by, told, fromTold)
 	var taken *RoleTaken
 	switch {
 	case errors.As(err, &taken):
@@ -351,8 +363,14 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	case wasNonVoting && m.Voting != nil && *m.Voting:
 		reply.Text += " They vote, and count to the quorum."
 	}
-	if told != nil && (was.UserID == "" || was.Role != m.Role) {
+	toldMember, toldFrom := told != nil && (was.UserID == "" || was.Role != m.Role), handedOver && fromTold != nil
+	switch {
+	case toldMember && toldFrom:
+		reply.Text += " Both are told by direct message."
+	case toldMember:
 		reply.Text += " " + toldThem
+	case toldFrom:
+		reply.Text += fmt.Sprintf(" <@%s> is told by direct message.", from)
 	}
 	return reply, nil
 }

@@ -370,11 +370,26 @@ func TestCommitteeChairHandOver(t *testing.T) {
 	if got := members(); got != before {
 		t.Errorf("a member's press changed the committee:\n%s", got)
 	}
+	k.sent()
 	got := k.press(ian, r, "Confirm: Neil Frackelton as chair")
-	if got.Text != "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. (Was a member.) <@USUE> is now a member; the audit log keeps the change. They are told by direct message." {
+	if got.Text != "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. (Was a member.) <@USUE> is now a member; the audit log keeps the change. Both are told by direct message." {
 		t.Errorf("confirmed: %q", got.Text)
 	}
 	wantShown(t, members(), "• Neil Frackelton — SWACA (chair)", "• Sue Holden — Sefton CVS\n")
+	// Sue, who was the chair, hears of it as Neil does, each once.
+	dms := map[string]string{}
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxDM {
+			dms[m.UserID] += shown(m.Reply)
+		}
+	}
+	if want := "<@UIAN> made <@UNEIL> the chair of *Safer Sefton Together* in your place: you are a member now. What you entered for others stays on record."; dms["USUE"] != want {
+		t.Errorf("Sue was told %q, want %q", dms["USUE"], want)
+	}
+	wantShown(t, dms["UNEIL"], "<@UIAN> made you the chair of *Safer Sefton Together*.")
+	if again := k.press(ian, r, "Confirm: Neil Frackelton as chair"); strings.Contains(again.Text, "told") || len(k.sent()) != 0 {
+		t.Errorf("pressed again: %q, and told again", again.Text)
+	}
 
 	// Two questions asked before either is answered: once one is
 	// confirmed, the other asks afresh rather than replacing the wrong
@@ -433,8 +448,14 @@ func TestCommitteeChairStepsDown(t *testing.T) {
 		t.Errorf("Neil's press: %+v", got)
 	}
 	wantShown(t, members(), "• Sue Holden — Sefton CVS (chair)\n")
-	if got, want := k.press(ian, r, "Confirm: Sue Holden as member").Text, "<@USUE> is now recorded as a member of Safer Sefton Together, for Sefton CVS. (Was the chair.) Safer Sefton Together has no chair now."; got != want {
+	k.sent()
+	if got, want := k.press(ian, r, "Confirm: Sue Holden as member").Text, "<@USUE> is now recorded as a member of Safer Sefton Together, for Sefton CVS. (Was the chair.) Safer Sefton Together has no chair now. They are told by direct message."; got != want {
 		t.Errorf("confirmed:\n got %q\nwant %q", got, want)
+	}
+	// Told, as she was when given the chair: a command refused would
+	// otherwise be how she found out.
+	if sent := k.sent(); len(sent) != 1 || sent[0].UserID != "USUE" || shown(sent[0].Reply) != "<@UIAN> made you a member of *Safer Sefton Together*: you are no longer the chair. What you entered for others stays on record." {
+		t.Errorf("Sue told: %+v", sent)
 	}
 	wantShown(t, members(), "• Sue Holden — Sefton CVS\n")
 
@@ -1493,7 +1514,8 @@ func TestRemovedMemberIsTold(t *testing.T) {
 
 // TestRoleGivenIsTold: someone made an officer, the chair or the
 // vice-chair is told by direct message once, with what the role lets
-// them do; made a member, or giving themselves a role, they are not.
+// them do; giving themselves a role, they are not; the chair or
+// vice-chair replaced is told they are a member now.
 func TestRoleGivenIsTold(t *testing.T) {
 	k := committeeKit(t)
 	k.sent()
@@ -1509,7 +1531,7 @@ func TestRoleGivenIsTold(t *testing.T) {
 	wantTold(t, k, graeme)
 
 	// A new member made chair straight away is told; the chair handed
-	// over by Confirm tells the new one alone, once.
+	// over by Confirm tells the new one and the one replaced, once.
 	wantShown(t, k.say(ian, "/committee member add <@USUE|sue> Sefton CVS chair"), "They are told by direct message.")
 	wantTold(t, k, sue, "<@UIAN> made you the chair of *Safer Sefton Together*. The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you, but for the reasons members give for their apologies, which only officers read.")
 	r := k.must(ian, "/committee member add <@UNEIL> SWACA chair")
@@ -1517,23 +1539,29 @@ func TestRoleGivenIsTold(t *testing.T) {
 		t.Fatalf("no Confirm: %+v", r)
 	}
 	wantTold(t, k, neil)
-	wantShown(t, shown(k.act(k.request(ian, ""), r.Buttons[0].Action, r.Buttons[0].Value)), "They are told by direct message.")
-	wantTold(t, k, neil, "<@UIAN> made you the chair of *Safer Sefton Together*. The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you, but for the reasons members give for their apologies, which only officers read.")
+	wantShown(t, shown(k.act(k.request(ian, ""), r.Buttons[0].Action, r.Buttons[0].Value)), "Both are told by direct message.")
+	sent := k.sent()
+	if diff := cmp.Diff(actDMs(sent, neil), []string{"<@UIAN> made you the chair of *Safer Sefton Together*. The chair may do what an officer does for a meeting's conduct and its minutes: open, adjourn and close it (`/meeting start`), record attendance for others, record resolutions and minutes (`/resolve`, `/minute`, `/minutes draft`, `/minutes approve`), and add, move and reassign actions. The history of everyone's records is open to you, but for the reasons members give for their apologies, which only officers read."}); diff != "" {
+		t.Errorf("Neil is told (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(actDMs(sent, sue), []string{"<@UIAN> made <@UNEIL> the chair of *Safer Sefton Together* in your place: you are a member now. What you entered for others stays on record."}); diff != "" {
+		t.Errorf("Sue, the chair replaced, is told (-got +want):\n%s", diff)
+	}
 	k.act(k.request(ian, ""), r.Buttons[0].Action, r.Buttons[0].Value)
 	wantTold(t, k, neil)
 
 	wantShown(t, k.say(ian, "/committee member add <@USUE> Sefton CVS officer"), "They are told by direct message.")
 	wantTold(t, k, sue, "<@UIAN> made you an officer of *Safer Sefton Together*. An officer manages the committee's members, meetings, agendas and minutes, and may enter or withdraw apologies, declarations, register entries and actions on anyone's behalf; each member is told when you do.")
-	// An officer giving themselves a role is not told, nor the
-	// vice-chair they replace, made a member.
+	// An officer giving themselves a role is not told; the vice-chair
+	// they replace, made a member, is.
 	r = k.must(sue, "/committee member add <@USUE> Sefton CVS vice-chair")
 	if len(r.Buttons) != 1 {
 		t.Fatalf("no Confirm: %+v", r)
 	}
-	if got := shown(k.act(k.request(sue, ""), r.Buttons[0].Action, r.Buttons[0].Value)); strings.Contains(got, "told") {
-		t.Errorf("taking a role oneself is said to be told: %q", got)
+	if got := shown(k.act(k.request(sue, ""), r.Buttons[0].Action, r.Buttons[0].Value)); strings.Contains(got, "They are told") || strings.Contains(got, "Both") || !strings.Contains(got, "<@UGRAEME> is told by direct message.") {
+		t.Errorf("taking a role oneself: %q", got)
 	}
-	wantTold(t, k, sue)
+	wantTold(t, k, graeme, "<@USUE> took the vice-chair of *Safer Sefton Together* in your place: you are a member now. What you entered for others stays on record.")
 }
 
 // TestFormerMemberToldTheyAreNoLongerOne: a member removed from the

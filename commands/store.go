@@ -105,8 +105,9 @@ type CommitteeStore interface {
 	// and HandOver return a *RoleTaken when someone else holds the role.
 	HandOver(ctx context.Context, m Member, from, by string) (created bool, err error)
 	// GiveRole is PutMember, or HandOver when from is given, queuing the
-	// notice with the change when it gives m a role they did not hold.
-	GiveRole(ctx context.Context, m Member, from, by string, notice *OutboxMessage) (created bool, err error)
+	// notice with the change when it gives m a role they did not hold, and
+	// fromNotice when it makes from, who held m's role, a member.
+	GiveRole(ctx context.Context, m Member, from, by string, notice, fromNotice *OutboxMessage) (created bool, err error)
 }
 
 // MeetingStore keeps meetings.

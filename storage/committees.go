@@ -689,17 +689,17 @@ func (db *DB) RemovedMembers(ctx context.Context, committeeID int64) ([]commands
 
 // PutMember implements commands.CommitteeStore.
 func (db *DB) PutMember(ctx context.Context, m commands.Member, by string) (bool, error) {
-	return db.putMemberReplacing(ctx, "put member", m, "", by, nil)
+	return db.putMemberReplacing(ctx, "put member", m, "", by, nil, nil)
 }
 
 // HandOver implements commands.CommitteeStore.
 func (db *DB) HandOver(ctx context.Context, m commands.Member, from, by string) (bool, error) {
-	return db.putMemberReplacing(ctx, "hand over", m, from, by, nil)
+	return db.putMemberReplacing(ctx, "hand over", m, from, by, nil, nil)
 }
 
 // GiveRole implements commands.CommitteeStore.
-func (db *DB) GiveRole(ctx context.Context, m commands.Member, from, by string, notice *commands.OutboxMessage) (bool, error) {
-	return db.putMemberReplacing(ctx, "give role", m, from, by, notice)
+func (db *DB) GiveRole(ctx context.Context, m commands.Member, from, by string, notice, fromNotice *commands.OutboxMessage) (bool, error) {
+	return db.putMemberReplacing(ctx, "give role", m, from, by, notice, fromNotice)
 }
 
 // putMemberReplacing puts m; when m becomes chair or vice-chair and from
@@ -707,8 +707,9 @@ func (db *DB) GiveRole(ctx context.Context, m commands.Member, from, by string, 
 // else holding it is a *commands.RoleTaken. The notice, when there is
 // one, is queued with the change when it gives m a role they did not
 // hold: read in the transaction, so that two changes at once, or one
-// confirmed twice, tell them once.
-func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Member, from, by string, notice *commands.OutboxMessage) (bool, error) {
+// confirmed twice, tell them once. fromNotice is queued likewise when
+// from is made a member.
+func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Member, from, by string, notice, fromNotice *commands.OutboxMessage) (bool, error) {
 	var created bool
 	err := db.inTx(ctx, op, func(tx *Tx) error {
 		// Serialise changes to a committee's membership, so that the
@@ -736,8 +737,14 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 			return err
 		}
 		if m.Role == commands.RoleChair || m.Role == commands.RoleViceChair {
-			if err := replaceHolder(ctx, tx, m, from, by); err != nil {
+			replaced, err := replaceHolder(ctx, tx, m, from, by)
+			if err != nil {
 				return err
+			}
+			if replaced && fromNotice != nil {
+				if err := enqueue(ctx, tx, *fromNotice); err != nil {
+					return err
+				}
 			}
 		}
 		created, err = putMember(ctx, tx, m, by)
@@ -1030,23 +1037,23 @@ func claimSubstitute(ctx context.Context, q sqlx.ExtContext, m commands.Member) 
 // member, so that m can take it. The committee is locked: no one else can
 // take the role meanwhile, and the unique index members_one_chair stands
 // behind that.
-func replaceHolder(ctx context.Context, tx *Tx, m commands.Member, from, by string) error {
+func replaceHolder(ctx context.Context, tx *Tx, m commands.Member, from, by string) (bool, error) {
 	var holder memberRow
 	err := tx.GetContext(ctx, &holder, `SELECT `+memberColumns+` FROM members
 		WHERE committee_id = $1 AND role = $2 AND user_id <> $3 AND removed_at IS NULL`, m.CommitteeID, string(m.Role), m.UserID)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return nil
+		return false, nil
 	case err != nil:
-		return err
+		return false, err
 	case holder.UserID != from:
-		return &commands.RoleTaken{Holder: holder.member()}
+		return false, &commands.RoleTaken{Holder: holder.member()}
 	}
 	previous := holder.member()
 	previous.Role = commands.RoleMember
 	previous.At = m.At
 	_, err = putMember(ctx, tx, previous, by)
-	return err
+	return err == nil, err
 }
 
 func ensureAnotherOfficer(ctx context.Context, q sqlx.QueryerContext, committeeID int64, userID string) error {
