@@ -385,7 +385,11 @@ func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	m.Status = MeetingCancelled
-	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.", Escape(c.Name), describeMeeting(m, loc))}, nil
+	// Members who sent apologies, declared or sent a report for it read
+	// what became of them, rather than send them again for a meeting
+	// that does not take place, or fear them lost.
+	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled. The apologies, declarations of interest and reports sent for it stay on record with it; if it is scheduled again on the same day they stand again, and a meeting on another day needs them sent again.",
+		Escape(c.Name), describeMeeting(m, loc))}, nil
 }
 
 func capitalise(s string) string {

@@ -52,7 +52,7 @@ func TestMeetings(t *testing.T) {
 	}
 
 	r = k.must(ian, "/meeting cancel 14/01/2027")
-	if r.Text != "The meeting of *Safer Sefton Together* on Thursday 14 January 2027, 10:00, Bootle Town Hall is cancelled." || r.Visibility != commands.Public {
+	if r.Text != "The meeting of *Safer Sefton Together* on Thursday 14 January 2027, 10:00, Bootle Town Hall is cancelled. The apologies, declarations of interest and reports sent for it stay on record with it; if it is scheduled again on the same day they stand again, and a meeting on another day needs them sent again." || r.Visibility != commands.Public {
 		t.Errorf("cancel: %+v", r)
 	}
 	k.steps([]step{
@@ -991,7 +991,7 @@ func TestMeetingCancelledBeforeItIsOpened(t *testing.T) {
 	k.now = time.Date(2026, 12, 10, 10, 40, 0, 0, london)
 	k.sent()
 	r := k.must(ian, "/meeting cancel today")
-	if want := "The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting is cancelled."; r.Text != want || r.Visibility != commands.Public {
+	if want := "The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting is cancelled. The apologies, declarations of interest and reports sent for it stay on record with it; if it is scheduled again on the same day they stand again, and a meeting on another day needs them sent again."; r.Text != want || r.Visibility != commands.Public {
 		t.Errorf("cancelling a meeting waiting to be opened: %q (%v), want %q in the channel", r.Text, r.Visibility, want)
 	}
 	var told []string
