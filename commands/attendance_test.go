@@ -3175,3 +3175,45 @@ func TestOfficerMarksPresentOnceBusinessHasStarted(t *testing.T) {
 	// Marked again, they are not arriving.
 	wantNotShown(t, k.say(ian, "/attendance <@USUE> present"), "Business has started")
 }
+
+// TestStrangerDeclarationWithdrawnOnceNoLongerAtTheTable: a substitute's
+// declaration made before the meeting stays theirs to withdraw, and the
+// officer's, when the member who named them comes after all: it does not
+// stand for good.
+func TestStrangerDeclarationWithdrawnOnceNoLongerAtTheTable(t *testing.T) {
+	k := attDay(t)
+	k.must(graeme, "/apologies Away sub <@USTRANGER|mallory>")
+	wantShown(t, k.say(stranger, "/declare 7.7 other Trustee of Sefton CVS"), "`/declare withdraw 2026-12-10 7.7` withdraws it.")
+	k.must(stranger, "/declare 3 other Volunteer")
+	k.must(graeme, "/apologies withdraw")
+	wantShown(t, k.say(stranger, "/declare withdraw 2026-12-10 7.7"), "Your declaration in Item 7.7 (Sefton CVS) is withdrawn.")
+	wantShown(t, k.say(ian, "/declare withdraw for <@USTRANGER> 3"), "The declaration of <@USTRANGER> in Item 3")
+	attRefused(k, stranger, "/declare 7.7 other Trustee of Sefton CVS", "You are not a member of Safer Sefton Together.")
+	if got := k.say(ian, "/declare list"); strings.Contains(got, "Trustee") || strings.Contains(got, "Volunteer") {
+		t.Errorf("the substitute's withdrawn declarations are listed:\n%s", got)
+	}
+}
+
+// TestDeclarationByNameNotTakenForASlackNamesake: a person not in Slack
+// whom the meeting has on record by name keeps their declarations by
+// name, though someone in Slack of the same first name is at the table;
+// of two at the table the name could mean, the officer is asked which.
+func TestDeclarationByNameNotTakenForASlackNamesake(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(ian, `/attendance "Mallory (Sefton Council)" in-attendance`)
+	k.must(ian, "/attendance <@USTRANGER> in-attendance")
+	k.must(stranger, "/declare 7.7 other Volunteer at Sefton CVS")
+	wantShown(t, k.say(ian, `/declare for "Mallory (Sefton Council)" 7.7 other Trustee of Sefton CVS`), "Recorded: Mallory (Sefton Council) declared")
+	wantShown(t, k.say(ian, `/declare withdraw for "Mallory (Sefton Council)" 7.7`), "The declaration of Mallory (Sefton Council) in Item 7.7")
+	list := k.say(ian, "/declare list")
+	if !strings.Contains(list, "Volunteer at Sefton CVS") || strings.Contains(list, "Trustee of Sefton CVS") {
+		t.Errorf("the by-name withdrawal took the wrong declaration:\n%s", list)
+	}
+
+	k = attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/attendance <@USTRANGER> in-attendance")
+	k.must(ian, "/attendance <@UMALLORY2|Mallory> in-attendance")
+	attRefused(k, ian, `/declare for "Mallory" 7.7 other Trustee of Sefton CVS`, "name the one meant by mention. Nothing was recorded.")
+}

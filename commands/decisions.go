@@ -559,9 +559,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		}
 	}
 	if errors.Is(err, ErrDeferred) {
-		day := DateOf(m.StartsAt, c.Location())
-		return Reply{}, userErr("Item %s was deferred to the next meeting at the meeting on %s; a deferred item is not decided there, and its minute would say both. Nothing was saved. If it was taken after all, `/minute defer undo %s %s` takes the deferral back; then record the decision.",
-			Escape(item), formatDay(m.StartsAt, c.Location()), day.iso(), Escape(item))
+		return Reply{}, deferredNotDecided(item, DateOf(m.StartsAt, c.Location()))
 	}
 	if errors.Is(err, ErrMinutesChanged) || errors.Is(err, ErrConflict) {
 		// Changed: the item's minute number, worked out from the agenda,
@@ -1985,6 +1983,14 @@ func docNumbers(doc MinutesDocument) string {
 	return "minutes " + joinAnd(names)
 }
 
+// deferredNotDecided refuses a decision recorded, by /resolve or an
+// amendment, under item, deferred at the meeting held on day: its minute
+// would read both.
+func deferredNotDecided(item string, day Date) error {
+	return userErr("Item %s was deferred to the next meeting at the meeting on %s; a deferred item is not decided there, and its minute would say both. Nothing was saved. If it was taken after all, `/minute defer undo %s %s` takes the deferral back; then record the decision.",
+		Escape(item), day, day.iso(), Escape(item))
+}
+
 func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	t, text, err := s.draftMinute(ctx, in, "can no longer be changed.")
@@ -2032,6 +2038,9 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	out, err := s.store.WriteMinute(ctx, w)
 	if errors.Is(err, ErrMinutesChanged) {
 		return Reply{}, minutesChangedErr()
+	}
+	if errors.Is(err, ErrDeferred) {
+		return Reply{}, deferredNotDecided(mi.Item, mi.HeldOn)
 	}
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, userErr("The minutes of %s are confirmed as a correct record and can no longer be changed. %s", mi.HeldOn, correctionWay(mi.HeldOn))

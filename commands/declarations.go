@@ -410,7 +410,7 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if who, err = s.declarantAt(ctx, c, m, who, stranger, in.UserID); err != nil {
+	if who, err = s.declarantAt(ctx, c, m, who, stranger, in.UserID, true); err != nil {
 		return Reply{}, err
 	}
 	reply, err := s.declare(ctx, c, who, m, it, a.Kind, a.Nature, false, in.Request)
@@ -420,31 +420,66 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return reply, err
 }
 
-// declarantAt is who, as /declare and `/declare withdraw` take them at
-// meeting m of c: a member; someone not in Slack, as m's records spell
-// them (onRecordAt), or the person in Slack of that name m has at its
-// table; or, for stranger (who is not a member), that person as m has
-// them at its table — refused, with how they come to be there, if m does
-// not.
-func (s *Service) declarantAt(ctx context.Context, c Committee, m Meeting, who Member, stranger *strangerError, sender string) (Member, error) {
+// declarantAt is who, as /declare (adds) and `/declare withdraw` take
+// them at meeting m of c: a member; someone not in Slack, as m's records
+// spell them (onRecordAt), or, where none of that name is on record, the
+// one person in Slack of that name (and organisation, where both are
+// given) m has at its table; or, for stranger (who is not a member), that
+// person as m has them at its table — refused, with how they come to be
+// there, if m does not. A stranger's declaration standing at m is
+// withdrawn whether or not m still has them at its table: the apologies
+// that named them withdrawn, it would otherwise stand for good.
+func (s *Service) declarantAt(ctx context.Context, c Committee, m Meeting, who Member, stranger *strangerError, sender string, adds bool) (Member, error) {
 	if stranger == nil {
-		who, err := s.onRecordAt(ctx, m, who)
-		if err != nil || who.UserID != "" {
-			return who, err
+		if who.UserID != "" {
+			return who, nil
 		}
-		at, ok, err := s.atTable(ctx, m, "", who.Name)
-		if ok {
-			return at, nil
+		known, err := s.peopleAt(ctx, m.ID)
+		if err != nil {
+			return Member{}, err
 		}
-		return who, err
+		rec, err := onRecord(known, who)
+		if err != nil || slices.ContainsFunc(known, func(k namedPerson) bool { return personKey(k.Name) == personKey(who.Name) }) {
+			return rec, err
+		}
+		people, err := s.slackPeopleAt(ctx, m)
+		if err != nil {
+			return Member{}, err
+		}
+		people = slices.DeleteFunc(people, func(p Member) bool {
+			return personKey(p.Name) != personKey(who.Name) ||
+				who.Organisation != "" && p.Organisation != "" && personKey(p.Organisation) != personKey(who.Organisation)
+		})
+		switch len(people) {
+		case 0:
+			return rec, nil
+		case 1:
+			return people[0], nil
+		}
+		mentions := make([]string, len(people))
+		for i, p := range people {
+			mentions[i] = "<@" + p.UserID + ">"
+		}
+		return Member{}, userErr("%s at the meeting in Slack are called %s: name the one meant by mention. Nothing was recorded.", joinAnd(mentions), Escape(who.Name))
 	}
-	at, ok, err := s.atTable(ctx, m, who.UserID, "")
+	at, ok, err := s.atTable(ctx, m, who.UserID)
 	switch {
 	case err != nil:
 		return Member{}, err
 	case ok:
 		return at, nil
-	case who.UserID == sender:
+	case !adds:
+		ds, err := s.store.Declarations(ctx, m.ID)
+		if err != nil {
+			return Member{}, err
+		}
+		for _, d := range ds {
+			if d.UserID == who.UserID && !d.Withdrawn {
+				return Member{UserID: d.UserID, Name: d.Name}, nil
+			}
+		}
+	}
+	if who.UserID == sender {
 		return Member{}, userErr("%s Someone who comes as a member's substitute declares here once the member's apologies name them, or the meeting's attendance marks them.", stranger.Error())
 	}
 	return Member{}, userErr("%s A substitute, or someone in attendance, is entered for once the meeting's attendance marks them (`/attendance <@%s> substitute-for @member`, or `/attendance <@%s> in-attendance`) or a member's apologies name them as substitute.",
@@ -759,7 +794,7 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 		return Reply{}, err
 	}
 	if who.UserID != in.UserID || stranger != nil {
-		if who, err = s.declarantAt(ctx, in.Committee, m, who, stranger, in.UserID); err != nil {
+		if who, err = s.declarantAt(ctx, in.Committee, m, who, stranger, in.UserID, false); err != nil {
 			return Reply{}, err
 		}
 	}

@@ -123,6 +123,10 @@ func TestDeferralRefused(t *testing.T) {
 	draft = k.say(ian, "/minutes draft")
 	wantNotShown(t, draft, "That the settings be approved.")
 	wantShown(t, draft, "Consideration of this item was deferred to the next meeting. The report was not ready.")
+	// Nor by an amendment of its minute that gives it a decision.
+	attRefused(k, ian, "/minutes amend 2026-12-10 5 RESOLVED: That the settings be approved.",
+		"Item 5 was deferred to the next meeting at the meeting on Thursday 10 December 2026; a deferred item is not decided there")
+	wantNotShown(t, k.say(ian, "/minutes draft"), "That the settings be approved.")
 	k.must(ian, "/minute defer undo 5")
 	wantShown(t, k.say(ian, "/resolve 5 That the settings be approved."), "Resolved under item 5")
 

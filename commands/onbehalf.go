@@ -121,46 +121,54 @@ type strangerError struct {
 
 func (e *strangerError) Unwrap() error { return e.error }
 
-// atTable is someone in Slack who is not a member of the committee, as
-// meeting m has them at its table: marked in its attendance other than
-// absent (a substitute, someone in attendance), or named as a member's
-// substitute by apologies standing for it. A substitute declares at the
-// table, as README has it, and so do others who come; their declaration is
-// theirs, kept under their Slack user, so that the minutes find it by
-// their mark in the attendance. The person is userID, or, when userID is
-// empty, the one whose name reads as name (personKey), an officer having
-// typed the name of someone the attendance marks by their Slack user: a
-// second person by name would be minuted apart from them. ok is false when
-// m has no such person.
-func (s *Service) atTable(ctx context.Context, m Meeting, userID, name string) (Member, bool, error) {
-	if userID == "" && name == "" {
-		return Member{}, false, nil
-	}
-	is := func(id, n string) bool {
-		if userID != "" {
-			return id == userID
-		}
-		return id != "" && personKey(n) == personKey(name)
-	}
-	log, err := s.store.AttendanceLog(ctx, m.ID)
+// atTable is userID, someone in Slack who is not a member of the
+// committee, as meeting m has them at its table: marked in its attendance
+// other than absent (a substitute, someone in attendance), or named as a
+// member's substitute by apologies standing for it. A substitute declares
+// at the table, as README has it, and so do others who come; their
+// declaration is theirs, kept under their Slack user, so that the minutes
+// find it by their mark in the attendance. ok is false when m has no such
+// person.
+func (s *Service) atTable(ctx context.Context, m Meeting, userID string) (Member, bool, error) {
+	people, err := s.slackPeopleAt(ctx, m)
 	if err != nil {
 		return Member{}, false, err
 	}
+	for _, p := range people {
+		if p.UserID == userID {
+			return p, true, nil
+		}
+	}
+	return Member{}, false, nil
+}
+
+// slackPeopleAt are the people in Slack meeting m has at its table
+// (atTable), once each: those its attendance marks first, then the
+// substitutes its apologies name. Members among them are not told apart.
+func (s *Service) slackPeopleAt(ctx context.Context, m Meeting) ([]Member, error) {
+	log, err := s.store.AttendanceLog(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []Member
+	seen := map[string]bool{}
 	for _, a := range Standing(log) {
-		if a.Status != AttendAbsent && is(a.UserID, a.Name) {
-			return Member{UserID: a.UserID, Name: a.Name, Organisation: a.Organisation}, true, nil
+		if a.UserID != "" && a.Status != AttendAbsent && !seen[a.UserID] {
+			seen[a.UserID] = true
+			out = append(out, Member{UserID: a.UserID, Name: a.Name, Organisation: a.Organisation})
 		}
 	}
 	as, err := s.store.Apologies(ctx, m.ID)
 	if err != nil {
-		return Member{}, false, err
+		return nil, err
 	}
 	for _, a := range as {
-		if a.UserID != "" && !a.Withdrawn && a.SubstituteID != "" && is(a.SubstituteID, a.SubstituteName) {
-			return Member{UserID: a.SubstituteID, Name: s.displayName(ctx, a.SubstituteID, a.SubstituteName)}, true, nil
+		if a.UserID != "" && !a.Withdrawn && a.SubstituteID != "" && !seen[a.SubstituteID] {
+			seen[a.SubstituteID] = true
+			out = append(out, Member{UserID: a.SubstituteID, Name: s.displayName(ctx, a.SubstituteID, a.SubstituteName)})
 		}
 	}
-	return Member{}, false, nil
+	return out, nil
 }
 
 // oneWordErr refuses name, given with no organisation, when it is one

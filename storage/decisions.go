@@ -78,7 +78,7 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 	// A decision on an item deferred at the meeting would have its minute
 	// read both; read under the meeting's lock, which DeferItem takes, so
 	// that neither slips past the other.
-	if w.Action == "resolved" && !w.AddResolution && w.Resolution != nil && w.Item != "" {
+	if !w.AddResolution && w.Resolution != nil && w.Resolution.Body != "" && w.Item != "" {
 		var deferred bool
 		if err := tx.GetContext(ctx, &deferred, `SELECT EXISTS (SELECT 1 FROM deferrals
 			WHERE meeting_id = $1 AND item_number = $2 AND undone_at IS NULL)`, w.MeetingID, w.Item); err != nil {
