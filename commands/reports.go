@@ -218,8 +218,10 @@ func addressForItem(args []string, now time.Time, loc *time.Location) error {
 	if i < 0 || !strings.Contains(w[i:], "://") {
 		return nil
 	}
-	// The caller escapes the answer.
-	url := inCode(truncateText(w[i:], 200))
+	// The caller escapes the answer, which quotes the address twice: cut
+	// by bytes, not characters, two hundred of which, not UTF-8 or four
+	// bytes each, made an answer of kilobytes.
+	url := inCode(shortAddress(w[i:]))
 	if i == 0 {
 		return fmt.Errorf("give the item's number before the address, as printed on the agenda: `/report ITEM %s`, e.g. `/report 7.5 %s`", url, url)
 	}
@@ -227,6 +229,20 @@ func addressForItem(args []string, now time.Time, loc *time.Location) error {
 		return fmt.Errorf("put a space between the item's number and the address: `/report %s %s`", inCode(w[:i]), url)
 	}
 	return nil
+}
+
+// shortAddress is address as an answer quotes it: valid UTF-8, and at
+// most 200 bytes, cut at a character's start and marked so.
+func shortAddress(address string) string {
+	address = strings.ToValidUTF8(address, "\uFFFD")
+	if len(address) <= 200 {
+		return address
+	}
+	cut := 200
+	for cut > 0 && !utf8.RuneStart(address[cut]) {
+		cut--
+	}
+	return address[:cut] + "…"
 }
 
 // parseReport reads the text of "/report [DATE] ITEM URL [TITLE]". It
