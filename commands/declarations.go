@@ -338,12 +338,9 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	// stranger: the sender, or the person `for` names, is in Slack but no
 	// member; taken if the meeting has them at its table (atTable).
-	var stranger *strangerError
-	if err := s.admitSelf(ctx, in); err != nil {
-		if !errors.As(err, &stranger) || stranger.userID != in.UserID {
-			return Reply{}, err
-		}
-		in.Committee, in.Next, in.Table = stranger.origin.Committee, stranger.origin.Next, stranger.origin.Table
+	stranger, err := s.admitStranger(ctx, in)
+	if err != nil {
+		return Reply{}, err
 	}
 	c := in.Committee
 	b, args, found, err := takeFor(in.Args)
@@ -486,13 +483,32 @@ func (s *Service) declarantAt(ctx context.Context, c Committee, m Meeting, who M
 		stranger.Error(), who.UserID, who.UserID)
 }
 
+// askDispensation is the question a pecuniary declarant's answer asks
+// above its button; strangerDeclared, with no button to offer, replaces it.
+const askDispensation = "Do you hold a dispensation?"
+
+// admitStranger admits in's sender as admitSelf does, and, where they
+// are not a member, still, for /declare and `/declare withdraw` to take
+// them where the meeting has them at its table (declarantAt): the
+// returned refusal is kept to be given if it does not, in having the
+// committee the request came from.
+func (s *Service) admitStranger(ctx context.Context, in *Input) (*strangerError, error) {
+	err := s.admitSelf(ctx, in)
+	var stranger *strangerError
+	if err == nil || !errors.As(err, &stranger) || stranger.userID != in.UserID {
+		return nil, err
+	}
+	in.Committee, in.Next, in.Table = stranger.origin.Committee, stranger.origin.Next, stranger.origin.Table
+	return stranger, nil
+}
+
 // strangerDeclared is reply, the answer to someone who is not a member
 // of c and declared for themselves at meeting m, without its buttons,
 // which act for members: the way to withdraw, and who records a
 // dispensation, are said instead.
 func strangerDeclared(reply Reply, c Committee, m Meeting, it AgendaItem) Reply {
 	reply.Buttons = nil
-	reply.Text = strings.Replace(reply.Text, "Do you hold a dispensation?", "If you hold one, an officer or the chair records it.", 1)
+	reply.Text = strings.Replace(reply.Text, askDispensation, "If you hold one, an officer or the chair records it.", 1)
 	reply.Text += fmt.Sprintf("\n`/declare withdraw %s %s` withdraws it.", DateOf(m.StartsAt, c.Location()).iso(), Escape(it.Number))
 	return reply
 }
@@ -691,7 +707,7 @@ func declaredReply(c Committee, who Member, m Meeting, it AgendaItem, d Declarat
 	case kind == InterestPecuniary && d.Dispensation:
 		fmt.Fprintf(&b, "\nYou hold a dispensation, so you may remain for %s.", Escape("Item "+it.Number))
 	case kind == InterestPecuniary:
-		fmt.Fprintf(&b, "\nA member with a *disclosable pecuniary interest* must withdraw from the meeting room, including the public gallery, for the whole of %s, unless they hold a dispensation. Do you hold a dispensation?", Escape("Item "+it.Number))
+		fmt.Fprintf(&b, "\nA member with a *disclosable pecuniary interest* must withdraw from the meeting room, including the public gallery, for the whole of %s, unless they hold a dispensation. %s", Escape("Item "+it.Number), askDispensation)
 		reply.Buttons = append(reply.Buttons, Button{Label: "I hold a dispensation", Action: "declare.dispensation", Value: strconv.FormatInt(d.ID, 10), Style: "primary"})
 	default:
 		b.WriteString("\nYou may remain in the meeting. If unsure whether you should withdraw or may vote, ask the Monitoring Officer.")
@@ -741,12 +757,9 @@ func withdrawValue(meetingID int64, item string, declarationID int64) string {
 func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// stranger: as in declareCmd, someone in Slack who is no member,
 	// whose declaration at the table is withdrawn as it was made.
-	var stranger *strangerError
-	if err := s.admitSelf(ctx, in); err != nil {
-		if !errors.As(err, &stranger) || stranger.userID != in.UserID {
-			return Reply{}, err
-		}
-		in.Committee, in.Next, in.Table = stranger.origin.Committee, stranger.origin.Next, stranger.origin.Table
+	stranger, err := s.admitStranger(ctx, in)
+	if err != nil {
+		return Reply{}, err
 	}
 	b, args, found, err := takeFor(in.Args)
 	if err != nil {

@@ -556,21 +556,12 @@ func (db *DB) members(ctx context.Context, op string, committeeID int64, officer
 // FormerMembers implements commands.CommitteeStore. Marks and removals
 // are both stamped by the database's clock, so they compare.
 func (db *DB) FormerMembers(ctx context.Context, committeeID, meetingID int64) ([]commands.Member, error) {
-	var rows []memberRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+memberColumns+` FROM members m
+	return db.selectMembers(ctx, "former members", `SELECT `+memberColumns+` FROM members m
 		WHERE committee_id = $1 AND removed_at IS NOT NULL
 		  AND EXISTS (SELECT 1 FROM attendance_marks a
 		              WHERE a.meeting_id = $2 AND (a.member_key = m.user_id OR a.substitute_for = m.user_id)
 		                AND a.entered_at < m.removed_at)
 		ORDER BY lower(name), user_id`, committeeID, meetingID)
-	if err != nil {
-		return nil, mapErr("former members", err)
-	}
-	out := make([]commands.Member, len(rows))
-	for i, r := range rows {
-		out[i] = r.member()
-	}
-	return out, nil
 }
 
 // membersAtSQL reads, for each of the meetings $2 of committee $1
@@ -674,11 +665,16 @@ func (db *DB) FormerMember(ctx context.Context, committeeID int64, userID string
 
 // RemovedMembers implements commands.Store.
 func (db *DB) RemovedMembers(ctx context.Context, committeeID int64) ([]commands.Member, error) {
-	var rows []memberRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+memberColumns+` FROM members
+	return db.selectMembers(ctx, "removed members", `SELECT `+memberColumns+` FROM members
 		WHERE committee_id = $1 AND removed_at IS NOT NULL ORDER BY lower(name), user_id`, committeeID)
-	if err != nil {
-		return nil, mapErr("removed members", err)
+}
+
+// selectMembers runs query, which selects memberColumns, for the members
+// it reads, in its order.
+func (db *DB) selectMembers(ctx context.Context, op, query string, args ...any) ([]commands.Member, error) {
+	var rows []memberRow
+	if err := db.x.SelectContext(ctx, &rows, query, args...); err != nil {
+		return nil, mapErr(op, err)
 	}
 	out := make([]commands.Member, len(rows))
 	for i, r := range rows {
