@@ -800,14 +800,7 @@ func calledByWord(members []Member, name, org string) []Member {
 	// A name in quotes is given as one, however short ("Jo", "Ed"):
 	// bareWord's floor of three letters is for the bare words of a
 	// sentence, where "to" or "on" would otherwise name someone.
-	word := personKey(strings.TrimSpace(name))
-	var meant []Member
-	for _, m := range members {
-		if slices.Contains(strings.Fields(personKey(m.Name)), word) && (org == "" || personKey(org) == personKey(m.Organisation)) {
-			meant = append(meant, m)
-		}
-	}
-	return meant
+	return membersWithWord(members, "", personKey(strings.TrimSpace(name)), org)
 }
 
 // saveAction records a under minute mi of committee c, for r's /action

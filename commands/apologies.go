@@ -685,9 +685,15 @@ func membersCalled(members []Member, me, w string) []Member {
 	if word == "" {
 		return nil
 	}
+	return membersWithWord(members, me, word, "")
+}
+
+// membersWithWord are the members, other than me, with word (folded as
+// personKey folds) as a word of their name, and of org where it is given.
+func membersWithWord(members []Member, me, word, org string) []Member {
 	var meant []Member
 	for _, m := range members {
-		if m.UserID != me && slices.Contains(strings.Fields(personKey(m.Name)), word) {
+		if m.UserID != me && slices.Contains(strings.Fields(personKey(m.Name)), word) && (org == "" || personKey(org) == personKey(m.Organisation)) {
 			meant = append(meant, m)
 		}
 	}
